@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The API the programs call: ntt-pos, ntt-sync, ntt-server. Every business
+ * rule is behind these functions; programs hold none. Sections follow the
+ * source files. Errors: enum pos_rc plus an allocated *cause in Bahasa
+ * Indonesia for a person to read (caller frees; cause may be NULL).
+ */
+#ifndef NTT_CORE_H
+#define NTT_CORE_H
+
+#include "catalog.h"
+#include "clock.h"
+#include "entry.h"
+#include "money.h"
+#include "types.h"
+#include "util.h"
+
+struct ledger;
+
+/* ledger.c */
+struct ledger_init {
+	const char	*outlet_id;	/* "KPG01" */
+	const char	*outlet_name;	/* "NTT Mart Kupang" */
+	const char	*device_id;	/* "KPG01-K1" */
+};
+/*
+ * Creates a ledger at db_path and its device key at key_path (NULL:
+ * "<db_path>.key"), writing the genesis entry. Refuses if either exists.
+ * *out is the open ledger, the caller's (ledger_close).
+ */
+enum pos_rc	 ledger_create(const char *db_path, const char *key_path,
+		    const struct ledger_init *, struct ledger **out,
+		    char **cause);
+/*
+ * Opens an existing ledger with its device key, checking that the key is
+ * the one the ledger was made with. flags: LEDGER_READONLY opens without
+ * the key and refuses writes.
+ */
+#define LEDGER_READONLY	0x01
+enum pos_rc	 ledger_open(const char *db_path, const char *key_path,
+		    int flags, const char *vfs, struct ledger **out,
+		    char **cause);
+void		 ledger_close(struct ledger *);
+/* Identity, borrowed until ledger_close. */
+const char	*ledger_outlet_id(const struct ledger *);
+const char	*ledger_outlet_name(const struct ledger *);
+const char	*ledger_device_id(const struct ledger *);
+const char	*ledger_key_id(const struct ledger *);
+/*
+ * Appends e (built by the caller) as the next entry, in one transaction.
+ * Sets e->seq and the chain fields. The ledger keeps no reference to e.
+ */
+enum pos_rc	 ledger_append(struct ledger *, struct entry *e, char **cause);
+/* The number of entries (the head sequence). -1 on error. */
+int64_t		 ledger_count(struct ledger *);
+/* Reads entry seq; *out is the caller's (entry_free). */
+enum pos_rc	 ledger_get(struct ledger *, int64_t seq, struct entry **out,
+		    char **cause);
+
+struct ledger_report {
+	int64_t	 entries;		/* entries checked */
+	int64_t	 bad_seq;		/* first bad entry, 0 if none */
+	uint8_t	 head[ENTRY_HASH_LEN];	/* hash of the last good entry */
+};
+/*
+ * Walks the whole chain: sequence from 1 without gaps, each previous-hash
+ * link, each hash, each signature under the device key recorded in the
+ * genesis entry (or expected_pk when not NULL). POS_ECORRUPT naming the
+ * first bad entry and why; report says how far it got.
+ */
+enum pos_rc	 ledger_verify(struct ledger *, const uint8_t *expected_pk,
+		    struct ledger_report *, char **cause);
+
+struct ledger_summary {
+	int64_t	 suppliers, products, barcodes, users, entries;
+	int64_t	 stock_pcs, stock_g;
+};
+enum pos_rc	 ledger_summary(struct ledger *, struct ledger_summary *,
+		    char **cause);
+
+/* catalog.c: each change is checked, then journaled with its projection. */
+enum pos_rc	 catalog_put_supplier(struct ledger *, const char *author,
+		    const struct supplier *, char **cause);
+enum pos_rc	 catalog_put_product(struct ledger *, const char *author,
+		    const struct product *, char **cause);
+/* pin may be NULL to keep the current PIN. */
+enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
+		    const struct user *, const char *pin, char **cause);
+enum pos_rc	 catalog_set(struct ledger *, const char *author,
+		    const char *key, const char *value, char **cause);
+/* Reads a setting; *out the caller's. POS_ENOTFOUND when unset. */
+enum pos_rc	 catalog_get_setting(struct ledger *, const char *key,
+		    char **out, char **cause);
+enum pos_rc	 catalog_product(struct ledger *, const char *sku,
+		    struct product *out, char **cause);
+enum pos_rc	 catalog_product_by_barcode(struct ledger *, const char *code,
+		    struct product *out, char **cause);
+enum pos_rc	 catalog_stock(struct ledger *, const char *sku, int64_t *qty,
+		    char **cause);
+/* Receives goods: konsinyasi intake or a beli putus purchase. */
+enum pos_rc	 catalog_receive(struct ledger *, const char *author,
+		    const char *sku, int64_t qty, char **cause);
+
+/* barcode.c */
+/* True when s is 13 digits with a correct EAN-13 check digit. */
+bool		 barcode_ean13_valid(const char *s);
+
+/* pin.c: argon2id over the PIN keyed with the device pepper (R4.9, R4.10). */
+#define PIN_HASH_MAX	128
+enum pos_rc	 pin_hash(const uint8_t pepper[32], const char *pin,
+		    char out[PIN_HASH_MAX], char **cause);
+bool		 pin_verify(const uint8_t pepper[32], const char *pin,
+		    const char *hash);
+/* Checks a PIN's form: 4 to 8 digits. */
+bool		 pin_is_valid(const char *pin);
+
+/* demo-load.c */
+/* Loads the NTT Mart Kupang demo catalog, users and opening stock. */
+enum pos_rc	 demo_load(struct ledger *, char **cause);
+
+#endif

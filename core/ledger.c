@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The ledger as the programs see it: a database plus the device key that
+ * signs every entry. Creation, opening with the key check, appending,
+ * and the chain verifier (reliability.md R2.3).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "ledger-int.h"
+
+const char *
+ledger_outlet_id(const struct ledger *l)
+{
+	return l->dev.outlet_id;
+}
+
+const char *
+ledger_outlet_name(const struct ledger *l)
+{
+	return l->dev.outlet_name;
+}
+
+const char *
+ledger_device_id(const struct ledger *l)
+{
+	return l->dev.device_id;
+}
+
+const char *
+ledger_key_id(const struct ledger *l)
+{
+	return l->dev.key_id;
+}
+
+static bool
+ledger_id_ok(const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n >= max)
+		return false;
+	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == n;
+}
+
+enum pos_rc
+ledger_create(const char *db_path, const char *key_path,
+    const struct ledger_init *init, struct ledger **out, char **cause)
+{
+	struct ledger *l = NULL;
+	char	*kpath = NULL;
+	enum pos_rc rc;
+
+	if (sodium_init() < 0)
+		return cause_set(cause, POS_ESTATE, "libsodium tidak siap");
+	if (!ledger_id_ok(init->outlet_id, sizeof l->dev.outlet_id) ||
+	    !ledger_id_ok(init->device_id, sizeof l->dev.device_id))
+		return cause_set(cause, POS_EINVAL, "Kode outlet/perangkat "
+		    "hanya huruf besar, angka dan '-'");
+	if (*init->outlet_name == '\0' ||
+	    strlen(init->outlet_name) >= sizeof l->dev.outlet_name)
+		return cause_set(cause, POS_EINVAL, "Nama outlet tidak sah");
+	if (access(db_path, F_OK) == 0)
+		return cause_set(cause, POS_ESTATE, "Ledger %s sudah ada",
+		    db_path);
+	kpath = key_path != NULL ? xstrdup(key_path) :
+	    devkey_path_for(db_path);
+	l = xcalloc(1, sizeof *l);
+	if ((rc = devkey_create(kpath, &l->key, cause)) != POS_OK)
+		goto out;
+	l->have_key = true;
+	if ((rc = db_open(db_path, DB_CREATE, NULL, &l->db, cause)) != POS_OK)
+		goto out;
+	snprintf(l->dev.outlet_id, sizeof l->dev.outlet_id, "%s",
+	    init->outlet_id);
+	snprintf(l->dev.outlet_name, sizeof l->dev.outlet_name, "%s",
+	    init->outlet_name);
+	snprintf(l->dev.device_id, sizeof l->dev.device_id, "%s",
+	    init->device_id);
+	memcpy(l->dev.pk, l->key.pk, sizeof l->dev.pk);
+	memcpy(l->dev.key_id, l->key.key_id, sizeof l->dev.key_id);
+	rc = db_device_init(l->db, &l->dev, l->key.sk, cause);
+	if (rc == POS_OK)
+		rc = db_device_get(l->db, &l->dev, cause);
+out:
+	if (rc != POS_OK) {
+		ledger_close(l);
+		l = NULL;
+	} else
+		*out = l;
+	free(kpath);
+	return rc;
+}
+
+enum pos_rc
+ledger_open(const char *db_path, const char *key_path, int flags,
+    const char *vfs, struct ledger **out, char **cause)
+{
+	struct ledger *l;
+	char	*kpath = NULL;
+	enum pos_rc rc;
+
+	if (sodium_init() < 0)
+		return cause_set(cause, POS_ESTATE, "libsodium tidak siap");
+	l = xcalloc(1, sizeof *l);
+	rc = db_open(db_path, (flags & LEDGER_READONLY) ? DB_READONLY : 0,
+	    vfs, &l->db, cause);
+	if (rc == POS_OK)
+		rc = db_device_get(l->db, &l->dev, cause);
+	if (rc != POS_OK || (flags & LEDGER_READONLY))
+		goto out;
+	kpath = key_path != NULL ? xstrdup(key_path) :
+	    devkey_path_for(db_path);
+	if ((rc = devkey_load(kpath, &l->key, cause)) != POS_OK)
+		goto out;
+	l->have_key = true;
+	if (sodium_memcmp(l->key.pk, l->dev.pk, ENTRY_PK_LEN) != 0)
+		rc = cause_set(cause, POS_ESTATE, "Kunci %s bukan kunci "
+		    "perangkat %s", kpath, l->dev.device_id);
+out:
+	free(kpath);
+	if (rc != POS_OK) {
+		ledger_close(l);
+		return rc;
+	}
+	*out = l;
+	return POS_OK;
+}
+
+void
+ledger_close(struct ledger *l)
+{
+	if (l == NULL)
+		return;
+	db_close(l->db);
+	devkey_wipe(&l->key);
+	free(l);
+}
+
+enum pos_rc
+ledger_append_apply(struct ledger *l, struct entry *e,
+    const struct db_apply *apply, char **cause)
+{
+	if (!l->have_key)
+		return cause_set(cause, POS_ESTATE, "Ledger dibuka tanpa "
+		    "kunci perangkat: tidak bisa menulis");
+	return db_journal_append(l->db, e, l->key.sk, apply, cause);
+}
+
+enum pos_rc
+ledger_append(struct ledger *l, struct entry *e, char **cause)
+{
+	return ledger_append_apply(l, e, NULL, cause);
+}
+
+int64_t
+ledger_count(struct ledger *l)
+{
+	return db_journal_count(l->db);
+}
+
+enum pos_rc
+ledger_get(struct ledger *l, int64_t seq, struct entry **out, char **cause)
+{
+	return db_journal_get(l->db, seq, out, cause);
+}
+
+struct ledger_walk {
+	const uint8_t		*pk;
+	struct ledger_report	*rep;
+	char			*why;	/* owned: first failure */
+};
+
+static enum pos_rc
+ledger_verify_one(const struct entry *e, void *arg)
+{
+	struct ledger_walk *w = arg;
+	enum pos_rc rc;
+
+	rc = entry_verify(e, w->rep->entries + 1, w->rep->head, w->pk,
+	    &w->why);
+	if (rc != POS_OK) {
+		w->rep->bad_seq = w->rep->entries + 1;
+		return rc;
+	}
+	memcpy(w->rep->head, e->hash, ENTRY_HASH_LEN);
+	w->rep->entries++;
+	return POS_OK;
+}
+
+enum pos_rc
+ledger_verify(struct ledger *l, const uint8_t *expected_pk,
+    struct ledger_report *rep, char **cause)
+{
+	struct ledger_walk w;
+	struct entry *genesis = NULL;
+	uint8_t	 pk[ENTRY_PK_LEN];
+	enum pos_rc rc;
+	int64_t	 head;
+
+	memset(rep, 0, sizeof *rep);
+	memset(&w, 0, sizeof w);
+	/* The key the genesis entry announced, and the device row, agree. */
+	rc = db_journal_get(l->db, 1, &genesis, cause);
+	if (rc != POS_OK) {
+		rep->bad_seq = 1;
+		return rc == POS_ENOTFOUND ? cause_set(cause, POS_ECORRUPT,
+		    "entri 1 (genesis) hilang") : rc;
+	}
+	if (strcmp(genesis->kind, ENTRY_DEVICE) != 0 ||
+	    genesis->nlines < 1 ||
+	    strcmp(genesis->lines[0].code, "public_key") != 0 ||
+	    hex_decode(genesis->lines[0].text, pk, sizeof pk) != 0) {
+		entry_free(genesis);
+		rep->bad_seq = 1;
+		return cause_set(cause, POS_ECORRUPT,
+		    "entri 1: bukan entri genesis perangkat");
+	}
+	entry_free(genesis);
+	if (sodium_memcmp(pk, l->dev.pk, ENTRY_PK_LEN) != 0) {
+		rep->bad_seq = 1;
+		return cause_set(cause, POS_ECORRUPT, "entri 1: kunci publik "
+		    "tidak sama dengan kunci perangkat tersimpan");
+	}
+	if (expected_pk != NULL &&
+	    sodium_memcmp(pk, expected_pk, ENTRY_PK_LEN) != 0) {
+		rep->bad_seq = 1;
+		return cause_set(cause, POS_ECORRUPT, "ledger ditandatangani "
+		    "kunci lain dari yang diharapkan");
+	}
+	w.pk = pk;
+	w.rep = rep;
+	rc = db_journal_foreach(l->db, 1, 0, ledger_verify_one, &w, cause);
+	if (rc == POS_ECORRUPT && w.why != NULL) {
+		cause_set(cause, rc, "%s", w.why);
+	} else if (rc == POS_OK) {
+		/* A missing tail shows as fewer entries than the head says. */
+		head = db_journal_count(l->db);
+		if (head != rep->entries) {
+			rep->bad_seq = rep->entries + 1;
+			rc = cause_set(cause, POS_ECORRUPT, "entri %lld hilang",
+			    (long long)rep->bad_seq);
+		}
+	}
+	free(w.why);
+	return rc;
+}
+
+enum pos_rc
+ledger_summary(struct ledger *l, struct ledger_summary *s, char **cause)
+{
+	struct db_counts c;
+	enum pos_rc rc;
+
+	if ((rc = db_counts(l->db, &c, cause)) != POS_OK)
+		return rc;
+	s->suppliers = c.suppliers;
+	s->products = c.products;
+	s->barcodes = c.barcodes;
+	s->users = c.users;
+	s->entries = c.entries;
+	s->stock_pcs = c.stock_pcs;
+	s->stock_g = c.stock_g;
+	return POS_OK;
+}

@@ -1,0 +1,516 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The journal: append one entry with its lines in one BEGIN IMMEDIATE
+ * transaction, read entries back, walk the chain. The sequence is head + 1
+ * read inside the write transaction (R2.2), so a rollback leaves no gap; the
+ * triggers of schema step 1 refuse anything else.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "db-int.h"
+#include "util.h"
+
+#define DB_JOURNAL_COLS							\
+	"seq, uuid, kind, outlet_id, device_id, created_at_ms, business_day,"\
+	" author, ref_uuid, total_rp, note, key_id, prev_hash, hash, sig"
+#define DB_LINE_COLS							\
+	"type, code, text, qty, unit, price_rp, disc_rp, amount_rp,"	\
+	" tax_class, tax_rp, party, share_rp"
+
+enum pos_rc
+db_journal_head(struct db *db, int64_t *seq, uint8_t hash[ENTRY_HASH_LEN],
+    char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "SELECT seq, hash FROM journal ORDER BY seq DESC "
+	    "LIMIT 1", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	*seq = 0;
+	memset(hash, 0, ENTRY_HASH_LEN);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_bytes(st, 1) == ENTRY_HASH_LEN)
+			memcpy(hash, sqlite3_column_blob(st, 1),
+			    ENTRY_HASH_LEN);
+	} else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, "membaca kepala jurnal", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int64_t
+db_journal_count(struct db *db)
+{
+	int64_t	 seq;
+	uint8_t	 h[ENTRY_HASH_LEN];
+
+	if (db_journal_head(db, &seq, h, NULL) != POS_OK)
+		return -1;
+	return seq;
+}
+
+static enum pos_rc
+db_journal_insert(struct db *db, const struct entry *e, char **cause)
+{
+	sqlite3_stmt *st = NULL, *ls = NULL;
+	const struct entry_line *l;
+	enum pos_rc rc;
+	size_t	 i;
+	int	 src = SQLITE_DONE;
+
+	rc = db_prepare(db, "INSERT INTO journal (" DB_JOURNAL_COLS ") VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, e->seq);
+	db_bind_text(st, 2, e->uuid);
+	db_bind_text(st, 3, e->kind);
+	db_bind_text(st, 4, e->outlet_id);
+	db_bind_text(st, 5, e->device_id);
+	sqlite3_bind_int64(st, 6, e->created_at_ms);
+	db_bind_text(st, 7, e->business_day);
+	db_bind_text(st, 8, e->author);
+	db_bind_text(st, 9, e->ref_uuid);
+	sqlite3_bind_int64(st, 10, e->total_rp);
+	db_bind_text(st, 11, e->note);
+	db_bind_text(st, 12, e->key_id);
+	sqlite3_bind_blob(st, 13, e->prev_hash, ENTRY_HASH_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 14, e->hash, ENTRY_HASH_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 15, e->sig, ENTRY_SIG_LEN, SQLITE_STATIC);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE)
+		goto out;
+
+	rc = db_prepare(db, "INSERT INTO journal_lines (seq, line_no, "
+	    DB_LINE_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    &ls, cause);
+	if (rc != POS_OK)
+		goto out;
+	for (i = 0; i < e->nlines; i++) {
+		l = &e->lines[i];
+		sqlite3_reset(ls);
+		sqlite3_bind_int64(ls, 1, e->seq);
+		sqlite3_bind_int64(ls, 2, (int64_t)i + 1);
+		db_bind_text(ls, 3, l->type);
+		db_bind_text(ls, 4, l->code);
+		db_bind_text(ls, 5, l->text);
+		sqlite3_bind_int64(ls, 6, l->qty);
+		db_bind_text(ls, 7, l->unit);
+		sqlite3_bind_int64(ls, 8, l->price_rp);
+		sqlite3_bind_int64(ls, 9, l->disc_rp);
+		sqlite3_bind_int64(ls, 10, l->amount_rp);
+		db_bind_text(ls, 11, l->tax_class);
+		sqlite3_bind_int64(ls, 12, l->tax_rp);
+		db_bind_text(ls, 13, l->party);
+		sqlite3_bind_int64(ls, 14, l->share_rp);
+		if ((src = sqlite3_step(ls)) != SQLITE_DONE)
+			break;
+	}
+out:
+	if (rc == POS_OK && src != SQLITE_DONE)
+		rc = db_fail(db, src, "menyimpan entri", cause);
+	sqlite3_finalize(st);
+	sqlite3_finalize(ls);
+	return rc;
+}
+
+/*
+ * Stock moves follow from the kind and its "item" lines (docs/ledger.md):
+ * a sale or consignment return takes goods out, a refund or consignment
+ * intake puts them back. Stock may go below zero: the counter never stops
+ * selling goods that are on the shelf but were not received.
+ */
+static enum pos_rc
+db_journal_stock(struct db *db, const struct entry *e, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc = POS_OK;
+	int64_t	 sign;
+	size_t	 i;
+	int	 src;
+
+	if (strcmp(e->kind, ENTRY_SALE) == 0 ||
+	    strcmp(e->kind, ENTRY_CONSIGN_RETURN) == 0)
+		sign = -1;
+	else if (strcmp(e->kind, ENTRY_REFUND) == 0 ||
+	    strcmp(e->kind, ENTRY_CONSIGN_IN) == 0 ||
+	    strcmp(e->kind, ENTRY_STOCK_IN) == 0)
+		sign = 1;
+	else
+		return POS_OK;
+	rc = db_prepare(db, "INSERT INTO stock (sku, qty) SELECT sku, ? FROM "
+	    "products WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET "
+	    "qty = qty + excluded.qty", &st, cause);
+	for (i = 0; rc == POS_OK && i < e->nlines; i++) {
+		if (strcmp(e->lines[i].type, "item") != 0)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, sign * e->lines[i].qty);
+		db_bind_text(st, 2, e->lines[i].code);
+		if ((src = sqlite3_step(st)) != SQLITE_DONE)
+			rc = db_fail(db, src, "mengubah stok", cause);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static enum pos_rc
+db_journal_append_locked(struct db *db, struct entry *e,
+    const uint8_t sk[ENTRY_SK_LEN], const struct db_apply *apply,
+    char **cause)
+{
+	struct db_device dev;
+	enum pos_rc rc;
+	char	 day[11];
+
+	if (strcmp(e->kind, ENTRY_DEVICE) != 0) {
+		if ((rc = db_device_get(db, &dev, cause)) != POS_OK)
+			return rc;
+		entry_set(&e->outlet_id, dev.outlet_id);
+		entry_set(&e->device_id, dev.device_id);
+		memcpy(e->key_id, dev.key_id, sizeof e->key_id);
+	}
+	if ((rc = db_journal_head(db, &e->seq, e->prev_hash, cause)) != POS_OK)
+		return rc;
+	e->seq++;
+	if (e->created_at_ms == 0)
+		e->created_at_ms = clock_now_ms();
+	if (*e->business_day == '\0')
+		entry_set(&e->business_day,
+		    clock_wita_date(e->created_at_ms, day));
+	if ((rc = entry_check(e, cause)) != POS_OK)
+		return rc;
+	entry_seal(e, sk);
+	if ((rc = db_journal_insert(db, e, cause)) != POS_OK)
+		return rc;
+	if ((rc = db_journal_stock(db, e, cause)) != POS_OK)
+		return rc;
+	if (apply != NULL && apply->fn != NULL)
+		rc = apply->fn(db, e, apply->arg, cause);
+	return rc;
+}
+
+enum pos_rc
+db_journal_append(struct db *db, struct entry *e,
+    const uint8_t sk[ENTRY_SK_LEN], const struct db_apply *apply,
+    char **cause)
+{
+	enum pos_rc rc;
+
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	rc = db_journal_append_locked(db, e, sk, apply, cause);
+	if (rc == POS_OK)
+		rc = db_commit(db, cause);
+	else
+		db_rollback(db);
+	if (rc != POS_OK)
+		e->seq = 0;
+	return rc;
+}
+
+static enum pos_rc
+db_device_apply(struct db *db, const struct entry *e, void *arg,
+    char **cause)
+{
+	const struct db_device *dev = arg;
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "INSERT INTO device (id, outlet_id, outlet_name, "
+	    "device_id, public_key, key_id, created_at_ms) VALUES "
+	    "(1, ?, ?, ?, ?, ?, ?)", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, dev->outlet_id);
+	db_bind_text(st, 2, dev->outlet_name);
+	db_bind_text(st, 3, dev->device_id);
+	sqlite3_bind_blob(st, 4, dev->pk, ENTRY_PK_LEN, SQLITE_STATIC);
+	db_bind_text(st, 5, dev->key_id);
+	sqlite3_bind_int64(st, 6, e->created_at_ms);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE)
+		rc = db_fail(db, src, "menyimpan perangkat", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_device_init(struct db *db, const struct db_device *dev,
+    const uint8_t sk[ENTRY_SK_LEN], char **cause)
+{
+	struct db_device old;
+	struct db_apply apply = { db_device_apply, (void *)(uintptr_t)dev };
+	struct entry *e;
+	struct entry_line *l;
+	enum pos_rc rc;
+	char	 pkhex[2 * ENTRY_PK_LEN + 1];
+
+	rc = db_device_get(db, &old, NULL);
+	if (rc == POS_OK)
+		return cause_set(cause, POS_ESTATE, "Ledger %s sudah milik "
+		    "perangkat %s", db->path, old.device_id);
+	e = entry_new(ENTRY_DEVICE);
+	entry_set(&e->outlet_id, dev->outlet_id);
+	entry_set(&e->device_id, dev->device_id);
+	memcpy(e->key_id, dev->key_id, sizeof e->key_id);
+	entry_set(&e->note, dev->outlet_name);
+	hex_encode(dev->pk, ENTRY_PK_LEN, pkhex);
+	l = entry_add(e, "field");
+	entry_set(&l->code, "public_key");
+	entry_set(&l->text, pkhex);
+	rc = db_journal_append(db, e, sk, &apply, cause);
+	entry_free(e);
+	return rc;
+}
+
+enum pos_rc
+db_device_get(struct db *db, struct db_device *dev, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "SELECT outlet_id, outlet_name, device_id, "
+	    "public_key, key_id, created_at_ms FROM device WHERE id = 1", &st,
+	    cause);
+	if (rc != POS_OK)
+		return rc;
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		memset(dev, 0, sizeof *dev);
+		db_column_copy(st, 0, dev->outlet_id, sizeof dev->outlet_id);
+		db_column_copy(st, 1, dev->outlet_name,
+		    sizeof dev->outlet_name);
+		db_column_copy(st, 2, dev->device_id, sizeof dev->device_id);
+		if (sqlite3_column_bytes(st, 3) == ENTRY_PK_LEN)
+			memcpy(dev->pk, sqlite3_column_blob(st, 3),
+			    ENTRY_PK_LEN);
+		db_column_copy(st, 4, dev->key_id, sizeof dev->key_id);
+		dev->created_at_ms = sqlite3_column_int64(st, 5);
+	} else if (src == SQLITE_DONE)
+		rc = cause_set(cause, POS_ENOTFOUND, "Ledger %s belum "
+		    "diinisialisasi (ntt-pos init)", db->path);
+	else
+		rc = db_fail(db, src, "membaca perangkat", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static char *
+db_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+/* Fills e's header from a row of DB_JOURNAL_COLS; blobs of a wrong size
+ * are left zero so the verifier reports them. */
+static struct entry *
+db_journal_row(sqlite3_stmt *st)
+{
+	struct entry *e = xcalloc(1, sizeof *e);
+
+	e->seq = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, e->uuid, sizeof e->uuid);
+	e->kind = db_column_dup(st, 2);
+	e->outlet_id = db_column_dup(st, 3);
+	e->device_id = db_column_dup(st, 4);
+	e->created_at_ms = sqlite3_column_int64(st, 5);
+	e->business_day = db_column_dup(st, 6);
+	e->author = db_column_dup(st, 7);
+	e->ref_uuid = db_column_dup(st, 8);
+	e->total_rp = sqlite3_column_int64(st, 9);
+	e->note = db_column_dup(st, 10);
+	db_column_copy(st, 11, e->key_id, sizeof e->key_id);
+	if (sqlite3_column_bytes(st, 12) == ENTRY_HASH_LEN)
+		memcpy(e->prev_hash, sqlite3_column_blob(st, 12),
+		    ENTRY_HASH_LEN);
+	if (sqlite3_column_bytes(st, 13) == ENTRY_HASH_LEN)
+		memcpy(e->hash, sqlite3_column_blob(st, 13), ENTRY_HASH_LEN);
+	if (sqlite3_column_bytes(st, 14) == ENTRY_SIG_LEN)
+		memcpy(e->sig, sqlite3_column_blob(st, 14), ENTRY_SIG_LEN);
+	return e;
+}
+
+static void
+db_journal_line_row(sqlite3_stmt *st, struct entry *e)
+{
+	struct entry_line *l;
+
+	e->lines = xreallocarray(e->lines, e->nlines + 1, sizeof *e->lines);
+	l = &e->lines[e->nlines++];
+	l->type = db_column_dup(st, 1);
+	l->code = db_column_dup(st, 2);
+	l->text = db_column_dup(st, 3);
+	l->qty = sqlite3_column_int64(st, 4);
+	l->unit = db_column_dup(st, 5);
+	l->price_rp = sqlite3_column_int64(st, 6);
+	l->disc_rp = sqlite3_column_int64(st, 7);
+	l->amount_rp = sqlite3_column_int64(st, 8);
+	l->tax_class = db_column_dup(st, 9);
+	l->tax_rp = sqlite3_column_int64(st, 10);
+	l->party = db_column_dup(st, 11);
+	l->share_rp = sqlite3_column_int64(st, 12);
+}
+
+/*
+ * Reads entries seq in [from, to] with their lines, in one read
+ * transaction, calling fn for each.
+ */
+static enum pos_rc
+db_journal_range(struct db *db, int64_t from, int64_t to,
+    enum pos_rc (*fn)(const struct entry *, void *), void *arg,
+    char **cause)
+{
+	sqlite3_stmt *st = NULL, *ls = NULL;
+	struct entry *e = NULL;
+	enum pos_rc rc;
+	int	 src, lrc = SQLITE_DONE;
+
+	rc = db_prepare(db, "SELECT " DB_JOURNAL_COLS " FROM journal WHERE "
+	    "seq BETWEEN ? AND ? ORDER BY seq", &st, cause);
+	if (rc == POS_OK)
+		rc = db_prepare(db, "SELECT seq, " DB_LINE_COLS " FROM "
+		    "journal_lines WHERE seq BETWEEN ? AND ? ORDER BY seq, "
+		    "line_no", &ls, cause);
+	if (rc != POS_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_int64(ls, 1, from);
+	sqlite3_bind_int64(ls, 2, to);
+	lrc = sqlite3_step(ls);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		e = db_journal_row(st);
+		/* Lines of entries that do not exist are skipped. */
+		while (lrc == SQLITE_ROW &&
+		    sqlite3_column_int64(ls, 0) < e->seq)
+			lrc = sqlite3_step(ls);
+		while (lrc == SQLITE_ROW &&
+		    sqlite3_column_int64(ls, 0) == e->seq) {
+			db_journal_line_row(ls, e);
+			lrc = sqlite3_step(ls);
+		}
+		if (lrc != SQLITE_ROW && lrc != SQLITE_DONE)
+			break;
+		rc = fn(e, arg);
+		entry_free(e);
+		e = NULL;
+		if (rc != POS_OK)
+			goto out;
+	}
+	if (lrc != SQLITE_ROW && lrc != SQLITE_DONE)
+		rc = db_fail(db, lrc, "membaca baris jurnal", cause);
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, "membaca jurnal", cause);
+out:
+	entry_free(e);
+	sqlite3_finalize(st);
+	sqlite3_finalize(ls);
+	return rc;
+}
+
+static enum pos_rc
+db_journal_keep(const struct entry *e, void *arg)
+{
+	struct entry **out = arg;
+	struct entry *copy;
+	size_t	 i;
+
+	copy = entry_new(e->kind);
+	copy->seq = e->seq;
+	memcpy(copy->uuid, e->uuid, sizeof copy->uuid);
+	entry_set(&copy->outlet_id, e->outlet_id);
+	entry_set(&copy->device_id, e->device_id);
+	copy->created_at_ms = e->created_at_ms;
+	entry_set(&copy->business_day, e->business_day);
+	entry_set(&copy->author, e->author);
+	entry_set(&copy->ref_uuid, e->ref_uuid);
+	copy->total_rp = e->total_rp;
+	entry_set(&copy->note, e->note);
+	memcpy(copy->key_id, e->key_id, sizeof copy->key_id);
+	memcpy(copy->prev_hash, e->prev_hash, sizeof copy->prev_hash);
+	memcpy(copy->hash, e->hash, sizeof copy->hash);
+	memcpy(copy->sig, e->sig, sizeof copy->sig);
+	for (i = 0; i < e->nlines; i++)
+		entry_add_line(copy, &e->lines[i]);
+	*out = copy;
+	return POS_OK;
+}
+
+enum pos_rc
+db_journal_get(struct db *db, int64_t seq, struct entry **out, char **cause)
+{
+	struct entry *e = NULL;
+	enum pos_rc rc;
+
+	rc = db_journal_range(db, seq, seq, db_journal_keep, &e, cause);
+	if (rc == POS_OK && e == NULL)
+		rc = cause_set(cause, POS_ENOTFOUND, "Entri %lld tidak ada",
+		    (long long)seq);
+	if (rc == POS_OK)
+		*out = e;
+	else
+		entry_free(e);
+	return rc;
+}
+
+enum pos_rc
+db_journal_get_uuid(struct db *db, const char *uuid, struct entry **out,
+    char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int64_t	 seq = 0;
+	int	 src;
+
+	rc = db_prepare(db, "SELECT seq FROM journal WHERE uuid = ?", &st,
+	    cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, uuid);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	else if (src == SQLITE_DONE)
+		rc = cause_set(cause, POS_ENOTFOUND, "Entri %s tidak ada",
+		    uuid);
+	else
+		rc = db_fail(db, src, "mencari entri", cause);
+	sqlite3_finalize(st);
+	if (rc == POS_OK)
+		rc = db_journal_get(db, seq, out, cause);
+	return rc;
+}
+
+enum pos_rc
+db_journal_foreach(struct db *db, int64_t from, int64_t limit,
+    enum pos_rc (*fn)(const struct entry *, void *), void *arg,
+    char **cause)
+{
+	enum pos_rc rc = POS_OK;
+	int64_t	 head, to, last;
+	uint8_t	 h[ENTRY_HASH_LEN];
+
+	if ((rc = db_journal_head(db, &head, h, cause)) != POS_OK)
+		return rc;
+	if (from < 1)
+		from = 1;
+	last = head;
+	if (limit > 0 && from + limit - 1 < head)
+		last = from + limit - 1;
+	/* Short read transactions: a writer is never held up for long. */
+	for (; rc == POS_OK && from <= last; from = to + 1) {
+		to = from + 499 < last ? from + 499 : last;
+		rc = db_journal_range(db, from, to, fn, arg, cause);
+	}
+	return rc;
+}

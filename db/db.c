@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Opening and closing the ledger, the pragmas every connection must run
+ * (reliability.md R1.1, R1.8), and the one place SQLite errors become
+ * enum pos_rc.
+ */
+#include <sys/stat.h>
+#include <sys/vfs.h>
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db-int.h"
+#include "util.h"
+
+#define DB_APPLICATION_ID	0x4e54544d	/* "NTTM" */
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+bool
+db_is_failed(const struct db *db)
+{
+	return db->failed;
+}
+
+enum pos_rc
+db_fail(struct db *db, int sqrc, const char *what, char **cause)
+{
+	const char *msg = db->sq != NULL ? sqlite3_errmsg(db->sq) : "";
+
+	switch (sqrc & 0xff) {
+	case SQLITE_FULL:
+		db->failed = true;
+		return cause_set(cause, POS_EFULL,
+		    "Disk penuh saat %s: tidak ada yang tersimpan", what);
+	case SQLITE_IOERR:
+		db->failed = true;
+		return cause_set(cause, POS_EIO,
+		    "Kesalahan disk saat %s: tidak ada yang tersimpan (%s)",
+		    what, msg);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		db->failed = true;
+		return cause_set(cause, POS_ECORRUPT,
+		    "Ledger rusak saat %s (%s)", what, msg);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return cause_set(cause, POS_EDB,
+		    "Ledger sedang dipakai proses lain saat %s", what);
+	case SQLITE_READONLY:
+		return cause_set(cause, POS_ESTATE,
+		    "Ledger hanya-baca saat %s", what);
+	case SQLITE_CANTOPEN:
+		return cause_set(cause, POS_EIO,
+		    "Ledger tidak dapat dibuka saat %s (%s)", what, msg);
+	default:
+		return cause_set(cause, POS_EDB, "Kesalahan ledger saat %s: %s",
+		    what, msg);
+	}
+}
+
+enum pos_rc
+db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, char **cause)
+{
+	int	 rc;
+
+	rc = sqlite3_prepare_v2(db->sq, sql, -1, out, NULL);
+	if (rc != SQLITE_OK) {
+		*out = NULL;
+		return db_fail(db, rc, "menyiapkan perintah", cause);
+	}
+	return POS_OK;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+	return sqlite3_bind_text(st, col, s != NULL ? s : "", -1,
+	    SQLITE_TRANSIENT);
+}
+
+void
+db_column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	size_t	 len;
+
+	if (s == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	len = strlen((const char *)s);
+	if (len >= size)
+		len = size - 1;
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
+enum pos_rc
+db_exec(struct db *db, const char *sql, char **cause)
+{
+	int	 rc;
+
+	rc = sqlite3_exec(db->sq, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "menjalankan perintah", cause);
+	return POS_OK;
+}
+
+enum pos_rc
+db_begin(struct db *db, char **cause)
+{
+	if (db->failed)
+		return cause_set(cause, POS_EIO, "Ledger bermasalah sejak "
+		    "kesalahan disk: tutup dan buka ulang program");
+	if (db->flags & DB_READONLY)
+		return cause_set(cause, POS_ESTATE, "Ledger dibuka hanya-baca");
+	return db_exec(db, "BEGIN IMMEDIATE", cause);
+}
+
+enum pos_rc
+db_commit(struct db *db, char **cause)
+{
+	int	 rc;
+
+	rc = sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "menyimpan", cause);
+		db_rollback(db);
+		return rc == SQLITE_FULL ? POS_EFULL : (rc & 0xff) ==
+		    SQLITE_IOERR ? POS_EIO : POS_EDB;
+	}
+	return POS_OK;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sq))
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+db_pragma(struct db *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	char	*sql, *val = NULL;
+
+	sql = xasprintf("PRAGMA %s", name);
+	if (sqlite3_prepare_v2(db->sq, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		val = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	free(sql);
+	return val;
+}
+
+static int64_t
+db_pragma_int(struct db *db, const char *name, int64_t dflt)
+{
+	char	*s = db_pragma(db, name);
+	int64_t	 v = dflt;
+
+	if (s != NULL)
+		v = strtoll(s, NULL, 10);
+	free(s);
+	return v;
+}
+
+int
+db_schema_version(struct db *db)
+{
+	return (int)db_pragma_int(db, "user_version", -1);
+}
+
+bool
+db_fs_is_network(long f_type)
+{
+	switch ((unsigned long)f_type & 0xffffffffUL) {
+	case 0x6969:		/* NFS */
+	case 0x517b:		/* SMB */
+	case 0xff534d42:	/* CIFS */
+	case 0xfe534d42:	/* SMB2 */
+	case 0x564c:		/* NCP */
+	case 0x73757245:	/* CODA */
+	case 0x7461636f:	/* OCFS2 */
+	case 0x1161970:		/* GFS2 */
+	case 0x47504653:	/* GPFS */
+	case 0x00c36400:	/* CEPH */
+	case 0x6b414653:	/* AFS */
+		return true;
+	}
+	return false;
+}
+
+/* R1.8: the ledger, its -wal and -shm live on a local filesystem. */
+static enum pos_rc
+db_check_fs(const char *path, char **cause)
+{
+	struct statfs sfs;
+	char	*copy = xstrdup(path), *dir;
+	long	 magic = -1;
+	const char *fake;
+
+	dir = dirname(copy);
+	if (statfs(dir, &sfs) == 0)
+		magic = (long)sfs.f_type;
+	free(copy);
+	/* Tests cannot mount NFS here; they name a magic to pretend. */
+	if ((fake = getenv("NTT_TEST_FS_MAGIC")) != NULL)
+		magic = strtol(fake, NULL, 0);
+	if (magic != -1 && db_fs_is_network(magic))
+		return cause_set(cause, POS_ESTATE, "Ledger %s ada di sistem "
+		    "berkas jaringan (0x%lx): simpan di disk lokal", path,
+		    (unsigned long)magic);
+	return POS_OK;
+}
+
+/* Is this an empty database (no tables), i.e. one we may create? */
+static bool
+db_is_blank(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool	 blank = false;
+
+	if (sqlite3_prepare_v2(db->sq, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		blank = sqlite3_column_int64(st, 0) == 0;
+	sqlite3_finalize(st);
+	return blank;
+}
+
+static enum pos_rc
+db_setup(struct db *db, char **cause)
+{
+	char	*mode = NULL, *qc = NULL;
+	int64_t	 appid, sync;
+	int	 ver, rc;
+	enum pos_rc prc = POS_OK;
+
+	sqlite3_busy_timeout(db->sq, DB_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db->sq, 1);
+
+	/* Any read of a file that is not SQLite fails here. */
+	rc = sqlite3_exec(db->sq, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			return cause_set(cause, POS_ESTATE, "%s bukan ledger "
+			    "NTT Mart (bukan berkas SQLite)", db->path);
+		return db_fail(db, rc, "membuka ledger", cause);
+	}
+	appid = db_pragma_int(db, "application_id", -1);
+	if (appid != DB_APPLICATION_ID) {
+		if (!(appid == 0 && db_is_blank(db) && (db->flags & DB_CREATE)))
+			return cause_set(cause, POS_ESTATE, "%s bukan ledger "
+			    "NTT Mart", db->path);
+	}
+	ver = db_schema_version(db);
+	if (ver > db_schema_latest())
+		return cause_set(cause, POS_ESTATE, "Ledger %s versi %d lebih "
+		    "baru dari program ini (versi %d): perbarui program",
+		    db->path, ver, db_schema_latest());
+
+	if ((prc = db_exec(db, "PRAGMA foreign_keys=ON", cause)) != POS_OK)
+		return prc;
+	if (!(db->flags & DB_READONLY)) {
+		mode = db_pragma(db, "journal_mode=WAL");
+		if ((prc = db_exec(db, "PRAGMA journal_size_limit=16777216",
+		    cause)) != POS_OK)
+			goto out;
+	} else
+		mode = db_pragma(db, "journal_mode");
+	if (mode == NULL || strcmp(mode, "wal") != 0) {
+		if (!((db->flags & DB_READONLY) && db_is_blank(db))) {
+			prc = cause_set(cause, POS_ESTATE, "Ledger %s tidak "
+			    "dapat memakai mode WAL (%s)", db->path,
+			    mode ? mode : "?");
+			goto out;
+		}
+	}
+	if ((prc = db_exec(db, "PRAGMA synchronous=FULL", cause)) != POS_OK)
+		goto out;
+	if ((sync = db_pragma_int(db, "synchronous", -1)) != 2) {
+		prc = cause_set(cause, POS_ESTATE, "synchronous=FULL tidak "
+		    "berlaku pada %s (%lld)", db->path, (long long)sync);
+		goto out;
+	}
+	qc = db_pragma(db, "quick_check");
+	if (qc == NULL || strcmp(qc, "ok") != 0) {
+		prc = cause_set(cause, POS_ECORRUPT, "Ledger %s rusak: %s",
+		    db->path, qc ? qc : sqlite3_errmsg(db->sq));
+		goto out;
+	}
+	if (ver < db_schema_latest()) {
+		if (db->flags & DB_READONLY) {
+			if (!db_is_blank(db))
+				prc = cause_set(cause, POS_ESTATE, "Ledger "
+				    "%s perlu diperbarui (versi %d)",
+				    db->path, ver);
+			goto out;
+		}
+		prc = db_migrate(db, db_schema_latest(), cause);
+	}
+out:
+	free(mode);
+	free(qc);
+	return prc;
+}
+
+enum pos_rc
+db_open(const char *path, int flags, const char *vfs, struct db **out,
+    char **cause)
+{
+	struct db *db;
+	struct stat sb;
+	enum pos_rc rc;
+	int	 oflags, src;
+
+	if (stat(path, &sb) != 0) {
+		if (!(flags & DB_CREATE))
+			return cause_set(cause, POS_ENOTFOUND,
+			    "Ledger %s tidak ditemukan", path);
+	} else if (!S_ISREG(sb.st_mode))
+		return cause_set(cause, POS_ESTATE, "%s bukan berkas biasa",
+		    path);
+	if ((rc = db_check_fs(path, cause)) != POS_OK)
+		return rc;
+
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->flags = flags;
+	if (flags & DB_READONLY)
+		oflags = SQLITE_OPEN_READONLY;
+	else {
+		oflags = SQLITE_OPEN_READWRITE;
+		if (flags & DB_CREATE)
+			oflags |= SQLITE_OPEN_CREATE;
+	}
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	src = sqlite3_open_v2(path, &db->sq, oflags, vfs);
+	if (src != SQLITE_OK) {
+		rc = db_fail(db, src, "membuka ledger", cause);
+		db_close(db);
+		return rc;
+	}
+	if ((rc = db_setup(db, cause)) != POS_OK) {
+		db_close(db);
+		return rc;
+	}
+	db->failed = false;
+	*out = db;
+	return POS_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->sq != NULL) {
+		db_rollback(db);
+		sqlite3_close_v2(db->sq);
+	}
+	free(db->path);
+	free(db);
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The outlet's ledger, an SQLite file: the only code that includes
+ * <sqlite3.h>. Every connection runs WAL (checked), synchronous=FULL,
+ * foreign keys, a busy timeout. Every money or stock event is one journal
+ * entry written in one BEGIN IMMEDIATE transaction together with whatever
+ * tables it changes. docs/ledger.md is the contract.
+ *
+ * Errors: enum pos_rc plus an allocated *cause (caller frees; cause may be
+ * NULL). After an I/O error, a full disk or corruption the handle refuses
+ * every later write (POS_EIO) until it is closed and opened again: we never
+ * retry a failed sync (reliability.md R1.5).
+ */
+#ifndef NTT_DB_H
+#define NTT_DB_H
+
+#include "catalog.h"
+#include "entry.h"
+#include "types.h"
+
+struct db;
+
+/* db.c */
+#define DB_CREATE	0x01	/* create the file and schema if missing */
+#define DB_READONLY	0x02	/* never write: verify, reports */
+#define DB_BUSY_TIMEOUT_MS 5000
+/*
+ * Opens path. vfs names an SQLite VFS (NULL: the default; tests pass a
+ * fault-injecting one). Refuses, with a cause and nothing changed, a file
+ * that is not an NTT ledger, a ledger newer than this program, one that
+ * fails quick_check, one on a network filesystem, and any connection
+ * where WAL or synchronous=FULL did not take. Migrates an older ledger
+ * (not with DB_READONLY). *out is set only on success.
+ */
+enum pos_rc	 db_open(const char *path, int flags, const char *vfs,
+		    struct db **out, char **cause);
+void		 db_close(struct db *);
+/* The path this handle was opened on; borrowed until db_close. */
+const char	*db_path(const struct db *);
+/* True once a write failed with an I/O error, full disk or corruption. */
+bool		 db_is_failed(const struct db *);
+/* Schema version of the open file, and the newest this program knows. */
+int		 db_schema_version(struct db *);
+int		 db_schema_latest(void);
+/* Reads a PRAGMA as text, for tests and the status screen; caller frees. */
+char		*db_pragma(struct db *, const char *name);
+/* True for statfs magic numbers of network filesystems (NFS, SMB, ...). */
+bool		 db_fs_is_network(long f_type);
+
+/* db-migrate.c */
+/*
+ * Brings the schema to version target (db_schema_latest() in production),
+ * one transaction per step. Exposed for the migration tests.
+ */
+enum pos_rc	 db_migrate(struct db *, int target, char **cause);
+
+/* db-journal.c */
+struct db_device {
+	char	 outlet_id[32];
+	char	 outlet_name[128];
+	char	 device_id[32];
+	uint8_t	 pk[ENTRY_PK_LEN];
+	char	 key_id[ENTRY_KEYID_LEN + 1];
+	int64_t	 created_at_ms;
+};
+/*
+ * Writes the device identity and the genesis entry (seq 1, kind "device")
+ * in one transaction. POS_ESTATE if the ledger already has one.
+ */
+enum pos_rc	 db_device_init(struct db *, const struct db_device *,
+		    const uint8_t sk[ENTRY_SK_LEN], char **cause);
+/* POS_ENOTFOUND when the ledger was never initialised. */
+enum pos_rc	 db_device_get(struct db *, struct db_device *out,
+		    char **cause);
+
+/*
+ * Appends e in one BEGIN IMMEDIATE transaction: assigns e->seq (head + 1),
+ * e->prev_hash, the outlet and device ids and key id, the time and business
+ * day if unset, then seals (hash + signature) and inserts it with its lines.
+ * If apply is not NULL it runs inside the same transaction after the insert
+ * and may change other tables (stock, catalog); a failure there rolls
+ * everything back. On failure nothing is written and e's seq is 0 again.
+ */
+struct db_apply {
+	enum pos_rc	(*fn)(struct db *, const struct entry *, void *arg,
+			    char **cause);
+	void		*arg;
+};
+enum pos_rc	 db_journal_append(struct db *, struct entry *e,
+		    const uint8_t sk[ENTRY_SK_LEN],
+		    const struct db_apply *apply, char **cause);
+/* The head: last seq (0 when empty) and its hash (zeros when empty). */
+enum pos_rc	 db_journal_head(struct db *, int64_t *seq,
+		    uint8_t hash[ENTRY_HASH_LEN], char **cause);
+/* Reads one entry with its lines; *out is the caller's (entry_free). */
+enum pos_rc	 db_journal_get(struct db *, int64_t seq, struct entry **out,
+		    char **cause);
+enum pos_rc	 db_journal_get_uuid(struct db *, const char *uuid,
+		    struct entry **out, char **cause);
+/*
+ * Calls fn for entries seq >= from, at most limit of them (0: all), in
+ * order, reading in short transactions of at most 500 entries so a writer
+ * is never held up. The entry is borrowed for the call. A non-POS_OK rc
+ * from fn stops the walk and is returned.
+ */
+enum pos_rc	 db_journal_foreach(struct db *, int64_t from, int64_t limit,
+		    enum pos_rc (*fn)(const struct entry *, void *),
+		    void *arg, char **cause);
+/* Number of entries. */
+int64_t		 db_journal_count(struct db *);
+
+/* db-catalog.c: projections written inside db_journal_append's apply. */
+enum pos_rc	 db_catalog_apply_supplier(struct db *, const struct entry *,
+		    void *supplier, char **cause);
+enum pos_rc	 db_catalog_apply_product(struct db *, const struct entry *,
+		    void *product, char **cause);
+enum pos_rc	 db_catalog_apply_user(struct db *, const struct entry *,
+		    void *user, char **cause);
+enum pos_rc	 db_catalog_apply_setting(struct db *, const struct entry *,
+		    void *setting, char **cause);
+/* Lookups; POS_ENOTFOUND when absent. */
+enum pos_rc	 db_catalog_product(struct db *, const char *sku,
+		    struct product *out, char **cause);
+enum pos_rc	 db_catalog_product_by_barcode(struct db *, const char *code,
+		    struct product *out, char **cause);
+enum pos_rc	 db_catalog_supplier(struct db *, const char *code,
+		    struct supplier *out, char **cause);
+enum pos_rc	 db_catalog_user(struct db *, const char *code,
+		    struct user *out, char **cause);
+/* Settings: *out is the caller's; POS_ENOTFOUND when unset. */
+enum pos_rc	 db_setting_get(struct db *, const char *key, char **out,
+		    char **cause);
+/* Counts for the summary. */
+struct db_counts {
+	int64_t	 suppliers, products, barcodes, users, entries;
+	int64_t	 stock_pcs, stock_g;	/* on hand: pieces, and grams */
+};
+enum pos_rc	 db_counts(struct db *, struct db_counts *out, char **cause);
+/* Stock on hand for sku: pieces, or grams for weighed goods. */
+enum pos_rc	 db_stock(struct db *, const char *sku, int64_t *qty,
+		    char **cause);
+
+#endif

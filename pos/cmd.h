@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Sub-commands of ntt-pos run from a shell ("ntt-pos qris ..."), not from
+ * the cashier screens. Each takes the arguments after "ntt-pos", so
+ * argv[0] is the command's own name, and returns the process exit code.
+ */
+#ifndef NTT_CMD_H
+#define NTT_CMD_H
+
+/* cmd-ledger.c */
+int	 cmd_init(int argc, char **argv);
+int	 cmd_verify(int argc, char **argv);
+int	 cmd_summary(int argc, char **argv);
+
+/* cmd-qris.c */
+int	 cmd_qris(int argc, char **argv);
+
+#endif

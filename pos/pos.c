@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * ntt-pos: the cashier program, and the ledger commands managers and
+ * support staff run from a shell. main() only dispatches.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "version.h"
+
+static const struct {
+	const char	*name;
+	int		(*fn)(int, char **);
+	const char	*help;
+} pos_cmds[] = {
+	{ "init", cmd_init, "buat ledger perangkat baru (--demo: outlet demo)" },
+	{ "verify", cmd_verify, "periksa seluruh rantai ledger" },
+	{ "summary", cmd_summary, "ringkasan ledger" },
+	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
+};
+
+static int
+pos_usage(void)
+{
+	size_t	 i;
+
+	fprintf(stderr, "ntt-pos %s\nusage: ntt-pos --db FILE   (kasir)\n",
+	    NTT_VERSION);
+	for (i = 0; i < sizeof pos_cmds / sizeof pos_cmds[0]; i++)
+		fprintf(stderr, "       ntt-pos %-8s %s\n", pos_cmds[i].name,
+		    pos_cmds[i].help);
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	 i;
+
+	if (argc < 2)
+		return pos_usage();
+	for (i = 0; i < sizeof pos_cmds / sizeof pos_cmds[0]; i++)
+		if (strcmp(argv[1], pos_cmds[i].name) == 0)
+			return pos_cmds[i].fn(argc - 1, argv + 1);
+	/* Until the cashier screens exist, the counter shows the summary. */
+	if (strcmp(argv[1], "--db") == 0)
+		return cmd_summary(argc, argv);
+	return pos_usage();
+}
