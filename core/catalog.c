@@ -166,17 +166,14 @@ catalog_check_product(struct ledger *l, const struct product *p,
 	return POS_OK;
 }
 
-enum pos_rc
-catalog_put_product(struct ledger *l, const char *author,
-    const struct product *p, char **cause)
+/* The catalog entry of product p, without author and note. */
+static struct entry *
+catalog_product_entry(const struct product *p)
 {
 	struct entry *e;
-	enum pos_rc rc;
 	char	 buf[160];
 	int	 i;
 
-	if ((rc = catalog_check_product(l, p, cause)) != POS_OK)
-		return rc;
 	e = entry_new(ENTRY_CATALOG);
 	catalog_field(e, "sku", p->sku);
 	catalog_field(e, "name", p->name);
@@ -198,8 +195,98 @@ catalog_put_product(struct ledger *l, const char *author,
 		catalog_field(e, "cert", buf);
 	}
 	catalog_field_int(e, "active", p->active);
-	return catalog_commit(l, author, "product", e,
+	return e;
+}
+
+enum pos_rc
+catalog_put_product(struct ledger *l, const char *author,
+    const struct product *p, char **cause)
+{
+	enum pos_rc rc;
+
+	if ((rc = catalog_check_product(l, p, cause)) != POS_OK)
+		return rc;
+	return catalog_commit(l, author, "product", catalog_product_entry(p),
 	    db_catalog_apply_product, p, cause);
+}
+
+struct catalog_code_ref {
+	const char	*code;
+	const char	*sku;
+};
+
+static int
+catalog_code_ref_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct catalog_code_ref *)a)->code,
+	    ((const struct catalog_code_ref *)b)->code);
+}
+
+/*
+ * A barcode given to two products of one batch is not in the tables yet
+ * when each is checked: sort the batch's barcodes and compare neighbours.
+ */
+static enum pos_rc
+catalog_check_batch(const struct product *ps, size_t n, char **cause)
+{
+	struct catalog_code_ref *refs;
+	enum pos_rc rc = POS_OK;
+	size_t	 i, nrefs = 0;
+	int	 j;
+
+	refs = xreallocarray(NULL, n * CATALOG_BARCODES_MAX, sizeof *refs);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < CATALOG_BARCODES_MAX && ps[i].barcodes[j][0];
+		    j++) {
+			refs[nrefs].code = ps[i].barcodes[j];
+			refs[nrefs++].sku = ps[i].sku;
+		}
+	qsort(refs, nrefs, sizeof *refs, catalog_code_ref_cmp);
+	for (i = 1; i < nrefs; i++)
+		if (strcmp(refs[i].code, refs[i - 1].code) == 0 &&
+		    strcmp(refs[i].sku, refs[i - 1].sku) != 0) {
+			rc = cause_set(cause, POS_EINVAL, "Barcode %s sudah "
+			    "dipakai %s", refs[i].code, refs[i - 1].sku);
+			break;
+		}
+	free(refs);
+	return rc;
+}
+
+enum pos_rc
+catalog_put_products(struct ledger *l, const char *author,
+    const struct product *ps, size_t n, char **cause)
+{
+	struct entry **es = NULL;
+	struct db_apply *applies = NULL;
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	if (!l->have_key)
+		return cause_set(cause, POS_ESTATE, "Ledger dibuka tanpa "
+		    "kunci perangkat: tidak bisa menulis");
+	if (n == 0)
+		return POS_OK;
+	for (i = 0; i < n; i++)
+		if ((rc = catalog_check_product(l, &ps[i], cause)) != POS_OK)
+			return rc;
+	if ((rc = catalog_check_batch(ps, n, cause)) != POS_OK)
+		return rc;
+	es = xreallocarray(NULL, n, sizeof *es);
+	applies = xreallocarray(NULL, n, sizeof *applies);
+	for (i = 0; i < n; i++) {
+		es[i] = catalog_product_entry(&ps[i]);
+		entry_set(&es[i]->author, author);
+		entry_set(&es[i]->note, "product");
+		applies[i].fn = db_catalog_apply_product;
+		applies[i].arg = (void *)(uintptr_t)&ps[i];
+	}
+	rc = db_journal_append_batch(l->db, es, n, l->key.sk, applies, cause);
+	for (i = 0; i < n; i++)
+		entry_free(es[i]);
+	free(applies);
+	free(es);
+	return rc;
 }
 
 enum pos_rc

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "entry.h"
 #include "money.h"
+#include "qris.h"
 #include "types.h"
 #include "util.h"
 
@@ -51,6 +52,9 @@ const char	*ledger_key_id(const struct ledger *);
  * Sets e->seq and the chain fields. The ledger keeps no reference to e.
  */
 enum pos_rc	 ledger_append(struct ledger *, struct entry *e, char **cause);
+/* Appends n entries in one transaction: all or none (imports, bench). */
+enum pos_rc	 ledger_append_batch(struct ledger *, struct entry **es,
+		    size_t n, char **cause);
 /* The number of entries (the head sequence). -1 on error. */
 int64_t		 ledger_count(struct ledger *);
 /* Reads entry seq; *out is the caller's (entry_free). */
@@ -83,6 +87,13 @@ enum pos_rc	 catalog_put_supplier(struct ledger *, const char *author,
 		    const struct supplier *, char **cause);
 enum pos_rc	 catalog_put_product(struct ledger *, const char *author,
 		    const struct product *, char **cause);
+/*
+ * Puts n products as n catalog entries in one transaction, each checked
+ * as catalog_put_product checks it: all or none (imports, the bench
+ * generator). ps is borrowed for the call.
+ */
+enum pos_rc	 catalog_put_products(struct ledger *, const char *author,
+		    const struct product *ps, size_t n, char **cause);
 /* pin may be NULL to keep the current PIN. */
 enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
 		    const struct user *, const char *pin, char **cause);

@@ -287,28 +287,32 @@ entry_verify(const struct entry *e, int64_t expect_seq,
 	uint8_t	 h[ENTRY_HASH_LEN];
 	char	 kid[ENTRY_KEYID_LEN + 1];
 
+	if (e->seq > expect_seq)
+		return cause_set(cause, POS_ECORRUPT,
+		    "entri %lld hilang: urutan loncat ke %lld",
+		    (long long)expect_seq, (long long)e->seq);
 	if (e->seq != expect_seq)
 		return cause_set(cause, POS_ECORRUPT,
-		    "entry %lld: sequence gap, expected %lld",
+		    "entri %lld: urutan salah, seharusnya %lld",
 		    (long long)e->seq, (long long)expect_seq);
 	if (sodium_memcmp(e->prev_hash, prev, ENTRY_HASH_LEN) != 0)
 		return cause_set(cause, POS_ECORRUPT,
-		    "entry %lld: previous-hash link broken",
+		    "entri %lld: tautan hash ke entri sebelumnya putus",
 		    (long long)e->seq);
 	entry_hash(e, h);
 	if (sodium_memcmp(h, e->hash, ENTRY_HASH_LEN) != 0)
 		return cause_set(cause, POS_ECORRUPT,
-		    "entry %lld: content does not match its hash",
+		    "entri %lld: isi tidak cocok dengan hash-nya",
 		    (long long)e->seq);
 	entry_key_id(pk, kid);
 	if (strcmp(kid, e->key_id) != 0)
 		return cause_set(cause, POS_ECORRUPT,
-		    "entry %lld: signed with unknown key %s",
+		    "entri %lld: ditandatangani kunci asing %s",
 		    (long long)e->seq, e->key_id);
 	if (crypto_sign_verify_detached(e->sig, e->hash, ENTRY_HASH_LEN,
 	    pk) != 0)
 		return cause_set(cause, POS_ECORRUPT,
-		    "entry %lld: bad signature", (long long)e->seq);
+		    "entri %lld: tanda tangan tidak sah", (long long)e->seq);
 	return POS_OK;
 }
 

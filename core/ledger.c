@@ -156,6 +156,16 @@ ledger_append(struct ledger *l, struct entry *e, char **cause)
 	return ledger_append_apply(l, e, NULL, cause);
 }
 
+enum pos_rc
+ledger_append_batch(struct ledger *l, struct entry **es, size_t n,
+    char **cause)
+{
+	if (!l->have_key)
+		return cause_set(cause, POS_ESTATE, "Ledger dibuka tanpa "
+		    "kunci perangkat: tidak bisa menulis");
+	return db_journal_append_batch(l->db, es, n, l->key.sk, NULL, cause);
+}
+
 int64_t
 ledger_count(struct ledger *l)
 {

@@ -215,6 +215,29 @@ db_journal_append(struct db *db, struct entry *e,
 	return rc;
 }
 
+enum pos_rc
+db_journal_append_batch(struct db *db, struct entry **es, size_t n,
+    const uint8_t sk[ENTRY_SK_LEN], const struct db_apply *applies,
+    char **cause)
+{
+	enum pos_rc rc;
+	size_t	 i;
+
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	for (i = 0; rc == POS_OK && i < n; i++)
+		rc = db_journal_append_locked(db, es[i], sk,
+		    applies != NULL ? &applies[i] : NULL, cause);
+	if (rc == POS_OK)
+		rc = db_commit(db, cause);
+	else
+		db_rollback(db);
+	if (rc != POS_OK)
+		for (i = 0; i < n; i++)
+			es[i]->seq = 0;
+	return rc;
+}
+
 static enum pos_rc
 db_device_apply(struct db *db, const struct entry *e, void *arg,
     char **cause)

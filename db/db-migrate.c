@@ -139,7 +139,7 @@ db_migrate(struct db *db, int target, char **cause)
 {
 	enum pos_rc rc = POS_OK;
 	char	 bump[64];
-	int	 v;
+	int	 v, from = db_schema_version(db);
 
 	if (target > db_schema_latest())
 		return cause_set(cause, POS_EINVAL, "no schema version %d",
@@ -154,7 +154,9 @@ db_migrate(struct db *db, int target, char **cause)
 			db_rollback(db);
 			return rc;
 		}
-		log_info("ledger %s: schema version %d", db->path, v + 1);
+		if (from > 0)	/* an upgrade, not a new ledger */
+			log_info("ledger %s: schema version %d", db->path,
+			    v + 1);
 	}
 	return POS_OK;
 }

@@ -299,7 +299,7 @@ db_setup(struct db *db, char **cause)
 		    db->path, qc ? qc : sqlite3_errmsg(db->sq));
 		goto out;
 	}
-	if (ver < db_schema_latest()) {
+	if (ver < db_schema_latest() && !(db->flags & DB_NOMIGRATE)) {
 		if (db->flags & DB_READONLY) {
 			if (!db_is_blank(db))
 				prc = cause_set(cause, POS_ESTATE, "Ledger "

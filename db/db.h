@@ -23,6 +23,7 @@ struct db;
 /* db.c */
 #define DB_CREATE	0x01	/* create the file and schema if missing */
 #define DB_READONLY	0x02	/* never write: verify, reports */
+#define DB_NOMIGRATE	0x04	/* leave the schema as it is (migration tests) */
 #define DB_BUSY_TIMEOUT_MS 5000
 /*
  * Opens path. vfs names an SQLite VFS (NULL: the default; tests pass a
@@ -89,6 +90,15 @@ struct db_apply {
 enum pos_rc	 db_journal_append(struct db *, struct entry *e,
 		    const uint8_t sk[ENTRY_SK_LEN],
 		    const struct db_apply *apply, char **cause);
+/*
+ * Appends n entries in one transaction, in order, each with its own apply
+ * (applies may be NULL, or hold NULL members). All or nothing: on failure
+ * no entry is written and every seq is 0 again. For imports and the
+ * benchmark generator; the counter appends one entry at a time.
+ */
+enum pos_rc	 db_journal_append_batch(struct db *, struct entry **es,
+		    size_t n, const uint8_t sk[ENTRY_SK_LEN],
+		    const struct db_apply *applies, char **cause);
 /* The head: last seq (0 when empty) and its hash (zeros when empty). */
 enum pos_rc	 db_journal_head(struct db *, int64_t *seq,
 		    uint8_t hash[ENTRY_HASH_LEN], char **cause);

@@ -9,7 +9,7 @@
 
 #include "cmd.h"
 #include "money.h"
-#include "qris.h"
+#include "core.h"
 
 int
 cmd_qris(int argc, char **argv)
