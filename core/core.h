@@ -13,6 +13,7 @@
 #include "entry.h"
 #include "money.h"
 #include "qris.h"
+#include "rcode.h"
 #include "types.h"
 #include "util.h"
 
@@ -60,6 +61,20 @@ int64_t		 ledger_count(struct ledger *);
 /* Reads entry seq; *out is the caller's (entry_free). */
 enum pos_rc	 ledger_get(struct ledger *, int64_t seq, struct entry **out,
 		    char **cause);
+
+/*
+ * The receipt verification code (rcode.h) of entry seq, signed with the
+ * device key; out holds RCODE_MAX bytes. Needs the key (not read-only).
+ */
+enum pos_rc	 ledger_receipt_code(struct ledger *, int64_t seq,
+		    char *out, char **cause);
+/*
+ * Checks a receipt code against this ledger: its signature under the
+ * device key, and that entry seq exists and matches it field for field.
+ */
+enum pos_rc	 ledger_receipt_check(struct ledger *, const char *text,
+		    struct rcode *out, char **cause);
+
 
 struct ledger_report {
 	int64_t	 entries;		/* entries checked */

@@ -178,6 +178,48 @@ ledger_get(struct ledger *l, int64_t seq, struct entry **out, char **cause)
 	return db_journal_get(l->db, seq, out, cause);
 }
 
+enum pos_rc
+ledger_receipt_code(struct ledger *l, int64_t seq, char *out, char **cause)
+{
+	struct entry *e = NULL;
+	enum pos_rc rc;
+
+	if (!l->have_key)
+		return cause_set(cause, POS_ESTATE, "Kunci perangkat tidak "
+		    "dibuka: kode struk tidak bisa dibuat");
+	if ((rc = db_journal_get(l->db, seq, &e, cause)) != POS_OK)
+		return rc;
+	rcode_make(e, l->key.sk, out);
+	entry_free(e);
+	return POS_OK;
+}
+
+enum pos_rc
+ledger_receipt_check(struct ledger *l, const char *text, struct rcode *out,
+    char **cause)
+{
+	struct rcode r;
+	struct entry *e = NULL;
+	enum pos_rc rc;
+
+	if ((rc = rcode_verify(text, l->dev.pk, &r, cause)) != POS_OK)
+		return rc;
+	rc = db_journal_get(l->db, r.seq, &e, NULL);
+	if (rc == POS_ENOTFOUND)
+		return cause_set(cause, POS_ENOTFOUND, "Struk sah, tetapi "
+		    "entri %lld tidak ada di ledger ini", (long long)r.seq);
+	if (rc != POS_OK)
+		return cause_set(cause, rc, "Entri %lld tidak terbaca",
+		    (long long)r.seq);
+	if (!rcode_matches(&r, e))
+		rc = cause_set(cause, POS_ECORRUPT, "Struk sah, tetapi tidak "
+		    "cocok dengan entri %lld di ledger", (long long)r.seq);
+	entry_free(e);
+	if (rc == POS_OK && out != NULL)
+		*out = r;
+	return rc;
+}
+
 struct ledger_walk {
 	const uint8_t		*pk;
 	struct ledger_report	*rep;

@@ -19,6 +19,7 @@ struct cmd_ledger_opts {
 	const char	*name;
 	const char	*device;
 	const char	*pubkey;
+	int64_t		 seq;
 	int		 demo;
 };
 
@@ -34,8 +35,10 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "device", required_argument, NULL, 'D' },
 		{ "pubkey", required_argument, NULL, 'p' },
 		{ "demo", no_argument, NULL, 'x' },
+		{ "seq", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
+	char	*end;
 	int	 ch;
 
 	memset(o, 0, sizeof *o);
@@ -49,12 +52,20 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		case 'D': o->device = optarg; break;
 		case 'p': o->pubkey = optarg; break;
 		case 'x': o->demo = 1; break;
+		case 's':
+			o->seq = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->seq < 1) {
+				fprintf(stderr, "ntt-pos: --seq harus angka "
+				    "entri\n");
+				return -1;
+			}
+			break;
 		default:
 			fprintf(stderr, "usage: %s\n", usage);
 			return -1;
 		}
 	}
-	if (optind != argc || o->db == NULL) {
+	if (optind != argc || (o->db == NULL && o->pubkey == NULL)) {
 		fprintf(stderr, "usage: %s\n", usage);
 		return -1;
 	}
@@ -166,5 +177,78 @@ cmd_summary(int argc, char **argv)
 	}
 	cmd_ledger_print_summary(l);
 	ledger_close(l);
+	return 0;
+}
+
+int
+cmd_receipt_code(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL, code[RCODE_MAX];
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos receipt-code --db FILE "
+	    "--seq N") != 0 || o.db == NULL || o.seq == 0) {
+		if (o.db != NULL && o.seq == 0)
+			fprintf(stderr, "usage: ntt-pos receipt-code --db "
+			    "FILE --seq N\n");
+		return 2;
+	}
+	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = ledger_receipt_code(l, o.seq, code, &cause);
+	ledger_close(l);
+	if (rc != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	printf("%s\n", code);
+	return 0;
+}
+
+/*
+ * ntt-pos verify-receipt TEXT --pubkey HEX: the signature alone, offline;
+ * with --db FILE: the signature under that ledger's key and the entry.
+ */
+int
+cmd_verify_receipt(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	struct rcode r;
+	uint8_t	 pk[ENTRY_PK_LEN];
+	const char *text;
+	char	*cause = NULL;
+	enum pos_rc rc;
+
+	if (argc < 2 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: ntt-pos verify-receipt TEXT "
+		    "(--pubkey HEX | --db FILE)\n");
+		return 2;
+	}
+	text = argv[1];
+	if (cmd_ledger_parse(argc - 1, argv + 1, &o, "ntt-pos verify-receipt "
+	    "TEXT (--pubkey HEX | --db FILE)") != 0)
+		return 2;
+	if (o.db != NULL) {
+		rc = ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause);
+		if (rc == POS_OK)
+			rc = ledger_receipt_check(l, text, &r, &cause);
+		ledger_close(l);
+	} else if (hex_decode(o.pubkey, pk, sizeof pk) != 0) {
+		fprintf(stderr, "ntt-pos: --pubkey harus 64 digit hex\n");
+		return 2;
+	} else
+		rc = rcode_verify(text, pk, &r, &cause);
+	if (rc != POS_OK) {
+		printf("TIDAK SAH: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	printf("SAH: outlet %s, perangkat %s, struk %lld, waktu %s WITA, "
+	    "total %lld\n", r.outlet_id, r.device_id, (long long)r.seq,
+	    r.time_wita, (long long)r.total_rp);
 	return 0;
 }

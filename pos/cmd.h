@@ -11,6 +11,8 @@
 int	 cmd_init(int argc, char **argv);
 int	 cmd_verify(int argc, char **argv);
 int	 cmd_summary(int argc, char **argv);
+int	 cmd_receipt_code(int argc, char **argv);
+int	 cmd_verify_receipt(int argc, char **argv);
 
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);

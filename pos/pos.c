@@ -17,6 +17,9 @@ static const struct {
 	{ "init", cmd_init, "buat ledger perangkat baru (--demo: outlet demo)" },
 	{ "verify", cmd_verify, "periksa seluruh rantai ledger" },
 	{ "summary", cmd_summary, "ringkasan ledger" },
+	{ "receipt-code", cmd_receipt_code, "kode QR verifikasi struk: --seq N" },
+	{ "verify-receipt", cmd_verify_receipt,
+	    "periksa kode struk: TEXT --pubkey HEX | --db FILE" },
 	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
 };
 

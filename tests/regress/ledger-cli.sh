@@ -45,6 +45,16 @@ if "$pos" verify --db "$tmp/kupang.db" --pubkey zz 2>/dev/null; then
 	die "bad pubkey accepted"
 fi; ok
 
+# Receipt codes: made from the ledger, checked offline with the public key
+# alone and against the ledger; a changed total is refused.
+code=$("$pos" receipt-code --db "$tmp/kupang.db" --seq 100) || die "receipt-code"
+pk=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT hex(public_key) FROM device").fetchone()[0].lower())' "$tmp/kupang.db")
+"$pos" verify-receipt "$code" --db "$tmp/kupang.db" | grep -q "^SAH: .*struk 100" || die "verify-receipt db"; ok
+"$pos" verify-receipt "$code" --pubkey "$pk" | grep -q "^SAH" || die "verify-receipt pubkey"; ok
+forged=$(echo "$code" | awk -F_ 'BEGIN { OFS = "_" } { $6 = $6 + 1000; print }')
+if "$pos" verify-receipt "$forged" --pubkey "$pk" > "$tmp/out"; then die "forged receipt"; fi
+grep -q "TIDAK SAH" "$tmp/out" || die "forged message"; ok
+
 # Tamper with entry 100 through SQL, as someone with the file could.
 python3 - "$tmp/kupang.db" <<'PY'
 import sqlite3, sys
