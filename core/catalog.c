@@ -14,33 +14,6 @@
 
 #include "ledger-int.h"
 
-static void
-catalog_field(struct entry *e, const char *name, const char *text)
-{
-	struct entry_line *l = entry_add(e, "field");
-
-	entry_set(&l->code, name);
-	entry_set(&l->text, text);
-}
-
-static void
-catalog_field_int(struct entry *e, const char *name, int64_t v)
-{
-	struct entry_line *l = entry_add(e, "field");
-
-	entry_set(&l->code, name);
-	l->qty = v;
-}
-
-static void
-catalog_field_rp(struct entry *e, const char *name, int64_t rp)
-{
-	struct entry_line *l = entry_add(e, "field");
-
-	entry_set(&l->code, name);
-	l->price_rp = rp;
-}
-
 static bool
 catalog_code_ok(const char *s)
 {
@@ -92,14 +65,14 @@ catalog_put_supplier(struct ledger *l, const char *author,
 	if (*s->nib != '\0' && !catalog_digits(s->nib, 13))
 		return cause_set(cause, POS_EINVAL, "NIB harus 13 angka");
 	e = entry_new(ENTRY_CATALOG);
-	catalog_field(e, "code", s->code);
-	catalog_field(e, "name", s->name);
-	catalog_field(e, "nib", s->nib);
-	catalog_field(e, "kabupaten", s->kabupaten);
-	catalog_field(e, "desa", s->desa);
-	catalog_field(e, "phone", s->phone);
-	catalog_field(e, "bank", s->bank);
-	catalog_field_int(e, "active", s->active);
+	entry_add_field(e, "code", s->code);
+	entry_add_field(e, "name", s->name);
+	entry_add_field(e, "nib", s->nib);
+	entry_add_field(e, "kabupaten", s->kabupaten);
+	entry_add_field(e, "desa", s->desa);
+	entry_add_field(e, "phone", s->phone);
+	entry_add_field(e, "bank", s->bank);
+	entry_add_field_int(e, "active", s->active);
 	return catalog_commit(l, author, "supplier", e,
 	    db_catalog_apply_supplier, s, cause);
 }
@@ -175,26 +148,26 @@ catalog_product_entry(const struct product *p)
 	int	 i;
 
 	e = entry_new(ENTRY_CATALOG);
-	catalog_field(e, "sku", p->sku);
-	catalog_field(e, "name", p->name);
-	catalog_field(e, "unit", p->unit);
-	catalog_field_rp(e, "price_rp", p->price_rp);
-	catalog_field(e, "category", p->category);
-	catalog_field(e, "supplier", p->supplier);
-	catalog_field(e, "ownership", p->ownership);
-	catalog_field_int(e, "commission_bp", p->commission_bp);
-	catalog_field_rp(e, "cost_rp", p->cost_rp);
-	catalog_field(e, "tax_class", p->tax_class);
-	catalog_field(e, "kabupaten", p->kabupaten);
-	catalog_field(e, "plu", p->plu);
+	entry_add_field(e, "sku", p->sku);
+	entry_add_field(e, "name", p->name);
+	entry_add_field(e, "unit", p->unit);
+	entry_add_field_rp(e, "price_rp", p->price_rp);
+	entry_add_field(e, "category", p->category);
+	entry_add_field(e, "supplier", p->supplier);
+	entry_add_field(e, "ownership", p->ownership);
+	entry_add_field_int(e, "commission_bp", p->commission_bp);
+	entry_add_field_rp(e, "cost_rp", p->cost_rp);
+	entry_add_field(e, "tax_class", p->tax_class);
+	entry_add_field(e, "kabupaten", p->kabupaten);
+	entry_add_field(e, "plu", p->plu);
 	for (i = 0; i < CATALOG_BARCODES_MAX && p->barcodes[i][0]; i++)
-		catalog_field(e, "barcode", p->barcodes[i]);
+		entry_add_field(e, "barcode", p->barcodes[i]);
 	for (i = 0; i < CATALOG_CERTS_MAX && p->certs[i].kind[0]; i++) {
 		snprintf(buf, sizeof buf, "%s|%s|%s", p->certs[i].kind,
 		    p->certs[i].number, p->certs[i].expiry);
-		catalog_field(e, "cert", buf);
+		entry_add_field(e, "cert", buf);
 	}
-	catalog_field_int(e, "active", p->active);
+	entry_add_field_int(e, "active", p->active);
 	return e;
 }
 
@@ -311,11 +284,11 @@ catalog_put_user(struct ledger *l, const char *author, const struct user *u,
 	/* The hash stays in the users table; the journal says only that
 	 * the PIN changed. */
 	e = entry_new(ENTRY_CATALOG);
-	catalog_field(e, "code", u->code);
-	catalog_field(e, "name", u->name);
-	catalog_field(e, "role", u->role);
-	catalog_field_int(e, "pin_changed", pin != NULL);
-	catalog_field_int(e, "active", u->active);
+	entry_add_field(e, "code", u->code);
+	entry_add_field(e, "name", u->name);
+	entry_add_field(e, "role", u->role);
+	entry_add_field_int(e, "pin_changed", pin != NULL);
+	entry_add_field_int(e, "active", u->active);
 	rc = catalog_commit(l, author, "user", e, db_catalog_apply_user, &copy,
 	    cause);
 	sodium_memzero(&copy, sizeof copy);
@@ -341,8 +314,8 @@ catalog_set(struct ledger *l, const char *author, const char *key,
 	snprintf(s.key, sizeof s.key, "%s", key);
 	snprintf(s.value, sizeof s.value, "%s", value);
 	e = entry_new(ENTRY_CATALOG);
-	catalog_field(e, "key", key);
-	catalog_field(e, "value", value);
+	entry_add_field(e, "key", key);
+	entry_add_field(e, "value", value);
 	return catalog_commit(l, author, "setting", e,
 	    db_catalog_apply_setting, &s, cause);
 }

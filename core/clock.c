@@ -2,6 +2,7 @@
 /* UTC storage, WITA display; no dependence on the machine's TZ. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
@@ -77,4 +78,28 @@ clock_utc_iso(int64_t at_ms, char *out)
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec, ms);
 	return clock_copy(out, tmp, 25);
+}
+
+bool
+clock_day_next(const char *day, char *out)
+{
+	struct tm tm;
+	time_t	 t;
+	char	 back[11];
+	int	 y, m, d;
+
+	if (strlen(day) != 10 || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	/* Refuse what timegm normalised ("2026-02-30"). */
+	clock_wita_date((int64_t)(t - CLOCK_WITA_OFFSET_S) * 1000, back);
+	if (strcmp(back, day) != 0)
+		return false;
+	clock_wita_date((int64_t)(t + 86400 - CLOCK_WITA_OFFSET_S) * 1000, out);
+	return true;
 }

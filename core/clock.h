@@ -19,6 +19,9 @@ int64_t	 clock_now_ms(void);
 char	*clock_wita_date(int64_t at_ms, char *out);
 /* "22-11-2026 14:05" in WITA; out holds 17 bytes. */
 char	*clock_wita_fmt(int64_t at_ms, char *out);
+/* The calendar day after day ("2026-12-31" -> "2027-01-01"); false when
+ * day is not a valid "YYYY-MM-DD". out holds 11 bytes. */
+bool	 clock_day_next(const char *day, char *out);
 /* "2026-11-22T06:05:09.123Z"; out holds 25 bytes. */
 char	*clock_utc_iso(int64_t at_ms, char *out);
 

@@ -13,7 +13,9 @@
 #include "entry.h"
 #include "money.h"
 #include "qris.h"
+#include "print.h"
 #include "rcode.h"
+#include "report.h"
 #include "types.h"
 #include "util.h"
 

@@ -101,6 +101,28 @@ entry_add(struct entry *e, const char *type)
 	return entry_add_line(e, &l);
 }
 
+struct entry_line *
+entry_add_field(struct entry *e, const char *name, const char *text)
+{
+	struct entry_line *l = entry_add(e, "field");
+
+	entry_set(&l->code, name);
+	entry_set(&l->text, text);
+	return l;
+}
+
+void
+entry_add_field_int(struct entry *e, const char *name, int64_t v)
+{
+	entry_add_field(e, name, "")->qty = v;
+}
+
+void
+entry_add_field_rp(struct entry *e, const char *name, int64_t rp)
+{
+	entry_add_field(e, name, "")->price_rp = rp;
+}
+
 /* UTF-8 without overlongs, surrogates or control characters other than none. */
 static bool
 entry_text_ok(const char *s)

@@ -82,6 +82,16 @@ void		 entry_set(char **field, const char *value);
 struct entry_line *entry_add_line(struct entry *, const struct entry_line *l);
 /* A blank line of type, appended; fill in its fields. */
 struct entry_line *entry_add(struct entry *, const char *type);
+/*
+ * A "field" line named name carrying a text (in text), an integer (in qty)
+ * or an amount of money (in price_rp): catalog changes, closures, events.
+ */
+struct entry_line *entry_add_field(struct entry *, const char *name,
+		    const char *text);
+void		 entry_add_field_int(struct entry *, const char *name,
+		    int64_t v);
+void		 entry_add_field_rp(struct entry *, const char *name,
+		    int64_t rp);
 
 /*
  * Checks what a writer must never store: empty kind, text that is not

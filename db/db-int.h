@@ -12,6 +12,7 @@ struct db {
 	char	*path;		/* owned */
 	int	 flags;		/* DB_* */
 	bool	 failed;	/* a write hit I/O error, full disk, corruption */
+	char	*failed_why;	/* owned: what failed, for the next refusal */
 };
 
 /*

@@ -167,7 +167,8 @@ db_journal_append_locked(struct db *db, struct entry *e,
 {
 	struct db_device dev;
 	enum pos_rc rc;
-	char	 day[11];
+	char	 day[11], closed[11];
+	int64_t	 grand;
 
 	if (strcmp(e->kind, ENTRY_DEVICE) != 0) {
 		if ((rc = db_device_get(db, &dev, cause)) != POS_OK)
@@ -181,15 +182,30 @@ db_journal_append_locked(struct db *db, struct entry *e,
 	e->seq++;
 	if (e->created_at_ms == 0)
 		e->created_at_ms = clock_now_ms();
-	if (*e->business_day == '\0')
-		entry_set(&e->business_day,
-		    clock_wita_date(e->created_at_ms, day));
+	if (*e->business_day == '\0') {
+		/* A closed day takes no more entries: they belong to the
+		 * day after the last closure (R2.5). */
+		clock_wita_date(e->created_at_ms, day);
+		if ((rc = db_report_last_close(db, closed, &grand, cause)) !=
+		    POS_OK)
+			return rc;
+		if (*closed != '\0' && strcmp(day, closed) <= 0 &&
+		    !clock_day_next(closed, day))
+			return cause_set(cause, POS_ECORRUPT, "Hari tutup %s "
+			    "tidak sah", closed);
+		entry_set(&e->business_day, day);
+	}
 	if ((rc = entry_check(e, cause)) != POS_OK)
 		return rc;
 	entry_seal(e, sk);
 	if ((rc = db_journal_insert(db, e, cause)) != POS_OK)
 		return rc;
 	if ((rc = db_journal_stock(db, e, cause)) != POS_OK)
+		return rc;
+	/* Every sale has its receipt queued in its own transaction. */
+	if (strcmp(e->kind, ENTRY_SALE) == 0 &&
+	    (rc = db_print_enqueue_locked(db, e->seq, 0, e->created_at_ms,
+	    cause)) != POS_OK)
 		return rc;
 	if (apply != NULL && apply->fn != NULL)
 		rc = apply->fn(db, e, apply->arg, cause);
@@ -271,7 +287,6 @@ db_device_init(struct db *db, const struct db_device *dev,
 	struct db_device old;
 	struct db_apply apply = { db_device_apply, (void *)(uintptr_t)dev };
 	struct entry *e;
-	struct entry_line *l;
 	enum pos_rc rc;
 	char	 pkhex[2 * ENTRY_PK_LEN + 1];
 
@@ -285,9 +300,7 @@ db_device_init(struct db *db, const struct db_device *dev,
 	memcpy(e->key_id, dev->key_id, sizeof e->key_id);
 	entry_set(&e->note, dev->outlet_name);
 	hex_encode(dev->pk, ENTRY_PK_LEN, pkhex);
-	l = entry_add(e, "field");
-	entry_set(&l->code, "public_key");
-	entry_set(&l->text, pkhex);
+	entry_add_field(e, "public_key", pkhex);
 	rc = db_journal_append(db, e, sk, &apply, cause);
 	entry_free(e);
 	return rc;

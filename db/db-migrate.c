@@ -126,6 +126,47 @@ static const char *const db_migrate_steps[] = {
 	"  VALUES ('delete', OLD.rowid, OLD.name, OLD.sku, OLD.category);"
 	"  INSERT INTO products_fts(rowid, name, sku, category)"
 	"  VALUES (NEW.rowid, NEW.name, NEW.sku, NEW.category); END;",
+
+	/* 3: sync status the cashier's status line shows (sync-protocol.md). */
+	"ALTER TABLE sync_state ADD COLUMN server_time_ms INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN next_try_at_ms INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN oldest_pending_at_ms INTEGER NOT NULL"
+	"  DEFAULT 0;",
+
+	/* 4: the counter: the open and held sales (db-sale.c), PIN delays,
+	 * name search from the start of a name. */
+	"CREATE TABLE sale_drafts ("
+	"  id INTEGER PRIMARY KEY CHECK (id >= 0),"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),"
+	"  author TEXT NOT NULL, label TEXT NOT NULL,"
+	"  total_rp INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL,"
+	"  body TEXT NOT NULL) STRICT;"
+	"ALTER TABLE users ADD COLUMN pin_failed_at_ms INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE INDEX products_name_nocase ON products(name COLLATE NOCASE);",
+
+	/* 5: the durable print queue (db-print.c). A sale's job is written in
+	 * the sale's own transaction; printing happens after the commit.
+	 * The kind index serves day closures (db-report.c). */
+	"CREATE TABLE print_jobs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  seq INTEGER NOT NULL REFERENCES journal(seq),"
+	"  copy INTEGER NOT NULL CHECK (copy >= 0),"
+	"  state TEXT NOT NULL DEFAULT 'pending'"
+	"    CHECK (state IN ('pending', 'done')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  last_error TEXT NOT NULL DEFAULT '',"
+	"  created_at_ms INTEGER NOT NULL,"
+	"  printed_at_ms INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (seq, copy)) STRICT;"
+	"CREATE INDEX print_jobs_pending ON print_jobs(state, id);"
+	/* Every append looks up the last day closure by kind. */
+	"CREATE INDEX journal_kind ON journal(kind, seq);",
 };
 
 int

@@ -119,6 +119,78 @@ enum pos_rc	 db_journal_foreach(struct db *, int64_t from, int64_t limit,
 /* Number of entries. */
 int64_t		 db_journal_count(struct db *);
 
+/* db-report.c: aggregates for X/Z reports and consignment statements. */
+#define DB_REPORT_METHODS	8
+struct db_day_method {
+	char	 method[16];		/* "cash", "qris", ... */
+	int64_t	 in_rp;			/* paid in by customers */
+	int64_t	 out_rp;		/* change and refunds paid out */
+};
+struct db_day_totals {
+	char	 day[11];		/* business day, "YYYY-MM-DD" */
+	int64_t	 first_seq, last_seq;	/* entries covered (sales, refunds) */
+	int64_t	 n_sales, sales_rp;	/* sales and their total */
+	int64_t	 n_refunds, refunds_rp;	/* refunds and what they returned */
+	int64_t	 n_items;		/* sale lines */
+	int64_t	 disc_rp;		/* discounts given on lines */
+	int64_t	 ppn_rp;		/* PPN contained, net of refunds */
+	int64_t	 change_rp;		/* cash change given */
+	int64_t	 consign_rp;		/* owed to producers, net of refunds */
+	int64_t	 own_rp;		/* the outlet's part of item amounts */
+	struct db_day_method methods[DB_REPORT_METHODS];
+	size_t	 nmethods;
+};
+enum pos_rc	 db_report_day(struct db *, const char *day,
+		    struct db_day_totals *out, char **cause);
+/*
+ * The newest day closure: its business day (out holds 11 bytes; "" when
+ * no day was ever closed) and its perpetual grand total.
+ */
+enum pos_rc	 db_report_last_close(struct db *, char *day,
+		    int64_t *grand_rp, char **cause);
+/* One product of a producer over a period. */
+struct db_consign_row {
+	char	 sku[32];
+	char	 name[96];
+	char	 unit[4];
+	int64_t	 received, taken_back;	/* consign.in / consign.return qty */
+	int64_t	 sold, returned;	/* by customers: sales / refunds */
+	int64_t	 amount_rp;		/* sales less refunds */
+	int64_t	 share_rp;		/* owed to the producer */
+};
+/* Calls fn per product of supplier with activity in [from, to]. */
+enum pos_rc	 db_report_consign(struct db *, const char *supplier,
+		    const char *from_day, const char *to_day,
+		    enum pos_rc (*fn)(const struct db_consign_row *, void *),
+		    void *arg, char **cause);
+
+/* db-print.c: the durable print queue. */
+struct db_print_job {
+	int64_t	 id;
+	int64_t	 seq;			/* the entry to print */
+	int64_t	 copy;			/* 0: original; n: n-th reprint */
+	int64_t	 attempts;		/* tries so far */
+	char	 last_error[160];	/* why the last try failed, or "" */
+	int64_t	 created_at_ms;
+};
+/* Queues entry seq inside the caller's open transaction. */
+enum pos_rc	 db_print_enqueue_locked(struct db *, int64_t seq,
+		    int64_t copy, int64_t at_ms, char **cause);
+/* An apply for a reprint event: queues the next copy of *(int64_t *)arg. */
+enum pos_rc	 db_print_apply_reprint(struct db *, const struct entry *,
+		    void *seq, char **cause);
+/* The oldest pending job; POS_ENOTFOUND when there is none. */
+enum pos_rc	 db_print_next(struct db *, struct db_print_job *out,
+		    char **cause);
+enum pos_rc	 db_print_done(struct db *, int64_t id, int64_t at_ms,
+		    char **cause);
+/* Records a failed try (attempts + 1, why); the job stays pending. */
+enum pos_rc	 db_print_failed(struct db *, int64_t id, const char *why,
+		    char **cause);
+/* How many jobs wait, and the oldest one's last error (may be NULL). */
+enum pos_rc	 db_print_pending(struct db *, int64_t *n, char *last_error,
+		    size_t size, char **cause);
+
 /* db-catalog.c: projections written inside db_journal_append's apply. */
 enum pos_rc	 db_catalog_apply_supplier(struct db *, const struct entry *,
 		    void *supplier, char **cause);

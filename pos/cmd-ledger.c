@@ -19,6 +19,13 @@ struct cmd_ledger_opts {
 	const char	*name;
 	const char	*device;
 	const char	*pubkey;
+	const char	*printer;
+	const char	*user;
+	const char	*day;
+	const char	*from;
+	const char	*to;
+	const char	*supplier;
+	int		 close;
 	int64_t		 seq;
 	int		 demo;
 };
@@ -36,6 +43,13 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "pubkey", required_argument, NULL, 'p' },
 		{ "demo", no_argument, NULL, 'x' },
 		{ "seq", required_argument, NULL, 's' },
+		{ "printer", required_argument, NULL, 'P' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "day", required_argument, NULL, 'y' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "supplier", required_argument, NULL, 'S' },
+		{ "close", no_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char	*end;
@@ -52,6 +66,13 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		case 'D': o->device = optarg; break;
 		case 'p': o->pubkey = optarg; break;
 		case 'x': o->demo = 1; break;
+		case 'P': o->printer = optarg; break;
+		case 'u': o->user = optarg; break;
+		case 'y': o->day = optarg; break;
+		case 'f': o->from = optarg; break;
+		case 't': o->to = optarg; break;
+		case 'S': o->supplier = optarg; break;
+		case 'c': o->close = 1; break;
 		case 's':
 			o->seq = strtoll(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || o->seq < 1) {
@@ -251,4 +272,140 @@ cmd_verify_receipt(int argc, char **argv)
 	    "total %lld\n", r.outlet_id, r.device_id, (long long)r.seq,
 	    r.time_wita, (long long)r.total_rp);
 	return 0;
+}
+
+/* ntt-pos print --db FILE [--printer NAME]: print what waits in the queue. */
+int
+cmd_print(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL;
+	int64_t	 n = 0;
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos print --db FILE "
+	    "[--printer NAME]") != 0 || o.db == NULL)
+		return 2;
+	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = print_pump(l, o.printer, &n, &cause);
+	ledger_close(l);
+	printf("%lld struk tercetak\n", (long long)n);
+	if (rc != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	return 0;
+}
+
+/* ntt-pos reprint --db FILE --seq N --user CODE: a logged DUPLIKAT copy. */
+int
+cmd_reprint(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL;
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos reprint --db FILE --seq "
+	    "N --user CODE [--printer NAME]") != 0 || o.db == NULL ||
+	    o.seq == 0 || o.user == NULL) {
+		fprintf(stderr, "usage: ntt-pos reprint --db FILE --seq N "
+		    "--user CODE [--printer NAME]\n");
+		return 2;
+	}
+	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = print_reprint(l, o.user, o.seq, &cause);
+	if (rc == POS_OK)
+		rc = print_pump(l, o.printer, NULL, &cause);
+	ledger_close(l);
+	if (rc != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The end of a report command: on success prints text and sends bytes to
+ * --printer when one is named, else shows cause. Takes and frees l, cause,
+ * text and bytes; returns the exit code.
+ */
+static int
+cmd_ledger_output(struct ledger *l, enum pos_rc rc, char *cause,
+    const char *printer, char *text, char *bytes, size_t len)
+{
+	if (rc == POS_OK) {
+		fputs(text, stdout);
+		if (printer != NULL)
+			rc = print_raw(l, printer, bytes, len, &cause);
+	}
+	if (rc != POS_OK)
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+	ledger_close(l);
+	free(cause);
+	free(text);
+	free(bytes);
+	return rc == POS_OK ? 0 : 1;
+}
+
+/*
+ * ntt-pos report --db FILE [--day D] [--close --user CODE] [--printer N]:
+ * the X report of a business day, or with --close the Z closure.
+ */
+int
+cmd_report(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL, *text = NULL, *bytes = NULL;
+	size_t	 len = 0;
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos report --db FILE "
+	    "[--day YYYY-MM-DD] [--close --user CODE] [--printer NAME]") != 0 ||
+	    o.db == NULL)
+		return 2;
+	if (o.close && o.user == NULL) {
+		fprintf(stderr, "ntt-pos: --close perlu --user (manajer)\n");
+		return 2;
+	}
+	rc = ledger_open(o.db, o.key, o.close ? 0 : LEDGER_READONLY, NULL, &l,
+	    &cause);
+	if (rc == POS_OK && o.close)
+		rc = report_close_day(l, o.user, o.day, NULL, &bytes, &len,
+		    &text, &cause);
+	else if (rc == POS_OK)
+		rc = report_day(l, o.day, false, NULL, &bytes, &len, &text,
+		    &cause);
+	return cmd_ledger_output(l, rc, cause, o.printer, text, bytes, len);
+}
+
+/* ntt-pos consign --db FILE --supplier CODE --from D --to D [--printer N] */
+int
+cmd_consign(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL, *text = NULL, *bytes = NULL;
+	size_t	 len = 0;
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos consign --db FILE "
+	    "--supplier CODE --from YYYY-MM-DD --to YYYY-MM-DD "
+	    "[--printer NAME]") != 0 || o.db == NULL || o.supplier == NULL ||
+	    o.from == NULL || o.to == NULL) {
+		fprintf(stderr, "usage: ntt-pos consign --db FILE --supplier "
+		    "CODE --from YYYY-MM-DD --to YYYY-MM-DD\n");
+		return 2;
+	}
+	rc = ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = report_consign(l, o.supplier, o.from, o.to, NULL, &bytes,
+		    &len, &text, NULL, &cause);
+	return cmd_ledger_output(l, rc, cause, o.printer, text, bytes, len);
 }

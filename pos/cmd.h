@@ -13,6 +13,10 @@ int	 cmd_verify(int argc, char **argv);
 int	 cmd_summary(int argc, char **argv);
 int	 cmd_receipt_code(int argc, char **argv);
 int	 cmd_verify_receipt(int argc, char **argv);
+int	 cmd_print(int argc, char **argv);
+int	 cmd_reprint(int argc, char **argv);
+int	 cmd_report(int argc, char **argv);
+int	 cmd_consign(int argc, char **argv);
 
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);

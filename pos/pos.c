@@ -20,6 +20,11 @@ static const struct {
 	{ "receipt-code", cmd_receipt_code, "kode QR verifikasi struk: --seq N" },
 	{ "verify-receipt", cmd_verify_receipt,
 	    "periksa kode struk: TEXT --pubkey HEX | --db FILE" },
+	{ "print", cmd_print, "cetak struk yang menunggu: [--printer NAMA]" },
+	{ "reprint", cmd_reprint, "cetak ulang (DUPLIKAT): --seq N --user KODE" },
+	{ "report", cmd_report, "laporan X hari ini; --close: laporan Z" },
+	{ "consign", cmd_consign,
+	    "nota konsinyasi: --supplier KODE --from HARI --to HARI" },
 	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
 };
 
@@ -31,7 +36,7 @@ pos_usage(void)
 	fprintf(stderr, "ntt-pos %s\nusage: ntt-pos --db FILE   (kasir)\n",
 	    NTT_VERSION);
 	for (i = 0; i < sizeof pos_cmds / sizeof pos_cmds[0]; i++)
-		fprintf(stderr, "       ntt-pos %-8s %s\n", pos_cmds[i].name,
+		fprintf(stderr, "       ntt-pos %-15s %s\n", pos_cmds[i].name,
 		    pos_cmds[i].help);
 	return 2;
 }

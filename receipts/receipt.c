@@ -253,3 +253,20 @@ receipt_layout(const struct receipt *r, struct layout *l, char **cause)
 	l->drawer = cash && !r->duplicate;
 	return POS_OK;
 }
+
+const char *
+receipt_method_label(const char *code)
+{
+	static const struct {
+		const char	*code, *label;
+	} labels[] = {
+		{ "cash", "Tunai" }, { "qris", "QRIS" },
+		{ "debit", "Debit/EDC" }, { "transfer", "Transfer" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(code, labels[i].code) == 0)
+			return labels[i].label;
+	return code;
+}

@@ -178,6 +178,13 @@ struct receipt {
 };
 
 /*
+ * The printed name of a payment method code as stored in the ledger
+ * ("cash" -> "Tunai", "qris" -> "QRIS", "debit" -> "Debit/EDC",
+ * "transfer" -> "Transfer"; anything else as it is, borrowed).
+ */
+const char	*receipt_method_label(const char *code);
+
+/*
  * Lays out r for columns characters per line (32, 42, 48) into l, which
  * must be freshly initialised with layout_init(l, columns). Pure. Checks
  * that r adds up (each line: qty x price - discount = total, weighed lines
@@ -191,6 +198,66 @@ struct receipt {
  */
 enum pos_rc	 receipt_layout(const struct receipt *r, struct layout *l,
 		    char **cause);
+
+/* report.c */
+
+/* Money through one payment method in a period. */
+struct report_method {
+	const char	*label;		/* "Tunai", "QRIS"; borrowed */
+	int64_t		 in_rp;		/* paid in by customers */
+	int64_t		 out_rp;	/* change and refunds paid out */
+};
+
+/*
+ * An X report (a look at the day so far) or a Z report (the day closed),
+ * as plain data; every pointer is borrowed. Amounts in whole rupiah.
+ */
+struct day_report {
+	bool		 z;		/* Z: the closure; X: a look */
+	const char	*outlet_name;
+	const char	*device_id;
+	const char	*day;		/* business day "YYYY-MM-DD" */
+	int64_t		 printed_at_ms;
+	int64_t		 first_seq, last_seq;	/* entries covered, 0 if none */
+	int64_t		 n_sales, sales_rp;
+	int64_t		 n_refunds, refunds_rp;
+	int64_t		 n_items, disc_rp;
+	bool		 pkp;
+	int64_t		 ppn_rp;	/* shown only when pkp */
+	const struct report_method *methods;
+	size_t		 nmethods;
+	int64_t		 cash_expected_rp;	/* cash in - cash out */
+	int64_t		 consign_rp;	/* owed to producers */
+	int64_t		 own_rp;	/* the outlet's part */
+	int64_t		 grand_total_rp;	/* Z: perpetual net sales */
+	const char	*closed_by;	/* Z: who closed the day, or NULL */
+};
+/* Lays out an X or Z report into l (fresh from layout_init). */
+enum pos_rc	 report_day_layout(const struct day_report *,
+		    struct layout *l, char **cause);
+
+/* One consigned product on a producer's statement. */
+struct consign_row {
+	const char	*name;		/* borrowed */
+	bool		 grams;		/* quantities in grams */
+	int64_t		 received, taken_back;	/* goods in and back */
+	int64_t		 sold, returned;	/* by customers */
+	int64_t		 amount_rp;	/* sales less refunds */
+	int64_t		 share_rp;	/* owed to the producer */
+};
+/* A consignment statement (nota konsinyasi) for one producer. */
+struct consign_statement {
+	const char	*outlet_name;
+	const char	*supplier_code, *supplier_name, *bank;
+	const char	*from_day, *to_day;
+	int64_t		 printed_at_ms;
+	const struct consign_row *rows;
+	size_t		 nrows;
+	int64_t		 amount_rp;	/* sum of rows */
+	int64_t		 share_rp;	/* sum of rows: to pay the producer */
+};
+enum pos_rc	 report_consign_layout(const struct consign_statement *,
+		    struct layout *l, char **cause);
 
 /* escpos.c */
 

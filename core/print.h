@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Printing receipts from the ledger. A sale's receipt is queued in the
+ * sale's own transaction (db-print.c); print_pump() prints what waits,
+ * after the commit, and keeps a failed job for the next try, so printing
+ * never loses or blocks a sale. The receipt is built from the committed
+ * entry, so the paper shows exactly what the ledger holds, and a reprint
+ * is the same receipt marked DUPLIKAT and logged as a chained event
+ * (reliability.md R2.7).
+ *
+ * Outlet settings used: outlet.address, npwp, pkp ("1": PKP),
+ * receipt.footer, printer (a receipts.h printer name, default "none"),
+ * printer.profile ("58", "80", ...; default "58").
+ */
+#ifndef NTT_PRINT_H
+#define NTT_PRINT_H
+
+#include "types.h"
+
+struct ledger;
+
+struct print_status {
+	int64_t	 pending;		/* receipts waiting to print */
+	char	 last_error[160];	/* why the oldest one failed, or "" */
+};
+
+/*
+ * Prints every pending receipt in order on printer (a printer name; NULL:
+ * the outlet's "printer" setting). Stops at the first failure, which is
+ * recorded on the job and returned (POS_EIO, *cause in Bahasa Indonesia:
+ * "Kertas habis", "Printer tidak tersambung"); the job stays queued.
+ * *printed counts what was printed (may be NULL).
+ */
+enum pos_rc	 print_pump(struct ledger *, const char *printer,
+		    int64_t *printed, char **cause);
+/*
+ * Queues a DUPLIKAT copy of sale seq, logged as an "event" entry by
+ * author in the same transaction. POS_ENOTFOUND if seq is not a sale.
+ */
+enum pos_rc	 print_reprint(struct ledger *, const char *author,
+		    int64_t seq, char **cause);
+enum pos_rc	 print_status(struct ledger *, struct print_status *,
+		    char **cause);
+/*
+ * Sends bytes (a report, a statement) straight to printer (a printer
+ * name; NULL: the outlet's "printer" setting). Not queued: the document
+ * can be made again from the ledger at any time.
+ */
+enum pos_rc	 print_raw(struct ledger *, const char *printer,
+		    const char *bytes, size_t len, char **cause);
+/*
+ * The receipt bytes for entry seq (copy 0: the original) for profile,
+ * without touching the queue: for previews and tests. *out is the
+ * caller's.
+ */
+enum pos_rc	 print_render(struct ledger *, int64_t seq, int64_t copy,
+		    int64_t reprint_at_ms, const char *profile, char **out,
+		    size_t *lenp, char **cause);
+
+#endif

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: ISC */
+/* Day reports, day closures and consignment statements (report.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger-int.h"
+#include "receipts.h"
+#include "report.h"
+
+/* Lays out then encodes and/or previews a document built by fn. */
+static enum pos_rc
+report_output(struct ledger *l, const char *profile,
+    enum pos_rc (*fn)(const void *, struct layout *, char **),
+    const void *doc, char **bytes, size_t *lenp, char **text, char **cause)
+{
+	const struct escpos_profile *p;
+	struct layout lay;
+	struct buf b;
+	char	*pname = NULL;
+	enum pos_rc rc;
+
+	if (profile == NULL &&
+	    db_setting_get(l->db, "printer.profile", &pname, NULL) == POS_OK)
+		profile = pname;
+	if ((p = escpos_profile_find(profile != NULL ? profile : "58")) ==
+	    NULL) {
+		rc = cause_set(cause, POS_EINVAL, "Profil printer %s tidak "
+		    "dikenal", profile);
+		free(pname);
+		return rc;
+	}
+	free(pname);
+	layout_init(&lay, p->columns);
+	rc = fn(doc, &lay, cause);
+	if (rc == POS_OK && text != NULL)
+		*text = layout_text(&lay);
+	if (rc == POS_OK && bytes != NULL) {
+		buf_init(&b, 64 * 1024);
+		rc = escpos_layout(&b, &lay, p, cause);
+		if (rc == POS_OK)
+			*bytes = buf_take(&b, lenp);
+		buf_free(&b);
+	}
+	layout_free(&lay);
+	return rc;
+}
+
+static enum pos_rc
+report_day_fn(const void *doc, struct layout *l, char **cause)
+{
+	return report_day_layout(doc, l, cause);
+}
+
+static enum pos_rc
+report_consign_fn(const void *doc, struct layout *l, char **cause)
+{
+	return report_consign_layout(doc, l, cause);
+}
+
+enum pos_rc
+report_open_day(struct ledger *l, char *day, char **cause)
+{
+	char	 closed[11];
+	int64_t	 grand;
+	enum pos_rc rc;
+
+	clock_wita_date(clock_now_ms(), day);
+	if ((rc = db_report_last_close(l->db, closed, &grand, cause)) != POS_OK)
+		return rc;
+	if (*closed != '\0' && strcmp(day, closed) <= 0 &&
+	    !clock_day_next(closed, day))
+		return cause_set(cause, POS_ECORRUPT, "Hari tutup %s tidak "
+		    "sah", closed);
+	return POS_OK;
+}
+
+/* The report data of a day; methods point into t. */
+static void
+report_fill(struct ledger *l, const struct db_day_totals *t, bool z,
+    struct report_method *methods, struct day_report *r)
+{
+	char	*pkp = NULL;
+	size_t	 i;
+
+	memset(r, 0, sizeof *r);
+	r->z = z;
+	r->outlet_name = l->dev.outlet_name;
+	r->device_id = l->dev.device_id;
+	r->day = t->day;
+	r->printed_at_ms = clock_now_ms();
+	r->first_seq = t->first_seq;
+	r->last_seq = t->last_seq;
+	r->n_sales = t->n_sales;
+	r->sales_rp = t->sales_rp;
+	r->n_refunds = t->n_refunds;
+	r->refunds_rp = t->refunds_rp;
+	r->n_items = t->n_items;
+	r->disc_rp = t->disc_rp;
+	if (db_setting_get(l->db, "pkp", &pkp, NULL) == POS_OK)
+		r->pkp = strcmp(pkp, "1") == 0;
+	free(pkp);
+	r->ppn_rp = t->ppn_rp;
+	for (i = 0; i < t->nmethods; i++) {
+		methods[i].label = receipt_method_label(t->methods[i].method);
+		methods[i].in_rp = t->methods[i].in_rp;
+		methods[i].out_rp = t->methods[i].out_rp;
+		if (strcmp(t->methods[i].method, "cash") == 0)
+			r->cash_expected_rp = t->methods[i].in_rp -
+			    t->methods[i].out_rp;
+	}
+	r->methods = methods;
+	r->nmethods = t->nmethods;
+	r->consign_rp = t->consign_rp;
+	r->own_rp = t->own_rp;
+}
+
+enum pos_rc
+report_day(struct ledger *l, const char *day, bool z, const char *profile,
+    char **bytes, size_t *lenp, char **text, char **cause)
+{
+	struct db_day_totals t;
+	struct report_method methods[DB_REPORT_METHODS];
+	struct day_report r;
+	char	 open[11], closed[11];
+	int64_t	 grand;
+	enum pos_rc rc;
+
+	if (day == NULL) {
+		if ((rc = report_open_day(l, open, cause)) != POS_OK)
+			return rc;
+		day = open;
+	}
+	if ((rc = db_report_day(l->db, day, &t, cause)) != POS_OK)
+		return rc;
+	report_fill(l, &t, z, methods, &r);
+	if (z) {
+		/* A Z reprint: the grand total as of the last closure. */
+		if ((rc = db_report_last_close(l->db, closed, &grand, cause)) !=
+		    POS_OK)
+			return rc;
+		r.grand_total_rp = grand;
+	}
+	return report_output(l, profile, report_day_fn, &r, bytes, lenp, text,
+	    cause);
+}
+
+enum pos_rc
+report_close_day(struct ledger *l, const char *author, const char *day,
+    const char *profile, char **bytes, size_t *lenp, char **text,
+    char **cause)
+{
+	struct db_day_totals t;
+	struct report_method methods[DB_REPORT_METHODS];
+	struct day_report r;
+	struct entry *e;
+	struct entry_line *li;
+	char	 open[11], closed[11];
+	int64_t	 grand, net;
+	enum pos_rc rc;
+	size_t	 i;
+
+	if ((rc = report_open_day(l, open, cause)) != POS_OK)
+		return rc;
+	if (day == NULL)
+		day = open;
+	if ((rc = db_report_last_close(l->db, closed, &grand, cause)) != POS_OK)
+		return rc;
+	if (*closed != '\0' && strcmp(day, closed) <= 0)
+		return cause_set(cause, POS_ESTATE, "Hari %s sudah ditutup "
+		    "(tutup terakhir %s)", day, closed);
+	if (strcmp(day, open) > 0)
+		return cause_set(cause, POS_ESTATE, "Hari %s belum dimulai",
+		    day);
+	if ((rc = db_report_day(l->db, day, &t, cause)) != POS_OK)
+		return rc;
+	if (!money_sub(t.sales_rp, t.refunds_rp, &net) ||
+	    !money_add(grand, net, &grand))
+		return cause_set(cause, POS_ECORRUPT, "Total hari %s tidak "
+		    "masuk akal", day);
+
+	e = entry_new(ENTRY_DAY_CLOSE);
+	entry_set(&e->author, author);
+	entry_set(&e->business_day, day);
+	e->total_rp = net;
+	entry_add_field_int(e, "first_seq", t.first_seq);
+	entry_add_field_int(e, "last_seq", t.last_seq);
+	entry_add_field_int(e, "n_sales", t.n_sales);
+	entry_add_field_rp(e, "sales_rp", t.sales_rp);
+	entry_add_field_int(e, "n_refunds", t.n_refunds);
+	entry_add_field_rp(e, "refunds_rp", t.refunds_rp);
+	entry_add_field_rp(e, "ppn_rp", t.ppn_rp);
+	entry_add_field_rp(e, "consign_rp", t.consign_rp);
+	entry_add_field_rp(e, "grand_total_rp", grand);
+	for (i = 0; i < t.nmethods; i++) {
+		li = entry_add(e, "pay");
+		entry_set(&li->code, t.methods[i].method);
+		li->amount_rp = t.methods[i].in_rp - t.methods[i].out_rp;
+	}
+	rc = ledger_append(l, e, cause);
+	entry_free(e);
+	if (rc != POS_OK)
+		return rc;
+	report_fill(l, &t, true, methods, &r);
+	r.grand_total_rp = grand;
+	r.closed_by = author;
+	return report_output(l, profile, report_day_fn, &r, bytes, lenp, text,
+	    cause);
+}
+
+struct report_rows {
+	struct consign_row	*rows;
+	char			**names;
+	size_t			 n;
+	int64_t			 amount_rp, share_rp;
+};
+
+static enum pos_rc
+report_consign_row(const struct db_consign_row *d, void *arg)
+{
+	struct report_rows *w = arg;
+	struct consign_row *r;
+
+	w->rows = xreallocarray(w->rows, w->n + 1, sizeof *w->rows);
+	w->names = xreallocarray(w->names, w->n + 1, sizeof *w->names);
+	w->names[w->n] = xstrdup(*d->name != '\0' ? d->name : d->sku);
+	r = &w->rows[w->n++];
+	memset(r, 0, sizeof *r);
+	r->name = w->names[w->n - 1];
+	r->grams = strcmp(d->unit, "g") == 0;
+	r->received = d->received;
+	r->taken_back = d->taken_back;
+	r->sold = d->sold;
+	r->returned = d->returned;
+	r->amount_rp = d->amount_rp;
+	r->share_rp = d->share_rp;
+	if (!money_add(w->amount_rp, d->amount_rp, &w->amount_rp) ||
+	    !money_add(w->share_rp, d->share_rp, &w->share_rp))
+		return POS_ECORRUPT;
+	return POS_OK;
+}
+
+enum pos_rc
+report_consign(struct ledger *l, const char *supplier, const char *from,
+    const char *to, const char *profile, char **bytes, size_t *lenp,
+    char **text, int64_t *share_rp, char **cause)
+{
+	struct consign_statement c;
+	struct report_rows w;
+	struct supplier s;
+	enum pos_rc rc;
+	char	 chk[11];
+	size_t	 i;
+
+	memset(&w, 0, sizeof w);
+	if (!clock_day_next(from, chk) || !clock_day_next(to, chk) ||
+	    strcmp(from, to) > 0)
+		return cause_set(cause, POS_EINVAL, "Periode tidak sah: %s s/d "
+		    "%s", from, to);
+	if ((rc = db_catalog_supplier(l->db, supplier, &s, cause)) != POS_OK)
+		return rc;
+	rc = db_report_consign(l->db, supplier, from, to, report_consign_row,
+	    &w, cause);
+	if (rc == POS_OK) {
+		memset(&c, 0, sizeof c);
+		c.outlet_name = l->dev.outlet_name;
+		c.supplier_code = s.code;
+		c.supplier_name = s.name;
+		c.bank = s.bank;
+		c.from_day = from;
+		c.to_day = to;
+		c.printed_at_ms = clock_now_ms();
+		c.rows = w.rows;
+		c.nrows = w.n;
+		c.amount_rp = w.amount_rp;
+		c.share_rp = w.share_rp;
+		if (share_rp != NULL)
+			*share_rp = w.share_rp;
+		rc = report_output(l, profile, report_consign_fn, &c, bytes,
+		    lenp, text, cause);
+	}
+	for (i = 0; i < w.n; i++)
+		free(w.names[i]);
+	free(w.names);
+	free(w.rows);
+	return rc;
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Day reports and consignment statements from the ledger. An X report is a
+ * look at a business day; the Z report closes it with a "day.close" entry
+ * carrying the day's totals and the perpetual grand total (net sales since
+ * the ledger began), chained and signed like every entry (R2.5). After a
+ * closure, new entries belong to the next business day (db-journal.c).
+ */
+#ifndef NTT_REPORT_H
+#define NTT_REPORT_H
+
+#include "types.h"
+
+struct ledger;
+
+/*
+ * The X or Z report of business day (NULL: today in WITA, or the day after
+ * the last closure) as printer bytes for profile (NULL: the outlet's
+ * printer.profile) and as plain text (either out may be NULL; both are
+ * the caller's).
+ */
+enum pos_rc	 report_day(struct ledger *, const char *day, bool z,
+		    const char *profile, char **bytes, size_t *lenp,
+		    char **text, char **cause);
+/*
+ * Closes business day (NULL: the open day): appends the day.close entry
+ * (author: the manager) and returns its Z report like report_day. Refuses
+ * a day already closed, or one before the last closure.
+ */
+enum pos_rc	 report_close_day(struct ledger *, const char *author,
+		    const char *day, const char *profile, char **bytes,
+		    size_t *lenp, char **text, char **cause);
+/* The open business day (11 bytes): today, or after the last closure. */
+enum pos_rc	 report_open_day(struct ledger *, char *day, char **cause);
+/*
+ * The consignment statement of supplier for days [from, to] (inclusive,
+ * "YYYY-MM-DD"), as bytes and text like report_day; *share_rp (may be
+ * NULL) is what the outlet owes the producer.
+ */
+enum pos_rc	 report_consign(struct ledger *, const char *supplier,
+		    const char *from, const char *to, const char *profile,
+		    char **bytes, size_t *lenp, char **text, int64_t *share_rp,
+		    char **cause);
+
+#endif
