@@ -31,7 +31,10 @@ check: deps-test $(BUILD)/CMakeCache.txt
 bench: build
 	@scripts/bench.sh $(BUILD)
 
+fuzz: deps-test
+	@scripts/fuzz.sh
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps deps-test build demo check bench clean
+.PHONY: all deps deps-test build demo check bench fuzz clean

@@ -35,6 +35,11 @@ log_set_fatal_hook(void (*hook)(void))
 	log_fatal_hook = hook;
 }
 
+static void	log_vwrite(const char *, const char *, va_list, int)
+		    printflike(2, 0);
+static _Noreturn void log_vfatal(const char *, va_list, int)
+		    printflike(1, 0);
+
 static void
 log_vwrite(const char *level, const char *fmt, va_list ap, int err)
 {

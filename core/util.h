@@ -20,7 +20,7 @@ char		*xstrdup(const char *);
 char		*xstrndup(const char *, size_t);
 /* Returns a newly allocated string the caller frees. */
 char		*xasprintf(const char *, ...) printflike(1, 2);
-char		*xvasprintf(const char *, va_list);
+char		*xvasprintf(const char *, va_list) printflike(1, 0);
 
 /*
  * cause.c: set *cause (if cause is not NULL) to a newly allocated message
