@@ -10,8 +10,10 @@
 
 #include "catalog.h"
 #include "clock.h"
+#include "counter.h"
 #include "entry.h"
 #include "money.h"
+#include "outbox.h"
 #include "qris.h"
 #include "print.h"
 #include "rcode.h"
@@ -41,6 +43,8 @@ enum pos_rc	 ledger_create(const char *db_path, const char *key_path,
  * the key and refuses writes.
  */
 #define LEDGER_READONLY	0x01
+/* LEDGER_SYNC: no device key; only the sync state may be written. */
+#define LEDGER_SYNC	0x02
 enum pos_rc	 ledger_open(const char *db_path, const char *key_path,
 		    int flags, const char *vfs, struct ledger **out,
 		    char **cause);
@@ -77,6 +81,28 @@ enum pos_rc	 ledger_receipt_code(struct ledger *, int64_t seq,
 enum pos_rc	 ledger_receipt_check(struct ledger *, const char *text,
 		    struct rcode *out, char **cause);
 
+/*
+ * Calls fn for entries from seq from on, at most limit of them (0: all), in
+ * order, reading in short transactions of at most 500 entries so the
+ * counter is never held up. The entry is borrowed for the call; a non-OK
+ * rc from fn stops the walk and is returned.
+ */
+enum pos_rc	 ledger_foreach(struct ledger *, int64_t from, int64_t limit,
+		    enum pos_rc (*fn)(const struct entry *, void *), void *arg,
+		    char **cause);
+/* The head: last seq (0 when empty) and its hash. */
+enum pos_rc	 ledger_head(struct ledger *, int64_t *seq,
+		    uint8_t hash[ENTRY_HASH_LEN], char **cause);
+/* The device's ledger public key (ENTRY_PK_LEN bytes), borrowed. */
+const uint8_t	*ledger_public_key(const struct ledger *);
+/*
+ * The sync state for the status line and the daemon (outbox.h): pending
+ * is counted now. ledger_sync_put is the daemon's only write.
+ */
+enum pos_rc	 ledger_sync_get(struct ledger *, struct sync_state *,
+		    char **cause);
+enum pos_rc	 ledger_sync_put(struct ledger *, const struct sync_state *,
+		    char **cause);
 
 struct ledger_report {
 	int64_t	 entries;		/* entries checked */

@@ -110,7 +110,7 @@ ledger_open(const char *db_path, const char *key_path, int flags,
 	    vfs, &l->db, cause);
 	if (rc == POS_OK)
 		rc = db_device_get(l->db, &l->dev, cause);
-	if (rc != POS_OK || (flags & LEDGER_READONLY))
+	if (rc != POS_OK || (flags & (LEDGER_READONLY | LEDGER_SYNC)))
 		goto out;
 	kpath = key_path != NULL ? xstrdup(key_path) :
 	    devkey_path_for(db_path);
@@ -218,6 +218,38 @@ ledger_receipt_check(struct ledger *l, const char *text, struct rcode *out,
 	if (rc == POS_OK && out != NULL)
 		*out = r;
 	return rc;
+}
+
+enum pos_rc
+ledger_foreach(struct ledger *l, int64_t from, int64_t limit,
+    enum pos_rc (*fn)(const struct entry *, void *), void *arg, char **cause)
+{
+	return db_journal_foreach(l->db, from, limit, fn, arg, cause);
+}
+
+enum pos_rc
+ledger_head(struct ledger *l, int64_t *seq, uint8_t hash[ENTRY_HASH_LEN],
+    char **cause)
+{
+	return db_journal_head(l->db, seq, hash, cause);
+}
+
+const uint8_t *
+ledger_public_key(const struct ledger *l)
+{
+	return l->dev.pk;
+}
+
+enum pos_rc
+ledger_sync_get(struct ledger *l, struct sync_state *s, char **cause)
+{
+	return db_sync_get(l->db, s, cause);
+}
+
+enum pos_rc
+ledger_sync_put(struct ledger *l, const struct sync_state *s, char **cause)
+{
+	return db_sync_put(l->db, s, cause);
 }
 
 struct ledger_walk {

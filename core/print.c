@@ -239,6 +239,12 @@ print_reprint(struct ledger *l, const char *author, int64_t seq,
 }
 
 enum pos_rc
+print_settle(struct ledger *l, int64_t upto_seq, int64_t *n, char **cause)
+{
+	return db_print_settle(l->db, upto_seq, clock_now_ms(), n, cause);
+}
+
+enum pos_rc
 print_status(struct ledger *l, struct print_status *st, char **cause)
 {
 	memset(st, 0, sizeof *st);

@@ -34,6 +34,15 @@ struct print_status {
 enum pos_rc	 print_pump(struct ledger *, const char *printer,
 		    int64_t *printed, char **cause);
 /*
+ * Marks the receipts queued for entries up to seq upto_seq as printed
+ * without printing them, in one transaction; *n (may be NULL) counts them.
+ * Only for sales whose paper was printed elsewhere: imports, and the
+ * bench generator (a year of receipts through print_pump takes ~30 min).
+ * Never offered at the counter.
+ */
+enum pos_rc	 print_settle(struct ledger *, int64_t upto_seq, int64_t *n,
+		    char **cause);
+/*
  * Queues a DUPLIKAT copy of sale seq, logged as an "event" entry by
  * author in the same transaction. POS_ENOTFOUND if seq is not a sale.
  */

@@ -144,3 +144,31 @@ db_print_pending(struct db *db, int64_t *n, char *last_error, size_t size,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+enum pos_rc
+db_print_settle(struct db *db, int64_t upto_seq, int64_t at_ms, int64_t *n,
+    char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	if ((rc = db_prepare(db, "UPDATE print_jobs SET state = 'done', "
+	    "printed_at_ms = ?1, last_error = '' WHERE state = 'pending' AND "
+	    "seq <= ?2", &st, cause)) == POS_OK) {
+		sqlite3_bind_int64(st, 1, at_ms);
+		sqlite3_bind_int64(st, 2, upto_seq);
+		if ((src = sqlite3_step(st)) != SQLITE_DONE)
+			rc = db_fail(db, src, "mencatat hasil cetak", cause);
+		else if (n != NULL)
+			*n = sqlite3_changes64(db->sq);
+		sqlite3_finalize(st);
+	}
+	if (rc == POS_OK)
+		rc = db_commit(db, cause);
+	else
+		db_rollback(db);
+	return rc;
+}

@@ -119,6 +119,92 @@ enum pos_rc	 db_journal_foreach(struct db *, int64_t from, int64_t limit,
 /* Number of entries. */
 int64_t		 db_journal_count(struct db *);
 
+/* db-sync.c: the one row sync writes (reliability.md R3.2). */
+struct sync_state;
+/*
+ * Reads sync_state; pending and oldest_pending_at_ms are counted from the
+ * journal now, whatever the daemon last wrote.
+ */
+enum pos_rc	 db_sync_get(struct db *, struct sync_state *out,
+		    char **cause);
+/* Writes every column of sync_state in one transaction. */
+enum pos_rc	 db_sync_put(struct db *, const struct sync_state *,
+		    char **cause);
+
+/*
+ * db-sale.c: the counter. Draft 0 is the sale being rung up, written on
+ * every change; held sales are drafts 1, 2, ... The body is the sale's own
+ * text form (core/sale.c); the other columns are for lists.
+ */
+struct db_draft {
+	int64_t	 id;			/* 0: open; > 0: held */
+	char	 uuid[ENTRY_UUID_LEN + 1];	/* the sale's, and its entry's */
+	char	 kind[8];		/* "sale" or "refund" */
+	char	 author[16];		/* who rang it up */
+	char	 label[96];		/* "Kopi Bajawa +2" */
+	int64_t	 total_rp;
+	int64_t	 updated_at_ms;
+};
+/* Writes draft d->id with body (insert or replace), one transaction. */
+enum pos_rc	 db_sale_draft_put(struct db *, const struct db_draft *d,
+		    const char *body, char **cause);
+/* Reads draft id; *body is the caller's. POS_ENOTFOUND when none. */
+enum pos_rc	 db_sale_draft_get(struct db *, int64_t id,
+		    struct db_draft *out, char **body, char **cause);
+enum pos_rc	 db_sale_draft_delete(struct db *, int64_t id, char **cause);
+/*
+ * An apply for db_journal_append: deletes draft 0 in the entry's own
+ * transaction (a committed sale, a cancelled one). arg is unused.
+ */
+enum pos_rc	 db_sale_apply_close(struct db *, const struct entry *,
+		    void *arg, char **cause);
+/* Moves draft 0 to the next free held id (*id). */
+enum pos_rc	 db_sale_draft_hold(struct db *, int64_t *id, char **cause);
+/* Moves held draft id to 0; POS_ESTATE when 0 is taken. */
+enum pos_rc	 db_sale_draft_recall(struct db *, int64_t id, char **cause);
+/* Held drafts (id > 0), oldest first, at most max. */
+enum pos_rc	 db_sale_draft_list(struct db *, struct db_draft *out,
+		    size_t max, size_t *n, char **cause);
+/* A search hit: enough to show and pick. */
+struct db_hit {
+	char	 sku[32];
+	char	 name[96];
+	char	 unit[4];
+	int64_t	 price_rp;
+};
+/*
+ * Active products for a name typed so far: names starting with q first
+ * (NOCASE index), then every word of 3+ bytes anywhere in name, SKU or
+ * category (trigram FTS5). At most max; *n found.
+ */
+enum pos_rc	 db_sale_search(struct db *, const char *q, struct db_hit *out,
+		    size_t max, size_t *n, char **cause);
+/* The SKU with this 5-digit PLU; POS_ENOTFOUND when none. */
+enum pos_rc	 db_sale_sku_by_plu(struct db *, const char *plu, char *sku,
+		    size_t size, char **cause);
+/* Seqs of refund entries that refer to ref_uuid, oldest first. */
+enum pos_rc	 db_sale_refunds_of(struct db *, const char *ref_uuid,
+		    int64_t *seqs, size_t max, size_t *n, char **cause);
+/* The last entry of kind_a or kind_b on business day; *seq 0 if none. */
+enum pos_rc	 db_sale_last_kind(struct db *, const char *day,
+		    const char *kind_a, const char *kind_b, int64_t *seq,
+		    char *kind, size_t size, int64_t *at_ms, char **cause);
+/* A user's wrong-PIN state (reliability.md R4.11). */
+struct db_pin {
+	int64_t	 failed;		/* wrong PINs in a row */
+	bool	 locked;		/* until a manager unlocks */
+	int64_t	 failed_at_ms;		/* the last wrong PIN */
+};
+struct db_pin_set {
+	char		 user[16];
+	struct db_pin	 pin;
+};
+enum pos_rc	 db_sale_pin_get(struct db *, const char *user,
+		    struct db_pin *out, char **cause);
+/* An apply: sets the PIN state of a db_pin_set, with its event entry. */
+enum pos_rc	 db_sale_apply_pin(struct db *, const struct entry *,
+		    void *pin_set, char **cause);
+
 /* db-report.c: aggregates for X/Z reports and consignment statements. */
 #define DB_REPORT_METHODS	8
 struct db_day_method {
@@ -190,6 +276,12 @@ enum pos_rc	 db_print_failed(struct db *, int64_t id, const char *why,
 /* How many jobs wait, and the oldest one's last error (may be NULL). */
 enum pos_rc	 db_print_pending(struct db *, int64_t *n, char *last_error,
 		    size_t size, char **cause);
+/*
+ * Marks every pending job of entries seq <= upto_seq done at at_ms without
+ * printing, in one transaction; *n (may be NULL) counts them.
+ */
+enum pos_rc	 db_print_settle(struct db *, int64_t upto_seq, int64_t at_ms,
+		    int64_t *n, char **cause);
 
 /* db-catalog.c: projections written inside db_journal_append's apply. */
 enum pos_rc	 db_catalog_apply_supplier(struct db *, const struct entry *,

@@ -21,4 +21,10 @@ int	 cmd_consign(int argc, char **argv);
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);
 
+/* cmd-journal.c */
+int	 cmd_journal(int argc, char **argv);
+
+/* action.c: every key of the cashier screens, tab-separated. */
+int	 cmd_keys(int argc, char **argv);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "pos.h"
 #include "version.h"
 
 static const struct {
@@ -26,6 +27,9 @@ static const struct {
 	{ "consign", cmd_consign,
 	    "nota konsinyasi: --supplier KODE --from HARI --to HARI" },
 	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
+	{ "journal", cmd_journal,
+	    "entri satu per baris: --db FILE [--from SEQ] [--lines]" },
+	{ "keys", cmd_keys, "daftar semua tombol layar kasir" },
 };
 
 static int
@@ -51,8 +55,8 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof pos_cmds / sizeof pos_cmds[0]; i++)
 		if (strcmp(argv[1], pos_cmds[i].name) == 0)
 			return pos_cmds[i].fn(argc - 1, argv + 1);
-	/* Until the cashier screens exist, the counter shows the summary. */
-	if (strcmp(argv[1], "--db") == 0)
-		return cmd_summary(argc, argv);
+	/* The cashier screens. */
+	if (strcmp(argv[1], "--db") == 0 && argc == 3)
+		return ui_main(argv[2]);
 	return pos_usage();
 }

@@ -4,8 +4,8 @@
 set -eu
 build="build-essential cmake pkg-config libsqlite3-dev libncurses-dev
  libsodium-dev libqrencode-dev libcurl4-openssl-dev libcjson-dev
- libmicrohttpd-dev libpq-dev zlib1g-dev"
-test="tmux zbar-tools openssl postgresql-15 python3 procps"
+ libmicrohttpd-dev libpq-dev zlib1g-dev gettext"
+test="tmux zbar-tools openssl postgresql-15 python3 procps curl"
 want=$build
 [ "${1:-}" = test ] && want="$build $test"
 

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The session at the counter: who is logged in, the sale being rung up
+ * (kept durable on every change), approvals by a manager on the spot, and
+ * the commit that turns a paid sale into one journal entry before the
+ * receipt prints and the drawer opens. The cashier screens call only this
+ * and sale.h getters; every rule is here or in sale.c.
+ *
+ * Rights (docs/cashier.md §Hak): every role sells, voids lines, cancels,
+ * holds and recalls. Discounts up to the role's limit (settings
+ * "disc.max_bp.kasir|manajer|admin", default 10%, 50%, 50%); past it, or a
+ * refund by a kasir, needs a manager's PIN. Every attempt at an approval is
+ * an "event" entry, approved or not.
+ *
+ * PINs (reliability.md R4.9-R4.12): after COUNTER_PIN_DELAY_AFTER wrong
+ * PINs in a row a user waits a doubling delay before the next try; after
+ * COUNTER_PIN_LOCK_AFTER the user is locked until a manager unlocks. Every
+ * wrong PIN, lockout and unlock is an "event" entry.
+ */
+#ifndef NTT_COUNTER_H
+#define NTT_COUNTER_H
+
+#include "sale.h"
+#include "types.h"
+
+#define COUNTER_PIN_DELAY_AFTER	5
+#define COUNTER_PIN_LOCK_AFTER	10
+#define COUNTER_PIN_MAX		16	/* bytes of a PIN buffer, with NUL */
+#define COUNTER_HITS_MAX	50
+#define COUNTER_HELD_MAX	50
+#define COUNTER_NUMBER_MAX	48
+
+struct ledger;
+struct counter;
+
+struct counter_user {
+	char	 code[16];
+	char	 name[64];
+	char	 role[10];		/* "kasir", "manajer", "admin" */
+};
+
+/* Opens the counter on l (borrowed until counter_close). */
+enum pos_rc	 counter_open(struct ledger *l, struct counter **out,
+		    char **cause);
+void		 counter_close(struct counter *);	/* NULL is a no-op */
+
+/*
+ * A locked buffer for a typed PIN (sodium_malloc: guarded, never swapped),
+ * COUNTER_PIN_MAX bytes, zeroed. counter_secret_free wipes and frees it.
+ */
+char		*counter_secret_new(void);
+void		 counter_secret_free(char *);
+
+/*
+ * Login with a PIN. POS_EINVAL for a wrong PIN or unknown user, POS_ESTATE
+ * while a delay runs or the user is locked or inactive; *cause says which
+ * and how long to wait. On success the open sale of the counter, if any
+ * (after a power cut or a crash), is loaded again.
+ */
+enum pos_rc	 counter_login(struct counter *, const char *user,
+		    const char *pin, char **cause);
+/* Logs out; the open sale stays in the ledger file for the next login. */
+enum pos_rc	 counter_logout(struct counter *, char **cause);
+/* The user logged in, or NULL. Borrowed. */
+const struct counter_user *counter_user(const struct counter *);
+/* Unlocks user with a manager's PIN (an event entry). */
+enum pos_rc	 counter_unlock(struct counter *, const char *user,
+		    const char *manager, const char *pin, char **cause);
+
+/*
+ * Approvals. An action past the user's right fails with POS_ESTATE and
+ * leaves counter_wants() set: the screen asks for a manager's code and
+ * PIN, calls counter_approve(), and on POS_OK repeats the same action,
+ * which then goes through once. counter_approve_cancel() records that the
+ * manager did not approve. Both write an event entry.
+ */
+const char	*counter_wants(const struct counter *);	/* "diskon" or NULL */
+const char	*counter_wants_detail(const struct counter *);
+enum pos_rc	 counter_approve(struct counter *, const char *manager,
+		    const char *pin, char **cause);
+enum pos_rc	 counter_approve_cancel(struct counter *, char **cause);
+
+/* The open sale; never NULL while someone is logged in. Borrowed. */
+const struct sale *counter_sale(const struct counter *);
+
+/*
+ * Scan or typed code, Enter: "[N*]CODE" where CODE is an EAN-13/EAN-8
+ * barcode, an in-store scale label (prefix 20-29), a 5-digit PLU or a SKU.
+ * A weighed product without a scale label fails with POS_ESTATE and
+ * counter_wants_weight() names it: the screen asks the grams and calls
+ * counter_weight().
+ */
+enum pos_rc	 counter_scan(struct counter *, const char *input,
+		    char **cause);
+const char	*counter_wants_weight(const struct counter *);
+enum pos_rc	 counter_weight(struct counter *, const char *text,
+		    char **cause);
+void		 counter_weight_cancel(struct counter *);
+/* Adds qty of sku (a search hit). */
+enum pos_rc	 counter_add_sku(struct counter *, const char *sku,
+		    int64_t qty, char **cause);
+/* Line i: quantity typed ("3", or grams; refunds: how many go back). */
+enum pos_rc	 counter_set_qty(struct counter *, size_t i, const char *text,
+		    char **cause);
+enum pos_rc	 counter_void(struct counter *, size_t i, char **cause);
+/* A discount typed ("10%", "5000") on line i, or SALE_WHOLE. */
+enum pos_rc	 counter_discount(struct counter *, size_t i,
+		    const char *text, char **cause);
+/* Cancels the open sale (an event entry with its lines). */
+enum pos_rc	 counter_cancel(struct counter *, char **cause);
+
+/* Hold and recall. */
+struct counter_held {
+	int64_t	 id;
+	char	 author[16];
+	char	 label[96];
+	int64_t	 total_rp;
+	int64_t	 at_ms;
+};
+enum pos_rc	 counter_hold(struct counter *, int64_t *id, char **cause);
+enum pos_rc	 counter_held_list(struct counter *, struct counter_held *out,
+		    size_t max, size_t *n, char **cause);
+enum pos_rc	 counter_recall(struct counter *, int64_t id, char **cause);
+
+/* Name search as you type. */
+struct counter_hit {
+	char	 sku[32];
+	char	 name[96];
+	char	 unit[4];
+	int64_t	 price_rp;
+};
+enum pos_rc	 counter_search(struct counter *, const char *q,
+		    struct counter_hit *out, size_t max, size_t *n,
+		    char **cause);
+
+/*
+ * Tenders. amount "" means what is due. counter_pay_amount for quick cash.
+ * For QRIS, counter_qris() first gives the dynamic payload to show for an
+ * amount (*payload and *merchant are the caller's); the cashier confirms
+ * the money arrived and counter_pay() records it with the reference.
+ */
+enum pos_rc	 counter_pay(struct counter *, const char *method,
+		    const char *amount, const char *ref, char **cause);
+enum pos_rc	 counter_pay_amount(struct counter *, const char *method,
+		    int64_t amount_rp, const char *ref, char **cause);
+enum pos_rc	 counter_pay_remove(struct counter *, char **cause);
+enum pos_rc	 counter_parse_amount(const struct counter *,
+		    const char *text, int64_t *amount_rp, char **cause);
+enum pos_rc	 counter_qris(struct counter *, int64_t amount_rp,
+		    char **payload, char **merchant, char **cause);
+/* A manager stores the outlet's static QRIS once (checked first). */
+enum pos_rc	 counter_qris_setup(struct counter *, const char *payload,
+		    char **cause);
+
+/*
+ * Commits the paid sale (or refund) as one entry, then prints. done says
+ * what happened; a failed print does not undo the sale: print_error says
+ * why and the receipt file holds the text.
+ */
+struct counter_done {
+	char	 number[COUNTER_NUMBER_MAX];	/* "KPG01-K1-000187" */
+	int64_t	 seq;
+	bool	 refund;
+	int64_t	 total_rp;
+	int64_t	 paid_rp;
+	int64_t	 change_rp;
+	bool	 printed;			/* on the printer */
+	char	 receipt_path[512];		/* text copy, or "" */
+	char	 print_error[160];		/* "" if fine */
+};
+enum pos_rc	 counter_commit(struct counter *, struct counter_done *out,
+		    char **cause);
+
+/* Prints the receipts waiting in the queue (print.h); *printed counted. */
+enum pos_rc	 counter_print_retry(struct counter *, int64_t *printed,
+		    char **cause);
+/*
+ * A DUPLIKAT of the sale with this receipt number or QR code, logged as an
+ * event by the user, then printed.
+ */
+enum pos_rc	 counter_reprint(struct counter *, const char *number,
+		    char **cause);
+
+/* Starts a refund of the sale with this receipt number or QR code. */
+enum pos_rc	 counter_refund(struct counter *, const char *number,
+		    char **cause);
+/* Sets every refund line to all that may still be returned. */
+enum pos_rc	 counter_refund_all(struct counter *, char **cause);
+
+/* The status line. */
+struct counter_status {
+	char	 outlet_id[32];
+	char	 outlet_name[128];
+	char	 device_id[32];
+	char	 user[16];
+	char	 shift[32];		/* "buka 08:00" / "belum buka" */
+	char	 day[11];		/* business day, WITA */
+	char	 time[6];		/* "14:05" WITA */
+	int64_t	 pending;		/* entries not acknowledged */
+	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */
+	char	 printer[32];		/* "siap", "3 antre", "tidak ada" */
+};
+void		 counter_status(struct counter *, struct counter_status *out);
+/* "3 j", "2 hr", "15 mnt" for an age. out holds COUNTER_AGE_MAX bytes. */
+#define COUNTER_AGE_MAX	32
+char		*counter_age_fmt(int64_t ms, char *out);
+
+/* Receipt number of entry seq on this device. out: COUNTER_NUMBER_MAX. */
+void		 counter_number(const struct counter *, int64_t seq,
+		    char *out);
+
+#endif

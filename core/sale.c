@@ -1,0 +1,1497 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The cart as pure rules (sale.h). Every mutator works on a copy and swaps
+ * it in only when the whole sale recomputes without error, so a refused
+ * action leaves the sale exactly as it was. No I/O, no database.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "core.h"
+#include "qris.h"
+#include "sale.h"
+
+struct sale {
+	enum sale_kind	 kind;
+	char		 uuid[ENTRY_UUID_LEN + 1];
+	char		 ref_uuid[ENTRY_UUID_LEN + 1];	/* refund */
+	char		 ref_number[48];		/* refund */
+	char		 author[16];
+	int64_t		 started_at_ms;
+	bool		 pkp;
+	struct sale_line *lines;
+	size_t		 nlines;
+	int64_t		 disc_bp;	/* sale discount, (in) */
+	int64_t		 disc_fix_rp;	/* (in) */
+	char		 disc_by[16];	/* (in) */
+	struct sale_pay	 pays[SALE_PAYS_MAX];
+	size_t		 npays;
+
+	int64_t		 subtotal_rp;	/* (calc) */
+	int64_t		 disc_rp;	/* (calc) */
+	int64_t		 total_rp;	/* (calc) */
+	int64_t		 ppn_rp;	/* (calc) */
+	int64_t		 paid_rp;	/* (calc) */
+};
+
+static void
+sale_copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+struct sale *
+sale_new(enum sale_kind kind, const char *author, bool pkp)
+{
+	struct sale *s;
+
+	s = xcalloc(1, sizeof *s);
+	s->kind = kind;
+	entry_uuid_new(s->uuid);
+	sale_copy(s->author, sizeof s->author, author);
+	s->started_at_ms = clock_now_ms();
+	s->pkp = pkp;
+	return s;
+}
+
+void
+sale_free(struct sale *s)
+{
+	if (s == NULL)
+		return;
+	free(s->lines);
+	free(s);
+}
+
+struct sale *
+sale_dup(const struct sale *s)
+{
+	struct sale *d;
+
+	d = xmalloc(sizeof *d);
+	*d = *s;
+	d->lines = NULL;
+	if (s->nlines > 0) {
+		d->lines = xreallocarray(NULL, s->nlines, sizeof *d->lines);
+		memcpy(d->lines, s->lines, s->nlines * sizeof *d->lines);
+	}
+	return d;
+}
+
+/* Moves the contents of src into dst, freeing what dst held, and src. */
+static void
+sale_swap_in(struct sale *dst, struct sale *src)
+{
+	free(dst->lines);
+	*dst = *src;
+	free(src);
+}
+
+enum sale_kind
+sale_kind(const struct sale *s)
+{
+	return s->kind;
+}
+
+const char *
+sale_uuid(const struct sale *s)
+{
+	return s->uuid;
+}
+
+const char *
+sale_author(const struct sale *s)
+{
+	return s->author;
+}
+
+const char *
+sale_ref_uuid(const struct sale *s)
+{
+	return s->ref_uuid;
+}
+
+const char *
+sale_ref_number(const struct sale *s)
+{
+	return s->ref_number;
+}
+
+int64_t
+sale_started_at_ms(const struct sale *s)
+{
+	return s->started_at_ms;
+}
+
+size_t
+sale_nlines(const struct sale *s)
+{
+	return s->nlines;
+}
+
+const struct sale_line *
+sale_line(const struct sale *s, size_t i)
+{
+	return i < s->nlines ? &s->lines[i] : NULL;
+}
+
+size_t
+sale_npays(const struct sale *s)
+{
+	return s->npays;
+}
+
+const struct sale_pay *
+sale_pay_at(const struct sale *s, size_t i)
+{
+	return i < s->npays ? &s->pays[i] : NULL;
+}
+
+static bool
+sale_line_counts(const struct sale_line *l)
+{
+	return !l->voided && l->qty > 0;
+}
+
+size_t
+sale_nactive(const struct sale *s)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < s->nlines; i++)
+		if (sale_line_counts(&s->lines[i]))
+			n++;
+	return n;
+}
+
+bool
+sale_is_empty(const struct sale *s)
+{
+	return s->nlines == 0 && s->npays == 0;
+}
+
+int64_t
+sale_subtotal(const struct sale *s)
+{
+	return s->subtotal_rp;
+}
+
+int64_t
+sale_discount_rp(const struct sale *s)
+{
+	return s->disc_rp;
+}
+
+int64_t
+sale_discount_bp(const struct sale *s)
+{
+	return s->disc_bp;
+}
+
+const char *
+sale_discount_by(const struct sale *s)
+{
+	return s->disc_by;
+}
+
+int64_t
+sale_total(const struct sale *s)
+{
+	return s->total_rp;
+}
+
+int64_t
+sale_ppn(const struct sale *s)
+{
+	return s->ppn_rp;
+}
+
+int64_t
+sale_paid(const struct sale *s)
+{
+	return s->paid_rp;
+}
+
+int64_t
+sale_due(const struct sale *s)
+{
+	return s->total_rp > s->paid_rp ? s->total_rp - s->paid_rp : 0;
+}
+
+int64_t
+sale_change(const struct sale *s)
+{
+	return s->paid_rp > s->total_rp ? s->paid_rp - s->total_rp : 0;
+}
+
+bool
+sale_is_paid(const struct sale *s)
+{
+	return sale_nactive(s) > 0 && s->paid_rp >= s->total_rp;
+}
+
+bool
+sale_is_pkp(const struct sale *s)
+{
+	return s->pkp;
+}
+
+static bool
+sale_is_weighed(const struct sale_line *l)
+{
+	return strcmp(l->unit, "g") == 0;
+}
+
+/*
+ * Spreads total over n weights so the parts sum to total exactly: each
+ * part is floor(total * w / sum), and the rupiah left over go one each to
+ * the largest remainders, earlier lines first on ties.
+ */
+static void
+sale_spread(int64_t total, const int64_t *w, const bool *use, size_t n,
+    int64_t *out)
+{
+	__int128 sum = 0, p;
+	int64_t	*rem, left;
+	size_t	 i, best;
+
+	for (i = 0; i < n; i++) {
+		out[i] = 0;
+		if (use[i])
+			sum += w[i];
+	}
+	if (sum <= 0 || total == 0)
+		return;
+	rem = xcalloc(n, sizeof *rem);
+	left = total;
+	for (i = 0; i < n; i++) {
+		if (!use[i])
+			continue;
+		p = (__int128)total * w[i];
+		out[i] = (int64_t)(p / sum);
+		rem[i] = (int64_t)(p % sum);
+		left -= out[i];
+	}
+	while (left > 0) {
+		best = n;
+		for (i = 0; i < n; i++)
+			if (use[i] && rem[i] >= 0 &&
+			    (best == n || rem[i] > rem[best]))
+				best = i;
+		if (best == n)
+			break;
+		out[best]++;
+		rem[best] = -1;
+		left--;
+	}
+	free(rem);
+}
+
+static enum pos_rc
+sale_too_big(char **cause)
+{
+	return cause_set(cause, POS_EINVAL, "Jumlah terlalu besar");
+}
+
+static enum pos_rc
+sale_line_gross(struct sale_line *l, int64_t qty, int64_t *gross,
+    char **cause)
+{
+	bool	 ok;
+
+	if (sale_is_weighed(l))
+		ok = money_weighed(l->price_rp, qty, gross);
+	else
+		ok = money_mul(l->price_rp, qty, gross);
+	return ok ? POS_OK : sale_too_big(cause);
+}
+
+/* Refund lines: a proportional part of what may still be returned. */
+static enum pos_rc
+sale_recompute_refund_line(struct sale_line *l, char **cause)
+{
+	enum pos_rc rc;
+
+	l->sdisc_rp = 0;
+	if (l->qty == 0) {
+		l->gross_rp = l->disc_rp = l->net_rp = l->amount_rp = 0;
+		l->tax_rp = l->share_rp = 0;
+		return POS_OK;
+	}
+	if ((rc = sale_line_gross(l, l->qty, &l->gross_rp, cause)) != POS_OK)
+		return rc;
+	if (l->qty == l->lim_qty) {
+		/* The last of it takes exactly what is left: no rupiah lost. */
+		l->amount_rp = l->lim_amount_rp;
+		l->tax_rp = l->lim_tax_rp;
+		l->share_rp = l->lim_share_rp;
+	} else {
+		if (!money_muldiv(l->lim_amount_rp, l->qty, l->lim_qty,
+		    &l->amount_rp))
+			return sale_too_big(cause);
+		if (l->amount_rp > l->gross_rp)
+			l->amount_rp = l->gross_rp;
+		if (l->lim_amount_rp > 0) {
+			if (!money_muldiv(l->lim_tax_rp, l->amount_rp,
+			    l->lim_amount_rp, &l->tax_rp) ||
+			    !money_muldiv(l->lim_share_rp, l->amount_rp,
+			    l->lim_amount_rp, &l->share_rp))
+				return sale_too_big(cause);
+		} else
+			l->tax_rp = l->share_rp = 0;
+	}
+	l->net_rp = l->amount_rp;
+	l->disc_rp = l->gross_rp - l->amount_rp;
+	return POS_OK;
+}
+
+/* Line discount, net and gross of a sale line. */
+static enum pos_rc
+sale_recompute_line(struct sale *s, size_t i, char **cause)
+{
+	struct sale_line *l = &s->lines[i];
+	enum pos_rc rc;
+
+	if ((rc = sale_line_gross(l, l->qty, &l->gross_rp, cause)) != POS_OK)
+		return rc;
+	if (l->disc_bp > 0) {
+		if (!money_muldiv(l->gross_rp, l->disc_bp, 10000, &l->disc_rp))
+			return sale_too_big(cause);
+	} else
+		l->disc_rp = l->disc_fix_rp;
+	if (l->disc_rp > l->gross_rp)
+		return cause_set(cause, POS_EINVAL, "Diskon baris %zu (%s) "
+		    "melebihi harganya", i + 1, l->name);
+	l->net_rp = l->gross_rp - l->disc_rp;
+	l->sdisc_rp = l->amount_rp = l->tax_rp = l->share_rp = 0;
+	return POS_OK;
+}
+
+/*
+ * Everything (calc) from the inputs: line amounts, the sale discount
+ * spread over the lines, PPN per receipt spread over the taxable lines
+ * (specs.md §3.1: 11/111 of the taxable total, rounded half up, once),
+ * producers' shares, totals and tenders.
+ */
+static enum pos_rc
+sale_recompute(struct sale *s, char **cause)
+{
+	struct sale_line *l;
+	int64_t	*w = NULL, *part = NULL, subtotal = 0, total = 0, taxable = 0;
+	int64_t	 ppn = 0, paid = 0, noncash = 0, commission;
+	bool	*use = NULL;
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	if (s->nlines > 0) {
+		w = xcalloc(s->nlines, sizeof *w);
+		part = xcalloc(s->nlines, sizeof *part);
+		use = xcalloc(s->nlines, sizeof *use);
+	}
+	for (i = 0; i < s->nlines; i++) {
+		l = &s->lines[i];
+		if (s->kind == SALE_REFUND)
+			rc = sale_recompute_refund_line(l, cause);
+		else
+			rc = sale_recompute_line(s, i, cause);
+		if (rc != POS_OK)
+			goto out;
+		if (!sale_line_counts(l))
+			continue;
+		if (!money_add(subtotal, l->net_rp, &subtotal)) {
+			rc = sale_too_big(cause);
+			goto out;
+		}
+	}
+	s->subtotal_rp = subtotal;
+
+	if (s->kind == SALE_REFUND) {
+		s->disc_rp = 0;
+		for (i = 0; i < s->nlines; i++) {
+			l = &s->lines[i];
+			if (!sale_line_counts(l))
+				continue;
+			total += l->amount_rp;
+			ppn += l->tax_rp;
+		}
+		goto tender;
+	}
+
+	/* The sale discount, spread by net amount. */
+	if (s->disc_bp > 0) {
+		if (!money_muldiv(subtotal, s->disc_bp, 10000, &s->disc_rp)) {
+			rc = sale_too_big(cause);
+			goto out;
+		}
+	} else
+		s->disc_rp = s->disc_fix_rp;
+	if (s->disc_rp > subtotal) {
+		rc = cause_set(cause, POS_EINVAL, "Diskon total melebihi "
+		    "subtotal: ubah diskon dulu");
+		goto out;
+	}
+	for (i = 0; i < s->nlines; i++) {
+		w[i] = s->lines[i].net_rp;
+		use[i] = sale_line_counts(&s->lines[i]);
+	}
+	sale_spread(s->disc_rp, w, use, s->nlines, part);
+	for (i = 0; i < s->nlines; i++) {
+		l = &s->lines[i];
+		if (!use[i])
+			continue;
+		l->sdisc_rp = part[i];
+		l->amount_rp = l->net_rp - l->sdisc_rp;
+		total += l->amount_rp;
+		if (strcmp(l->tax_class, "PPN11") == 0)
+			taxable += l->amount_rp;
+		if (strcmp(l->ownership, "konsinyasi") == 0) {
+			if (!money_muldiv(l->amount_rp, l->commission_bp, 10000,
+			    &commission)) {
+				rc = sale_too_big(cause);
+				goto out;
+			}
+			l->share_rp = l->amount_rp - commission;
+		}
+	}
+	if (s->pkp) {
+		if (!tax_ppn_incl(taxable, &ppn)) {
+			rc = sale_too_big(cause);
+			goto out;
+		}
+		for (i = 0; i < s->nlines; i++) {
+			w[i] = s->lines[i].amount_rp;
+			use[i] = sale_line_counts(&s->lines[i]) &&
+			    strcmp(s->lines[i].tax_class, "PPN11") == 0;
+		}
+		sale_spread(ppn, w, use, s->nlines, part);
+		for (i = 0; i < s->nlines; i++)
+			if (use[i])
+				s->lines[i].tax_rp = part[i];
+	}
+
+tender:
+	s->total_rp = total;
+	s->ppn_rp = ppn;
+	for (i = 0; i < s->npays; i++) {
+		paid += s->pays[i].amount_rp;
+		if (strcmp(s->pays[i].method, SALE_CASH) != 0)
+			noncash += s->pays[i].amount_rp;
+	}
+	s->paid_rp = paid;
+	if (noncash > total) {
+		rc = cause_set(cause, POS_EINVAL, "Pembayaran non-tunai "
+		    "melebihi total: hapus pembayaran dulu");
+		goto out;
+	}
+	if (s->kind == SALE_REFUND && paid > total)
+		rc = cause_set(cause, POS_EINVAL, "Uang kembali melebihi "
+		    "nilai retur: hapus pembayaran dulu");
+out:
+	free(w);
+	free(part);
+	free(use);
+	return rc;
+}
+
+/* Applies a change made to t (a copy of s) if t still adds up. */
+static enum pos_rc
+sale_commit_copy(struct sale *s, struct sale *t, char **cause)
+{
+	enum pos_rc rc;
+
+	if ((rc = sale_recompute(t, cause)) != POS_OK) {
+		sale_free(t);
+		return rc;
+	}
+	sale_swap_in(s, t);
+	return POS_OK;
+}
+
+static enum pos_rc
+sale_check_qty(const struct sale_line *l, int64_t qty, char **cause)
+{
+	if (sale_is_weighed(l)) {
+		if (qty <= 0 || qty > SALE_GRAMS_MAX)
+			return cause_set(cause, POS_EINVAL, "Berat harus 1 "
+			    "sampai %d gram", SALE_GRAMS_MAX);
+	} else if (qty <= 0 || qty > SALE_QTY_MAX)
+		return cause_set(cause, POS_EINVAL, "Jumlah harus 1 sampai %d",
+		    SALE_QTY_MAX);
+	return POS_OK;
+}
+
+static enum pos_rc
+sale_check_product(const struct sale *s, const struct product *p,
+    char **cause)
+{
+	if (s->kind != SALE_SALE)
+		return cause_set(cause, POS_ESTATE, "Retur: barang tidak bisa "
+		    "ditambah");
+	if (!p->active)
+		return cause_set(cause, POS_EINVAL, "%s tidak aktif: tidak "
+		    "boleh dijual", p->name);
+	if (s->nlines >= SALE_LINES_MAX)
+		return cause_set(cause, POS_EFULL, "Transaksi penuh (%d baris):"
+		    " bayar dulu", SALE_LINES_MAX);
+	if (s->npays > 0 && sale_due(s) == 0)
+		return cause_set(cause, POS_ESTATE, "Sudah lunas: selesaikan "
+		    "pembayaran dulu");
+	return POS_OK;
+}
+
+static void
+sale_line_from_product(struct sale_line *l, const struct product *p,
+    const char *code)
+{
+	memset(l, 0, sizeof *l);
+	sale_copy(l->sku, sizeof l->sku, p->sku);
+	sale_copy(l->name, sizeof l->name, p->name);
+	sale_copy(l->unit, sizeof l->unit, p->unit);
+	sale_copy(l->code, sizeof l->code, code);
+	l->price_rp = p->price_rp;
+	sale_copy(l->tax_class, sizeof l->tax_class, p->tax_class);
+	sale_copy(l->supplier, sizeof l->supplier, p->supplier);
+	sale_copy(l->ownership, sizeof l->ownership, p->ownership);
+	l->commission_bp = p->commission_bp;
+}
+
+static struct sale_line *
+sale_append(struct sale *t)
+{
+	t->lines = xreallocarray(t->lines, t->nlines + 1, sizeof *t->lines);
+	return &t->lines[t->nlines++];
+}
+
+enum pos_rc
+sale_add(struct sale *s, const struct product *p, int64_t qty,
+    const char *code, char **cause)
+{
+	struct sale_line nl, *last;
+	struct sale *t;
+	enum pos_rc rc;
+
+	if ((rc = sale_check_product(s, p, cause)) != POS_OK)
+		return rc;
+	sale_line_from_product(&nl, p, code);
+	if ((rc = sale_check_qty(&nl, qty, cause)) != POS_OK)
+		return rc;
+	t = sale_dup(s);
+	last = t->nlines > 0 ? &t->lines[t->nlines - 1] : NULL;
+	if (last != NULL && !last->voided && !sale_is_weighed(last) &&
+	    strcmp(last->sku, p->sku) == 0 && last->price_rp == p->price_rp &&
+	    last->disc_bp == 0 && last->disc_fix_rp == 0 &&
+	    strcmp(nl.unit, "pcs") == 0) {
+		if (last->qty + qty > SALE_QTY_MAX) {
+			sale_free(t);
+			return cause_set(cause, POS_EINVAL, "Jumlah harus 1 "
+			    "sampai %d", SALE_QTY_MAX);
+		}
+		last->qty += qty;
+	} else {
+		nl.qty = qty;
+		*sale_append(t) = nl;
+	}
+	return sale_commit_copy(s, t, cause);
+}
+
+enum pos_rc
+sale_add_priced(struct sale *s, const struct product *p, int64_t price_rp,
+    const char *code, char **cause)
+{
+	struct sale_line nl;
+	struct sale *t;
+	enum pos_rc rc;
+
+	if ((rc = sale_check_product(s, p, cause)) != POS_OK)
+		return rc;
+	if (price_rp <= 0)
+		return cause_set(cause, POS_EINVAL, "Harga pada label nol");
+	/*
+	 * Weighed goods carry their weight on the label: grams back-computed
+	 * from a price would not give the label's price again.
+	 */
+	if (strcmp(p->unit, "g") == 0)
+		return cause_set(cause, POS_EINVAL, "%s ditimbang: pakai label "
+		    "berat, bukan label harga", p->name);
+	sale_line_from_product(&nl, p, code);
+	nl.qty = 1;
+	nl.price_rp = price_rp;
+	t = sale_dup(s);
+	*sale_append(t) = nl;
+	return sale_commit_copy(s, t, cause);
+}
+
+static enum pos_rc
+sale_check_line(const struct sale *s, size_t i, char **cause)
+{
+	if (i >= s->nlines)
+		return cause_set(cause, POS_EINVAL, "Tidak ada baris %zu",
+		    i + 1);
+	if (s->lines[i].voided)
+		return cause_set(cause, POS_ESTATE, "Baris %zu sudah dihapus",
+		    i + 1);
+	return POS_OK;
+}
+
+enum pos_rc
+sale_set_qty(struct sale *s, size_t i, int64_t qty, char **cause)
+{
+	struct sale_line *l;
+	struct sale *t;
+	enum pos_rc rc;
+
+	if ((rc = sale_check_line(s, i, cause)) != POS_OK)
+		return rc;
+	l = &s->lines[i];
+	if (s->kind == SALE_REFUND) {
+		if (qty < 0 || qty > l->lim_qty)
+			return cause_set(cause, POS_EINVAL, "Retur %s paling "
+			    "banyak %" PRId64 " %s", l->name, l->lim_qty,
+			    sale_is_weighed(l) ? "gram" : "");
+	} else if ((rc = sale_check_qty(l, qty, cause)) != POS_OK)
+		return rc;
+	t = sale_dup(s);
+	t->lines[i].qty = qty;
+	return sale_commit_copy(s, t, cause);
+}
+
+enum pos_rc
+sale_void(struct sale *s, size_t i, char **cause)
+{
+	struct sale *t;
+	enum pos_rc rc;
+
+	if ((rc = sale_check_line(s, i, cause)) != POS_OK)
+		return rc;
+	t = sale_dup(s);
+	if (s->kind == SALE_REFUND)
+		t->lines[i].qty = 0;
+	else
+		t->lines[i].voided = true;
+	return sale_commit_copy(s, t, cause);
+}
+
+enum pos_rc
+sale_parse_discount(const char *text, int64_t *bp, int64_t *rp,
+    char **cause)
+{
+	char	 buf[32], *p, *end;
+	size_t	 n;
+	long long whole, frac = 0;
+	int	 fdigits = 0;
+
+	while (isspace((unsigned char)*text))
+		text++;
+	n = strlen(text);
+	while (n > 0 && isspace((unsigned char)text[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof buf)
+		return cause_set(cause, POS_EINVAL, "Diskon tidak sah: tulis "
+		    "10%% atau 5000");
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	*bp = *rp = 0;
+	if (buf[n - 1] != '%') {
+		if (!money_parse(buf, rp))
+			return cause_set(cause, POS_EINVAL, "Diskon tidak sah: "
+			    "tulis 10%% atau 5000");
+		return POS_OK;
+	}
+	buf[n - 1] = '\0';
+	if (!isdigit((unsigned char)buf[0]))
+		return cause_set(cause, POS_EINVAL, "Persen diskon tidak sah");
+	whole = strtoll(buf, &end, 10);
+	if (*end == ',' || *end == '.') {
+		for (p = end + 1; isdigit((unsigned char)*p) && fdigits < 3;
+		    p++, fdigits++)
+			frac = frac * 10 + (*p - '0');
+		if (fdigits == 0 || fdigits > 2 || *p != '\0')
+			return cause_set(cause, POS_EINVAL, "Persen diskon "
+			    "paling banyak 2 angka di belakang koma");
+		if (fdigits == 1)
+			frac *= 10;
+	} else if (*end != '\0')
+		return cause_set(cause, POS_EINVAL, "Persen diskon tidak sah");
+	if (whole > 100 || (whole == 100 && frac > 0))
+		return cause_set(cause, POS_EINVAL, "Diskon paling banyak "
+		    "100%%");
+	*bp = whole * 100 + frac;
+	return POS_OK;
+}
+
+enum pos_rc
+sale_discount_share_bp(const struct sale *s, size_t i, int64_t bp,
+    int64_t rp, int64_t *share_bp, char **cause)
+{
+	int64_t	 base;
+	enum pos_rc rc;
+
+	if (i == SALE_WHOLE)
+		base = s->subtotal_rp;
+	else {
+		if ((rc = sale_check_line(s, i, cause)) != POS_OK)
+			return rc;
+		base = s->lines[i].gross_rp;
+	}
+	if (bp > 0) {
+		*share_bp = bp;
+		return POS_OK;
+	}
+	if (rp == 0) {
+		*share_bp = 0;
+		return POS_OK;
+	}
+	if (base <= 0 || rp > base)
+		return cause_set(cause, POS_EINVAL, "Diskon melebihi harga");
+	/* Rounded up, so a limit is never passed by rounding. */
+	*share_bp = (int64_t)(((__int128)rp * 10000 + base - 1) / base);
+	return POS_OK;
+}
+
+enum pos_rc
+sale_discount(struct sale *s, size_t i, int64_t bp, int64_t rp,
+    const char *by, char **cause)
+{
+	struct sale_line *l;
+	struct sale *t;
+	enum pos_rc rc;
+
+	if (s->kind != SALE_SALE)
+		return cause_set(cause, POS_ESTATE, "Retur tidak bisa diberi "
+		    "diskon");
+	if (bp < 0 || rp < 0 || bp > 10000 || (bp > 0 && rp > 0))
+		return cause_set(cause, POS_EINVAL, "Diskon tidak sah");
+	if (i != SALE_WHOLE && (rc = sale_check_line(s, i, cause)) != POS_OK)
+		return rc;
+	t = sale_dup(s);
+	if (i == SALE_WHOLE) {
+		t->disc_bp = bp;
+		t->disc_fix_rp = rp;
+		sale_copy(t->disc_by, sizeof t->disc_by, by);
+	} else {
+		l = &t->lines[i];
+		l->disc_bp = bp;
+		l->disc_fix_rp = rp;
+		sale_copy(l->disc_by, sizeof l->disc_by, by);
+	}
+	return sale_commit_copy(s, t, cause);
+}
+
+bool
+sale_method_is_valid(const char *m)
+{
+	return strcmp(m, SALE_CASH) == 0 || strcmp(m, SALE_QRIS) == 0 ||
+	    strcmp(m, SALE_DEBIT) == 0 || strcmp(m, SALE_TRANSFER) == 0;
+}
+
+const char *
+sale_method_name(const char *m)
+{
+	if (strcmp(m, SALE_CASH) == 0)
+		return "Tunai";
+	if (strcmp(m, SALE_QRIS) == 0)
+		return "QRIS";
+	if (strcmp(m, SALE_DEBIT) == 0)
+		return "Kartu Debit";
+	if (strcmp(m, SALE_TRANSFER) == 0)
+		return "Transfer Bank";
+	return m;
+}
+
+static bool
+sale_ref_ok(const char *ref)
+{
+	const unsigned char *p;
+
+	if (strlen(ref) >= SALE_REF_MAX)
+		return false;
+	for (p = (const unsigned char *)ref; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return false;
+	return true;
+}
+
+enum pos_rc
+sale_pay(struct sale *s, const char *method, int64_t amount_rp,
+    const char *ref, char **cause)
+{
+	struct sale_pay *p;
+	struct sale *t;
+	int64_t	 due;
+	bool	 cash;
+
+	if (ref == NULL)
+		ref = "";
+	if (!sale_method_is_valid(method))
+		return cause_set(cause, POS_EINVAL, "Cara bayar %s tidak "
+		    "dikenal", method);
+	if (sale_nactive(s) == 0)
+		return cause_set(cause, POS_ESTATE, "Belum ada barang");
+	if (s->npays >= SALE_PAYS_MAX)
+		return cause_set(cause, POS_EFULL, "Paling banyak %d "
+		    "pembayaran", SALE_PAYS_MAX);
+	if (!sale_ref_ok(ref))
+		return cause_set(cause, POS_EINVAL, "Referensi paling banyak "
+		    "%d huruf/angka", SALE_REF_MAX - 1);
+	if (amount_rp <= 0 || amount_rp > MONEY_MAX_RP)
+		return cause_set(cause, POS_EINVAL, "Jumlah bayar tidak sah");
+	due = sale_due(s);
+	if (due == 0)
+		return cause_set(cause, POS_ESTATE, "Sudah lunas");
+	cash = strcmp(method, SALE_CASH) == 0;
+	if (s->kind == SALE_REFUND) {
+		if (!cash && strcmp(method, SALE_TRANSFER) != 0)
+			return cause_set(cause, POS_EINVAL, "Retur dibayar "
+			    "tunai atau transfer");
+		if (amount_rp != due)
+			return cause_set(cause, POS_EINVAL, "Uang kembali "
+			    "harus tepat %s", money_fmt(due,
+			    (char[MONEY_FMT_MAX]){ 0 }));
+	} else if (cash && amount_rp - due > SALE_CHANGE_MAX_RP &&
+	    amount_rp - due > due)
+		return cause_set(cause, POS_EINVAL, "Kembalian %s terlalu "
+		    "besar: periksa jumlah uang", money_fmt(amount_rp - due,
+		    (char[MONEY_FMT_MAX]){ 0 }));
+	else if (!cash && amount_rp > due)
+		return cause_set(cause, POS_EINVAL, "%s melebihi sisa tagihan "
+		    "%s", sale_method_name(method), money_fmt(due,
+		    (char[MONEY_FMT_MAX]){ 0 }));
+	if (strcmp(method, SALE_QRIS) == 0 && amount_rp > QRIS_MAX_AMOUNT_RP)
+		return cause_set(cause, POS_EINVAL, "QRIS paling banyak "
+		    "Rp10.000.000 per transaksi");
+	t = sale_dup(s);
+	p = &t->pays[t->npays++];
+	memset(p, 0, sizeof *p);
+	sale_copy(p->method, sizeof p->method, method);
+	p->amount_rp = amount_rp;
+	sale_copy(p->ref, sizeof p->ref, ref);
+	return sale_commit_copy(s, t, cause);
+}
+
+enum pos_rc
+sale_pay_remove(struct sale *s, char **cause)
+{
+	struct sale *t;
+
+	if (s->npays == 0)
+		return cause_set(cause, POS_ESTATE, "Belum ada pembayaran");
+	t = sale_dup(s);
+	t->npays--;
+	return sale_commit_copy(s, t, cause);
+}
+
+size_t
+sale_quick_cash(const struct sale *s, int64_t out[SALE_QUICK_MAX])
+{
+	static const int64_t notes[] = { 5000, 10000, 20000, 50000, 100000 };
+	int64_t	 due = sale_due(s), v;
+	size_t	 i, j, n = 0;
+	bool	 dup;
+
+	if (due <= 0 || s->kind != SALE_SALE)
+		return 0;
+	out[n++] = due;
+	for (i = 0; i < sizeof notes / sizeof notes[0] &&
+	    n < SALE_QUICK_MAX; i++) {
+		v = (due / notes[i] + 1) * notes[i];
+		if (v > MONEY_MAX_RP)
+			break;
+		for (dup = false, j = 0; j < n; j++)
+			dup = dup || out[j] == v;
+		if (!dup)
+			out[n++] = v;
+	}
+	return n;
+}
+
+/* One product of the original sale, summed over its lines. */
+static struct sale_line *
+sale_refund_find(struct sale *t, const char *sku)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nlines; i++)
+		if (strcmp(t->lines[i].sku, sku) == 0)
+			return &t->lines[i];
+	return NULL;
+}
+
+enum pos_rc
+sale_refund_init(struct sale *s, const struct entry *orig,
+    const char *number, struct entry *const *earlier, size_t nearlier,
+    char **cause)
+{
+	const struct entry_line *el;
+	struct sale_line *l;
+	struct sale *t;
+	size_t	 i, k;
+
+	if (s->kind != SALE_REFUND || s->nlines > 0)
+		return cause_set(cause, POS_ESTATE, "Retur sudah berisi");
+	if (strcmp(orig->kind, ENTRY_SALE) != 0)
+		return cause_set(cause, POS_EINVAL, "Nota %s bukan penjualan",
+		    number);
+	t = sale_dup(s);
+	for (i = 0; i < orig->nlines; i++) {
+		el = &orig->lines[i];
+		if (strcmp(el->type, "item") != 0)
+			continue;
+		if ((l = sale_refund_find(t, el->code)) == NULL) {
+			if (t->nlines >= SALE_LINES_MAX)
+				break;
+			l = sale_append(t);
+			memset(l, 0, sizeof *l);
+			sale_copy(l->sku, sizeof l->sku, el->code);
+			sale_copy(l->name, sizeof l->name, el->text);
+			sale_copy(l->unit, sizeof l->unit, el->unit);
+			sale_copy(l->code, sizeof l->code, el->code);
+			sale_copy(l->tax_class, sizeof l->tax_class,
+			    el->tax_class);
+			sale_copy(l->supplier, sizeof l->supplier, el->party);
+		}
+		if (el->price_rp > l->price_rp)
+			l->price_rp = el->price_rp;
+		l->lim_qty += el->qty;
+		l->lim_amount_rp += el->amount_rp;
+		l->lim_tax_rp += el->tax_rp;
+		l->lim_share_rp += el->share_rp;
+	}
+	for (k = 0; k < nearlier; k++) {
+		for (i = 0; i < earlier[k]->nlines; i++) {
+			el = &earlier[k]->lines[i];
+			if (strcmp(el->type, "item") != 0 ||
+			    (l = sale_refund_find(t, el->code)) == NULL)
+				continue;
+			l->lim_qty -= el->qty;
+			l->lim_amount_rp -= el->amount_rp;
+			l->lim_tax_rp -= el->tax_rp;
+			l->lim_share_rp -= el->share_rp;
+		}
+	}
+	for (i = 0; i < t->nlines; i++) {
+		l = &t->lines[i];
+		if (l->lim_qty <= 0 || l->lim_amount_rp < 0) {
+			l->lim_qty = 0;
+			l->lim_amount_rp = l->lim_tax_rp = 0;
+			l->lim_share_rp = 0;
+		}
+	}
+	if (t->nlines == 0) {
+		sale_free(t);
+		return cause_set(cause, POS_EINVAL, "Nota %s tidak berisi "
+		    "barang", number);
+	}
+	sale_copy(t->ref_uuid, sizeof t->ref_uuid, orig->uuid);
+	sale_copy(t->ref_number, sizeof t->ref_number, number);
+	return sale_commit_copy(s, t, cause);
+}
+
+enum pos_rc
+sale_entry(const struct sale *s, struct entry **out, char **cause)
+{
+	const struct sale_line *l;
+	const struct sale_pay *p;
+	struct entry_line *el;
+	struct entry *e;
+	char	 text[64], buf[MONEY_FMT_MAX];
+	size_t	 i;
+
+	if (sale_nactive(s) == 0)
+		return cause_set(cause, POS_ESTATE, "Belum ada barang");
+	if (s->paid_rp < s->total_rp)
+		return cause_set(cause, POS_ESTATE, "Belum lunas: kurang %s",
+		    money_fmt(sale_due(s), buf));
+	e = entry_new(s->kind == SALE_REFUND ? ENTRY_REFUND : ENTRY_SALE);
+	memcpy(e->uuid, s->uuid, sizeof e->uuid);
+	entry_set(&e->author, s->author);
+	if (s->kind == SALE_REFUND) {
+		entry_set(&e->ref_uuid, s->ref_uuid);
+		snprintf(text, sizeof text, "retur %s", s->ref_number);
+		entry_set(&e->note, text);
+		e->total_rp = -s->total_rp;
+	} else
+		e->total_rp = s->total_rp;
+	for (i = 0; i < s->nlines; i++) {
+		l = &s->lines[i];
+		if (!sale_line_counts(l))
+			continue;
+		el = entry_add(e, "item");
+		entry_set(&el->code, l->sku);
+		entry_set(&el->text, l->name);
+		entry_set(&el->unit, l->unit);
+		entry_set(&el->tax_class, l->tax_class);
+		entry_set(&el->party, l->supplier);
+		el->qty = l->qty;
+		el->price_rp = l->price_rp;
+		el->disc_rp = l->gross_rp - l->amount_rp;
+		el->amount_rp = l->amount_rp;
+		el->tax_rp = l->tax_rp;
+		el->share_rp = l->share_rp;
+	}
+	for (i = 0; i < s->nlines; i++) {
+		l = &s->lines[i];
+		if (l->voided) {
+			el = entry_add(e, "void");
+			entry_set(&el->code, l->sku);
+			entry_set(&el->text, l->name);
+			entry_set(&el->unit, l->unit);
+			entry_set(&el->tax_class, l->tax_class);
+			entry_set(&el->party, l->supplier);
+			el->qty = l->qty;
+			el->price_rp = l->price_rp;
+			el->disc_rp = l->disc_rp;
+			el->amount_rp = l->net_rp;
+		} else if (l->disc_rp > 0 && s->kind == SALE_SALE) {
+			/* Who gave which line discount. */
+			el = entry_add(e, "disc");
+			entry_set(&el->code, l->sku);
+			snprintf(text, sizeof text, "baris %zu", i + 1);
+			entry_set(&el->text, text);
+			entry_set(&el->party, l->disc_by);
+			el->qty = l->disc_bp;
+			el->amount_rp = l->disc_rp;
+		}
+	}
+	if (s->disc_rp > 0) {
+		el = entry_add(e, "disc");
+		entry_set(&el->code, "*");
+		entry_set(&el->text, "diskon total");
+		entry_set(&el->party, s->disc_by);
+		el->qty = s->disc_bp;
+		el->amount_rp = s->disc_rp;
+	}
+	for (i = 0; i < s->npays; i++) {
+		p = &s->pays[i];
+		el = entry_add(e, "pay");
+		entry_set(&el->code, p->method);
+		entry_set(&el->text, p->ref);
+		el->amount_rp = p->amount_rp;
+	}
+	if (sale_change(s) > 0) {
+		el = entry_add(e, "change");
+		entry_set(&el->code, SALE_CASH);
+		el->amount_rp = sale_change(s);
+	}
+	*out = e;
+	return POS_OK;
+}
+
+/*
+ * Draft text. One record a line, fields separated by one space; every
+ * string field is escaped: "~" for empty, %XX for bytes <= 0x20, 0x7f, '%'
+ * and '~'.
+ */
+static void
+sale_esc(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	buf_addbyte(b, ' ');
+	if (*p == '\0') {
+		buf_addbyte(b, '~');
+		return;
+	}
+	for (; *p != '\0'; p++) {
+		if (*p <= 0x20 || *p == 0x7f || *p == '%' || *p == '~')
+			buf_printf(b, "%%%02X", *p);
+		else
+			buf_addbyte(b, *p);
+	}
+}
+
+char *
+sale_encode(const struct sale *s)
+{
+	const struct sale_line *l;
+	const struct sale_pay *p;
+	struct buf b;
+	size_t	 i;
+
+	buf_init(&b, 4 * 1024 * 1024);
+	buf_printf(&b, "ntt-sale %d\n", SALE_DRAFT_VERSION);
+	buf_printf(&b, "kind %s\n", s->kind == SALE_REFUND ? "refund" :
+	    "sale");
+	buf_addstr(&b, "uuid");
+	sale_esc(&b, s->uuid);
+	buf_addstr(&b, "\nref");
+	sale_esc(&b, s->ref_uuid);
+	sale_esc(&b, s->ref_number);
+	buf_addstr(&b, "\nauthor");
+	sale_esc(&b, s->author);
+	buf_printf(&b, "\nstarted %" PRId64 "\npkp %d\ndisc %" PRId64 " %"
+	    PRId64, s->started_at_ms, s->pkp ? 1 : 0, s->disc_bp,
+	    s->disc_fix_rp);
+	sale_esc(&b, s->disc_by);
+	buf_addbyte(&b, '\n');
+	for (i = 0; i < s->nlines; i++) {
+		l = &s->lines[i];
+		buf_printf(&b, "line %d", l->voided ? 1 : 0);
+		sale_esc(&b, l->sku);
+		sale_esc(&b, l->name);
+		sale_esc(&b, l->unit);
+		sale_esc(&b, l->code);
+		buf_printf(&b, " %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64,
+		    l->qty, l->price_rp, l->disc_bp, l->disc_fix_rp);
+		sale_esc(&b, l->disc_by);
+		sale_esc(&b, l->tax_class);
+		sale_esc(&b, l->supplier);
+		sale_esc(&b, l->ownership);
+		buf_printf(&b, " %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64
+		    " %" PRId64 "\n", l->commission_bp, l->lim_qty,
+		    l->lim_amount_rp, l->lim_tax_rp, l->lim_share_rp);
+	}
+	for (i = 0; i < s->npays; i++) {
+		p = &s->pays[i];
+		buf_addstr(&b, "pay");
+		sale_esc(&b, p->method);
+		buf_printf(&b, " %" PRId64, p->amount_rp);
+		sale_esc(&b, p->ref);
+		buf_addbyte(&b, '\n');
+	}
+	buf_addstr(&b, "end\n");
+	if (b.failed)
+		fatalx("sale_encode: draft too large");
+	return buf_take(&b, NULL);
+}
+
+/* Splits line at spaces into at most max fields, in place. */
+static size_t
+sale_fields(char *line, char **f, size_t max)
+{
+	size_t	 n = 0;
+	char	*p;
+
+	while (line != NULL && n < max) {
+		f[n++] = line;
+		if ((p = strchr(line, ' ')) != NULL)
+			*p++ = '\0';
+		line = p;
+	}
+	return line == NULL ? n : max + 1;
+}
+
+static int
+sale_hexdigit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static bool
+sale_unesc(const char *f, char *out, size_t size)
+{
+	size_t	 n = 0;
+	int	 hi, lo;
+
+	if (strcmp(f, "~") == 0) {
+		out[0] = '\0';
+		return true;
+	}
+	for (; *f != '\0'; f++) {
+		if (n + 1 >= size)
+			return false;
+		if (*f == '%') {
+			if ((hi = sale_hexdigit(f[1])) < 0 ||
+			    (lo = sale_hexdigit(f[2])) < 0)
+				return false;
+			out[n++] = (char)(hi << 4 | lo);
+			f += 2;
+		} else
+			out[n++] = *f;
+	}
+	out[n] = '\0';
+	return n > 0;
+}
+
+static bool
+sale_int(const char *f, int64_t *v)
+{
+	char	*end;
+	long long x;
+
+	if (*f == '\0' || (!isdigit((unsigned char)*f) && *f != '-'))
+		return false;
+	x = strtoll(f, &end, 10);
+	if (*end != '\0')
+		return false;
+	*v = x;
+	return true;
+}
+
+#define SALE_UNESC(f, field) sale_unesc((f), (field), sizeof (field))
+
+static bool
+sale_decode_line(struct sale *s, char **f, size_t n)
+{
+	struct sale_line *l;
+	int64_t	 voided;
+
+	if (n != 19 || s->nlines >= SALE_LINES_MAX)
+		return false;
+	l = sale_append(s);
+	memset(l, 0, sizeof *l);
+	if (!sale_int(f[1], &voided) || !SALE_UNESC(f[2], l->sku) ||
+	    !SALE_UNESC(f[3], l->name) || !SALE_UNESC(f[4], l->unit) ||
+	    !SALE_UNESC(f[5], l->code) || !sale_int(f[6], &l->qty) ||
+	    !sale_int(f[7], &l->price_rp) || !sale_int(f[8], &l->disc_bp) ||
+	    !sale_int(f[9], &l->disc_fix_rp) ||
+	    !SALE_UNESC(f[10], l->disc_by) ||
+	    !SALE_UNESC(f[11], l->tax_class) ||
+	    !SALE_UNESC(f[12], l->supplier) ||
+	    !SALE_UNESC(f[13], l->ownership) ||
+	    !sale_int(f[14], &l->commission_bp) ||
+	    !sale_int(f[15], &l->lim_qty) ||
+	    !sale_int(f[16], &l->lim_amount_rp) ||
+	    !sale_int(f[17], &l->lim_tax_rp) ||
+	    !sale_int(f[18], &l->lim_share_rp))
+		return false;
+	l->voided = voided != 0;
+	return true;
+}
+
+enum pos_rc
+sale_decode(const char *text, struct sale **out, char **cause)
+{
+	struct sale *s;
+	struct sale_pay *p;
+	char	*copy, *line, *next, *f[24];
+	int64_t	 v;
+	size_t	 n;
+	bool	 ok = true, ended = false, header = false;
+	enum pos_rc rc;
+
+	s = xcalloc(1, sizeof *s);
+	copy = xstrdup(text);
+	for (line = copy; ok && line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		n = sale_fields(line, f, sizeof f / sizeof f[0]);
+		if (n > sizeof f / sizeof f[0] || ended) {
+			ok = false;
+			break;
+		}
+		if (!header) {
+			ok = n == 2 && strcmp(f[0], "ntt-sale") == 0 &&
+			    sale_int(f[1], &v) && v == SALE_DRAFT_VERSION;
+			header = true;
+		} else if (strcmp(f[0], "kind") == 0 && n == 2) {
+			if (strcmp(f[1], "sale") == 0)
+				s->kind = SALE_SALE;
+			else if (strcmp(f[1], "refund") == 0)
+				s->kind = SALE_REFUND;
+			else
+				ok = false;
+		} else if (strcmp(f[0], "uuid") == 0 && n == 2)
+			ok = SALE_UNESC(f[1], s->uuid) &&
+			    entry_uuid_is_valid(s->uuid);
+		else if (strcmp(f[0], "ref") == 0 && n == 3)
+			ok = sale_unesc(f[1], s->ref_uuid,
+			    sizeof s->ref_uuid) &&
+			    sale_unesc(f[2], s->ref_number,
+			    sizeof s->ref_number);
+		else if (strcmp(f[0], "author") == 0 && n == 2)
+			ok = SALE_UNESC(f[1], s->author);
+		else if (strcmp(f[0], "started") == 0 && n == 2)
+			ok = sale_int(f[1], &s->started_at_ms);
+		else if (strcmp(f[0], "pkp") == 0 && n == 2) {
+			ok = sale_int(f[1], &v);
+			s->pkp = v != 0;
+		} else if (strcmp(f[0], "disc") == 0 && n == 4)
+			ok = sale_int(f[1], &s->disc_bp) &&
+			    sale_int(f[2], &s->disc_fix_rp) &&
+			    SALE_UNESC(f[3], s->disc_by);
+		else if (strcmp(f[0], "line") == 0)
+			ok = sale_decode_line(s, f, n);
+		else if (strcmp(f[0], "pay") == 0 && n == 4 &&
+		    s->npays < SALE_PAYS_MAX) {
+			p = &s->pays[s->npays++];
+			ok = SALE_UNESC(f[1], p->method) &&
+			    sale_method_is_valid(p->method) &&
+			    sale_int(f[2], &p->amount_rp) &&
+			    SALE_UNESC(f[3], p->ref);
+		} else if (strcmp(f[0], "end") == 0 && n == 1)
+			ended = true;
+		else
+			ok = false;
+	}
+	free(copy);
+	if (!ok || !ended || *s->uuid == '\0') {
+		sale_free(s);
+		return cause_set(cause, POS_ECORRUPT, "Draf transaksi rusak");
+	}
+	if ((rc = sale_recompute(s, cause)) != POS_OK) {
+		sale_free(s);
+		return rc;
+	}
+	*out = s;
+	return POS_OK;
+}
+
+void
+sale_label(const struct sale *s, char *out, size_t size)
+{
+	const struct sale_line *first = NULL;
+	size_t	 i, n = 0;
+
+	for (i = 0; i < s->nlines; i++) {
+		if (!sale_line_counts(&s->lines[i]))
+			continue;
+		if (first == NULL)
+			first = &s->lines[i];
+		n++;
+	}
+	if (first == NULL)
+		snprintf(out, size, "kosong");
+	else if (n == 1)
+		snprintf(out, size, "%s", first->name);
+	else
+		snprintf(out, size, "%s +%zu", first->name, n - 1);
+}
+
+/*
+ * GS1 General Specifications §7.9 price/weight verifier digit, as
+ * snabble's EAN.swift implements it (specs.md §3.4).
+ */
+static const int sale_w2m[10] = { 0, 2, 4, 6, 8, 9, 1, 3, 5, 7 };
+static const int sale_w3[10] = { 0, 3, 6, 9, 2, 5, 8, 1, 4, 7 };
+static const int sale_w5p[10] = { 0, 5, 1, 6, 2, 7, 3, 8, 4, 9 };
+static const int sale_w5m[10] = { 0, 5, 9, 4, 8, 3, 7, 2, 6, 1 };
+
+int
+sale_scale_verifier(const char *d, size_t n)
+{
+	int	 sum, m, x;
+
+	if (n == 4) {
+		sum = sale_w2m[d[0] - '0'] + sale_w2m[d[1] - '0'] +
+		    sale_w3[d[2] - '0'] + sale_w5m[d[3] - '0'];
+		return (3 * sum) % 10;
+	}
+	if (n != 5)
+		return -1;
+	sum = sale_w5p[d[0] - '0'] + sale_w2m[d[1] - '0'] +
+	    sale_w5m[d[2] - '0'] + sale_w5p[d[3] - '0'] + sale_w2m[d[4] - '0'];
+	m = (10 - sum % 10) % 10;
+	for (x = 0; x < 10; x++)
+		if (sale_w5m[x] == m)
+			return x;
+	return -1;
+}
+
+/* Checks one 12-character pattern; sets the positions it uses. */
+static bool
+sale_scale_pattern(const char *p, size_t len)
+{
+	size_t	 i, nplu = 0, nval = 0, nver = 0;
+	char	 valch = 0;
+
+	if (len != 12 || p[0] != '2' || !isdigit((unsigned char)p[1]))
+		return false;
+	for (i = 2; i < 12; i++) {
+		switch (p[i]) {
+		case 'P':
+			nplu++;
+			break;
+		case '$':
+		case 'W':
+			if (valch != 0 && valch != p[i])
+				return false;
+			valch = p[i];
+			nval++;
+			break;
+		case 'V':
+			nver++;
+			break;
+		case 'X':
+			break;
+		default:
+			if (!isdigit((unsigned char)p[i]))
+				return false;
+		}
+	}
+	if (nplu < 1 || nplu > 5 || nval < 1 || nval > 6 || nver > 1)
+		return false;
+	return nver == 0 || nval == 4 || nval == 5;
+}
+
+enum pos_rc
+sale_scale_check(const char *layouts, char **cause)
+{
+	const char *p = layouts, *end;
+
+	if (*p == '\0')
+		return cause_set(cause, POS_EINVAL, "Pola barcode timbangan "
+		    "kosong");
+	for (;;) {
+		end = strchr(p, ',');
+		if (!sale_scale_pattern(p, end != NULL ? (size_t)(end - p) :
+		    strlen(p)))
+			return cause_set(cause, POS_EINVAL, "Pola barcode "
+			    "timbangan tidak sah: %.*s", end != NULL ?
+			    (int)(end - p) : (int)strlen(p), p);
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return POS_OK;
+}
+
+enum pos_rc
+sale_scale_parse(const char *layouts, const char *code,
+    struct sale_scale *out, char **cause)
+{
+	const char *p = layouts, *end;
+	char	 plu[8], val[8];
+	size_t	 i, nplu, nval;
+	int	 ver;
+	bool	 match, weight;
+
+	if (strlen(code) != 13 || strspn(code, "0123456789") != 13 ||
+	    code[0] != '2')
+		return cause_set(cause, POS_ENOTFOUND, "Bukan barcode toko");
+	if (!barcode_ean13_valid(code))
+		return cause_set(cause, POS_EINVAL, "Barcode %s: digit periksa "
+		    "salah, scan ulang", code);
+	for (; p != NULL && *p != '\0'; p = end != NULL ? end + 1 : NULL) {
+		end = strchr(p, ',');
+		if (!sale_scale_pattern(p, end != NULL ? (size_t)(end - p) :
+		    strlen(p)))
+			continue;
+		for (match = true, i = 0; i < 12 && match; i++)
+			if (isdigit((unsigned char)p[i]))
+				match = p[i] == code[i];
+		if (!match)
+			continue;
+		nplu = nval = 0;
+		ver = -1;
+		weight = false;
+		for (i = 2; i < 12; i++) {
+			if (p[i] == 'P')
+				plu[nplu++] = code[i];
+			else if (p[i] == '$' || p[i] == 'W') {
+				val[nval++] = code[i];
+				weight = p[i] == 'W';
+			} else if (p[i] == 'V')
+				ver = code[i] - '0';
+		}
+		plu[nplu] = val[nval] = '\0';
+		if (ver >= 0 && sale_scale_verifier(val, nval) != ver)
+			return cause_set(cause, POS_EINVAL, "Barcode %s: digit "
+			    "verifikasi harga/berat salah", code);
+		memset(out, 0, sizeof *out);
+		memset(out->plu, '0', 5 - nplu);
+		memcpy(out->plu + 5 - nplu, plu, nplu + 1);
+		out->weight = weight;
+		out->value = strtoll(val, NULL, 10);
+		return POS_OK;
+	}
+	return cause_set(cause, POS_ENOTFOUND, "Barcode toko %s: pola "
+	    "awalan %.2s belum diatur", code, code);
+}

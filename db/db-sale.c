@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The counter's tables: the open sale written on every change (so a power
+ * cut reopens it exactly), held sales, name search as you type over
+ * products_fts, in-store PLU lookups, refund lookups, and the PIN failure
+ * state of users. The sale itself is committed through db_journal_append
+ * with db_sale_apply_close, so the entry and the end of the draft are one
+ * transaction: a sale is never both committed and still open.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db-int.h"
+#include "util.h"
+
+#define DB_DRAFT_COLS	"id, uuid, kind, author, label, total_rp, updated_at_ms"
+
+static void
+db_sale_draft_read(sqlite3_stmt *st, struct db_draft *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, d->uuid, sizeof d->uuid);
+	db_column_copy(st, 2, d->kind, sizeof d->kind);
+	db_column_copy(st, 3, d->author, sizeof d->author);
+	db_column_copy(st, 4, d->label, sizeof d->label);
+	d->total_rp = sqlite3_column_int64(st, 5);
+	d->updated_at_ms = sqlite3_column_int64(st, 6);
+}
+
+/* Runs st (bound) to completion inside a transaction of its own. */
+static enum pos_rc
+db_sale_write(struct db *db, sqlite3_stmt *st, const char *what,
+    char **cause)
+{
+	enum pos_rc rc;
+	int	 src;
+
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, what, cause);
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, cause);
+}
+
+enum pos_rc
+db_sale_draft_put(struct db *db, const struct db_draft *d, const char *body,
+    char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+
+	rc = db_prepare(db, "INSERT INTO sale_drafts (" DB_DRAFT_COLS ", body)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+	    "uuid = excluded.uuid, kind = excluded.kind, author = "
+	    "excluded.author, label = excluded.label, total_rp = "
+	    "excluded.total_rp, updated_at_ms = excluded.updated_at_ms, "
+	    "body = excluded.body", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->id);
+	db_bind_text(st, 2, d->uuid);
+	db_bind_text(st, 3, d->kind);
+	db_bind_text(st, 4, d->author);
+	db_bind_text(st, 5, d->label);
+	sqlite3_bind_int64(st, 6, d->total_rp);
+	sqlite3_bind_int64(st, 7, d->updated_at_ms);
+	db_bind_text(st, 8, body);
+	rc = db_sale_write(db, st, "menyimpan transaksi terbuka", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_sale_draft_get(struct db *db, int64_t id, struct db_draft *d,
+    char **body, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "SELECT " DB_DRAFT_COLS ", body FROM sale_drafts "
+	    "WHERE id = ?", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		db_sale_draft_read(st, d);
+		*body = xstrdup((const char *)sqlite3_column_text(st, 7));
+	} else if (src == SQLITE_DONE)
+		rc = cause_set(cause, POS_ENOTFOUND, "Tidak ada transaksi "
+		    "tersimpan nomor %lld", (long long)id);
+	else
+		rc = db_fail(db, src, "membaca transaksi tersimpan", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Deletes draft id inside whatever transaction is open. */
+static enum pos_rc
+db_sale_draft_delete_locked(struct db *db, int64_t id, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "DELETE FROM sale_drafts WHERE id = ?", &st,
+	    cause);
+	if (rc != POS_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE)
+		rc = db_fail(db, src, "menutup transaksi terbuka", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_sale_draft_delete(struct db *db, int64_t id, char **cause)
+{
+	enum pos_rc rc;
+
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	if ((rc = db_sale_draft_delete_locked(db, id, cause)) != POS_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, cause);
+}
+
+enum pos_rc
+db_sale_apply_close(struct db *db, const struct entry *e, void *arg,
+    char **cause)
+{
+	return db_sale_draft_delete_locked(db, 0, cause);
+}
+
+enum pos_rc
+db_sale_apply_pin(struct db *db, const struct entry *e, void *arg,
+    char **cause)
+{
+	const struct db_pin_set *c = arg;
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "UPDATE users SET failed_pins = ?, locked = ?, "
+	    "pin_failed_at_ms = ? WHERE code = ?", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, c->pin.failed);
+	sqlite3_bind_int(st, 2, c->pin.locked);
+	sqlite3_bind_int64(st, 3, c->pin.failed_at_ms);
+	db_bind_text(st, 4, c->user);
+	if ((src = sqlite3_step(st)) != SQLITE_DONE)
+		rc = db_fail(db, src, "menyimpan status PIN", cause);
+	else if (sqlite3_changes(db->sq) != 1)
+		rc = cause_set(cause, POS_ENOTFOUND, "Pengguna %s tidak "
+		    "terdaftar", c->user);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_sale_pin_get(struct db *db, const char *user, struct db_pin *out,
+    char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "SELECT failed_pins, locked, pin_failed_at_ms "
+	    "FROM users WHERE code = ?", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, user);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		out->failed = sqlite3_column_int64(st, 0);
+		out->locked = sqlite3_column_int(st, 1) != 0;
+		out->failed_at_ms = sqlite3_column_int64(st, 2);
+	} else if (src == SQLITE_DONE)
+		rc = cause_set(cause, POS_ENOTFOUND, "Pengguna %s tidak "
+		    "terdaftar", user);
+	else
+		rc = db_fail(db, src, "membaca status PIN", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_sale_draft_hold(struct db *db, int64_t *id, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	rc = db_prepare(db, "UPDATE sale_drafts SET id = (SELECT max(id) + 1 "
+	    "FROM sale_drafts) WHERE id = 0 RETURNING id", &st, cause);
+	if (rc != POS_OK)
+		goto out;
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (src == SQLITE_DONE)
+		rc = cause_set(cause, POS_ENOTFOUND, "Tidak ada transaksi "
+		    "untuk ditahan");
+	else
+		rc = db_fail(db, src, "menahan transaksi", cause);
+	sqlite3_finalize(st);
+	st = NULL;
+out:
+	if (rc == POS_OK)
+		return db_commit(db, cause);
+	db_rollback(db);
+	return rc;
+}
+
+enum pos_rc
+db_sale_draft_recall(struct db *db, int64_t id, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	if (id <= 0)
+		return cause_set(cause, POS_EINVAL, "Nomor transaksi tahanan "
+		    "tidak sah");
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	rc = db_prepare(db, "UPDATE sale_drafts SET id = 0 WHERE id = ? AND "
+	    "NOT EXISTS (SELECT 1 FROM sale_drafts WHERE id = 0)", &st, cause);
+	if (rc == POS_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if ((src = sqlite3_step(st)) != SQLITE_DONE)
+			rc = db_fail(db, src, "mengambil transaksi", cause);
+		else if (sqlite3_changes(db->sq) != 1)
+			rc = cause_set(cause, POS_ESTATE, "Transaksi tahanan "
+			    "%lld tidak ada, atau masih ada transaksi terbuka",
+			    (long long)id);
+	}
+	sqlite3_finalize(st);
+	if (rc == POS_OK)
+		return db_commit(db, cause);
+	db_rollback(db);
+	return rc;
+}
+
+enum pos_rc
+db_sale_draft_list(struct db *db, struct db_draft *out, size_t max,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	*n = 0;
+	rc = db_prepare(db, "SELECT " DB_DRAFT_COLS " FROM sale_drafts WHERE "
+	    "id > 0 ORDER BY id", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW)
+		db_sale_draft_read(st, &out[(*n)++]);
+	if (*n < max && src != SQLITE_DONE)
+		rc = db_fail(db, src, "membaca transaksi tahanan", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void
+db_sale_hit_read(sqlite3_stmt *st, struct db_hit *h)
+{
+	memset(h, 0, sizeof *h);
+	db_column_copy(st, 0, h->sku, sizeof h->sku);
+	db_column_copy(st, 1, h->name, sizeof h->name);
+	db_column_copy(st, 2, h->unit, sizeof h->unit);
+	h->price_rp = sqlite3_column_int64(st, 3);
+}
+
+static bool
+db_sale_have(const struct db_hit *out, size_t n, const char *sku)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(out[i].sku, sku) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The trigram MATCH expression for q: every word of 3 bytes or more as a
+ * quoted string (quotes doubled), joined by AND. Words shorter than a
+ * trigram cannot be matched and are left to the prefix search.
+ */
+static char *
+db_sale_match_expr(const char *q)
+{
+	struct buf b;
+	const char *p = q, *w;
+	size_t	 len;
+	bool	 first = true;
+
+	buf_init(&b, 4096);
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		w = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+		len = (size_t)(p - w);
+		if (len < 3)
+			continue;
+		if (!first)
+			buf_addstr(&b, " AND ");
+		first = false;
+		buf_addbyte(&b, '"');
+		for (; w < p; w++) {
+			if (*w == '"')
+				buf_addbyte(&b, '"');
+			buf_addbyte(&b, (uint8_t)*w);
+		}
+		buf_addbyte(&b, '"');
+	}
+	if (first || b.failed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}
+
+enum pos_rc
+db_sale_search(struct db *db, const char *q, struct db_hit *out, size_t max,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	struct db_hit h;
+	char	*expr = NULL, *hi = NULL;
+	enum pos_rc rc;
+	size_t	 len;
+	int	 src = SQLITE_DONE;
+
+	*n = 0;
+	while (*q == ' ')
+		q++;
+	len = strlen(q);
+	if (len == 0 || max == 0)
+		return POS_OK;
+
+	/*
+	 * Names that start with what was typed come first, from the NOCASE
+	 * index as a range scan: q <= name < q + U+10FFFF.
+	 */
+	rc = db_prepare(db, "SELECT sku, name, unit, price_rp FROM products "
+	    "WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE "
+	    "AND active = 1 ORDER BY name COLLATE NOCASE LIMIT ?3", &st,
+	    cause);
+	if (rc != POS_OK)
+		return rc;
+	hi = xasprintf("%s\xf4\x8f\xbf\xbf", q);
+	db_bind_text(st, 1, q);
+	db_bind_text(st, 2, hi);
+	sqlite3_bind_int64(st, 3, (int64_t)max);
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW)
+		db_sale_hit_read(st, &out[(*n)++]);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = db_fail(db, src, "mencari barang", cause);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != POS_OK || *n >= max || (expr = db_sale_match_expr(q)) == NULL)
+		goto out;
+
+	/* Then names, SKUs and categories holding every word, anywhere. */
+	rc = db_prepare(db, "SELECT p.sku, p.name, p.unit, p.price_rp FROM "
+	    "products_fts f JOIN products p ON p.rowid = f.rowid WHERE "
+	    "products_fts MATCH ?1 AND p.active = 1 LIMIT ?2", &st, cause);
+	if (rc != POS_OK)
+		goto out;
+	db_bind_text(st, 1, expr);
+	sqlite3_bind_int64(st, 2, (int64_t)(max * 2));
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		db_sale_hit_read(st, &h);
+		if (!db_sale_have(out, *n, h.sku))
+			out[(*n)++] = h;
+	}
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = db_fail(db, src, "mencari barang", cause);
+out:
+	sqlite3_finalize(st);
+	free(expr);
+	free(hi);
+	return rc;
+}
+
+enum pos_rc
+db_sale_sku_by_plu(struct db *db, const char *plu, char *sku, size_t size,
+    char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	rc = db_prepare(db, "SELECT sku FROM products WHERE plu = ?", &st,
+	    cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, plu);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		db_column_copy(st, 0, sku, size);
+	else if (src == SQLITE_DONE)
+		rc = cause_set(cause, POS_ENOTFOUND, "PLU %s tidak terdaftar",
+		    plu);
+	else
+		rc = db_fail(db, src, "mencari PLU", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_sale_refunds_of(struct db *db, const char *ref_uuid, int64_t *seqs,
+    size_t max, size_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src = SQLITE_DONE;
+
+	*n = 0;
+	rc = db_prepare(db, "SELECT seq FROM journal WHERE ref_uuid = ? AND "
+	    "kind = 'refund' ORDER BY seq", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, ref_uuid);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n >= max) {
+			rc = cause_set(cause, POS_EFULL, "Terlalu banyak retur "
+			    "untuk nota ini");
+			break;
+		}
+		seqs[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc == POS_OK && src != SQLITE_DONE)
+		rc = db_fail(db, src, "mencari retur", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
+db_sale_last_kind(struct db *db, const char *day, const char *kind_a,
+    const char *kind_b, int64_t *seq, char *kind, size_t size,
+    int64_t *at_ms, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	*seq = 0;
+	rc = db_prepare(db, "SELECT seq, kind, created_at_ms FROM journal "
+	    "WHERE business_day = ? AND kind IN (?, ?) ORDER BY seq DESC "
+	    "LIMIT 1", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, day);
+	db_bind_text(st, 2, kind_a);
+	db_bind_text(st, 3, kind_b);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, kind, size);
+		*at_ms = sqlite3_column_int64(st, 2);
+	} else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, "membaca shift", cause);
+	sqlite3_finalize(st);
+	return rc;
+}

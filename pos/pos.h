@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The cashier program's own header: the screen stack, the action table and
+ * the drawing helpers. Screens are const tables of callbacks (style.md B10
+ * #1); every key a cashier may press is one row of pos_actions[] (B10 #2),
+ * from which the legend, the help screen and `ntt-pos keys` are made.
+ * Nothing here computes money: screens show what core/counter.h says.
+ */
+#ifndef NTT_POS_H
+#define NTT_POS_H
+
+#include <libintl.h>
+#include <wchar.h>
+
+#include "core.h"
+
+#define _(s)		gettext(s)
+#define N_(s)		(s)
+
+#define UI_INPUT_MAX	600	/* a QRIS payload is at most 512 */
+#define UI_STACK_MAX	8
+#define UI_MIN_COLS	80
+#define UI_MIN_ROWS	24
+
+/* Screens, as bits for the action table. */
+#define SCR_LOGIN	0x0001
+#define SCR_SALE	0x0002
+#define SCR_PAY		0x0004
+#define SCR_QRIS	0x0008
+#define SCR_SEARCH	0x0010
+#define SCR_HELD	0x0020
+#define SCR_PROMPT	0x0040
+#define SCR_APPROVE	0x0080
+#define SCR_CONFIRM	0x0100
+#define SCR_HELP	0x0200
+#define SCR_ALL		0xffff
+
+struct ui;
+
+struct screen {
+	const char	*name;		/* "sale" */
+	int		 id;		/* SCR_* */
+	const char	*title;		/* header text */
+	int		 flags;
+#define SCREEN_FULL	0x01		/* draws all but the status line */
+	void		(*enter)(struct ui *);
+	void		(*draw)(struct ui *);
+	/* Keys no action took: text input. */
+	void		(*key)(struct ui *, wint_t ch);
+	void		(*leave)(struct ui *);
+};
+
+struct action {
+	const char	*name;		/* "void-line": for help and tests */
+	int		 screens;	/* SCR_* mask */
+	int		 key;		/* curses key code or character */
+	const char	*keyname;	/* "F4" */
+	const char	*label;		/* legend word, or NULL: not shown */
+	const char	*help;		/* one line for the help screen */
+	void		(*fn)(struct ui *);
+};
+
+/* A typed line: what the cashier is writing in the focused field. */
+struct ui_field {
+	char		 text[UI_INPUT_MAX];
+	size_t		 len;
+	bool		 secret;	/* shown as stars; lives in text */
+	char		*secret_buf;	/* locked buffer when secret */
+};
+
+/* What the prompt screen asks, and what it does with the answer. */
+struct ui_prompt {
+	char		 title[96];
+	char		 hint[160];
+	struct ui_field	 field;
+	void		(*done)(struct ui *, const char *text);
+	void		(*cancel)(struct ui *);
+	size_t		 line;		/* the sale line it is about */
+	int		 flags;
+#define PROMPT_DIGITS	0x01		/* digits, '*', ',' '.' only */
+};
+
+/* An action that waits for a manager, then runs again. */
+enum ui_retry {
+	RETRY_NONE = 0,
+	RETRY_DISCOUNT,
+	RETRY_COMMIT,
+};
+
+struct ui {
+	struct ledger	*l;
+	struct counter	*c;
+	const char	*db_path;
+	const struct screen *stack[UI_STACK_MAX];
+	int		 depth;
+	bool		 quit;
+	bool		 color;
+	bool		 utf8;
+	int		 rows, cols;
+
+	char		 msg[256];
+	int		 msg_kind;
+#define MSG_INFO	0
+#define MSG_ERROR	1
+#define MSG_OK		2
+
+	/* Login screen. */
+	struct ui_field	 login_user, login_pin;
+	int		 login_focus;		/* 0 user, 1 PIN */
+	bool		 login_unlock;		/* asking to unlock */
+	struct ui_field	 unlock_user;
+
+	/* Sale screen. */
+	struct ui_field	 input;
+	size_t		 sel;			/* selected line */
+	size_t		 top;			/* first line shown */
+	size_t		 seen;			/* lines when last drawn */
+	struct counter_done last;		/* shown while empty */
+	bool		 have_last;
+
+	/* Search screen. */
+	struct ui_field	 search;
+	struct counter_hit hits[COUNTER_HITS_MAX];
+	size_t		 nhits, hit_sel;
+
+	/* Held list. */
+	struct counter_held held[COUNTER_HELD_MAX];
+	size_t		 nheld, held_sel;
+
+	/* Payment and QRIS. */
+	struct ui_field	 pay;
+	char		*qris_payload;
+	char		*qris_merchant;
+	int64_t		 qris_amount;
+	char		 pay_method[12];	/* waiting for its reference */
+	int64_t		 pay_amount;
+
+	/* Prompt, confirm and approval. */
+	struct ui_prompt prompt;
+	char		 confirm[160];
+	void		(*confirm_yes)(struct ui *);
+	struct ui_field	 appr_user, appr_pin;
+	int		 appr_focus;
+	enum ui_retry	 retry;
+	size_t		 retry_line;
+	char		 retry_text[UI_INPUT_MAX];
+
+	/* Help. */
+	int		 help_top;
+};
+
+/* ui.c */
+int		 ui_main(const char *db_path);
+void		 ui_push(struct ui *, const struct screen *);
+void		 ui_pop(struct ui *);
+void		 ui_replace(struct ui *, const struct screen *);
+const struct screen *ui_top(const struct ui *);
+void		 ui_msg(struct ui *, int kind, const char *, ...)
+		    printflike(3, 4);
+/* Shows cause (or what) as an error and frees cause. */
+void		 ui_fail(struct ui *, char *cause, const char *what);
+/* Drawing: the content area is rows [ui_top_row, ui_bottom_row]. */
+int		 ui_top_row(const struct ui *);
+int		 ui_bottom_row(const struct ui *);
+void		 ui_put(int y, int x, int width, const char *s);
+void		 ui_put_right(int y, int x, int width, const char *s);
+int		 ui_width(const char *s);
+void		 ui_box(int y, int x, int h, int w, const char *title);
+/* Large digits for money, right-aligned ending at column x_end. */
+int		 ui_big_money(struct ui *, int y, int x_end, int64_t rp);
+void		 ui_draw_field(struct ui *, int y, int x, int width,
+		    const struct ui_field *, bool focus);
+/* Applies an editing key to f; true when it was one (char, backspace). */
+bool		 ui_field_key(struct ui_field *, wint_t ch, int flags);
+void		 ui_field_clear(struct ui_field *);
+void		 ui_field_set(struct ui_field *, const char *);
+void		 ui_field_secret(struct ui_field *);
+void		 ui_field_free(struct ui_field *);
+/* Colour pairs. */
+#define UI_PAIR_HEAD	1
+#define UI_PAIR_ERROR	2
+#define UI_PAIR_OK	3
+#define UI_PAIR_KEY	4
+#define UI_PAIR_TOTAL	5
+#define UI_PAIR_QR	6
+#define UI_PAIR_SEL	7
+#define UI_PAIR_STATUS	8
+int		 ui_attr(const struct ui *, int pair, int mono);
+
+/* action.c */
+extern const struct action pos_actions[];
+extern const size_t pos_nactions;
+/* The action for key on the top screen, or NULL. */
+const struct action *action_find(int screen_id, int key);
+/* Draws the legend of screen_id on rows y.. (1 or 2); returns rows used. */
+int		 action_legend(const struct ui *, int y, int screen_id,
+		    bool draw);
+/* The help text of every key, for `ntt-pos keys`. */
+void		 action_print(FILE *);
+
+/* Prompts and questions (screen-prompt.c). */
+void		 ui_ask(struct ui *, const char *title, const char *hint,
+		    int flags, size_t line,
+		    void (*done)(struct ui *, const char *),
+		    void (*cancel)(struct ui *));
+void		 ui_confirm(struct ui *, const char *question,
+		    void (*yes)(struct ui *));
+/* Asks for a manager's PIN for what counter_wants(); runs retry after. */
+void		 ui_approve(struct ui *, enum ui_retry, size_t line,
+		    const char *text);
+/* Runs the action that waited for approval. */
+void		 ui_retry_run(struct ui *);
+
+/* screen-sale.c, screen-pay.c: shared with actions. */
+void		 sale_screen_after(struct ui *, enum pos_rc, char *cause);
+void		 pay_screen_commit(struct ui *);
+void		 pay_screen_done(struct ui *);
+void		 search_screen_open(struct ui *, const char *initial);
+void		 search_screen_query(struct ui *);
+void		 held_screen_load(struct ui *);
+void		 qris_screen_open(struct ui *, int64_t amount);
+
+/* qr.c: a QR of text drawn with block characters; returns its size. */
+int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
+		    const char *text, int *h_out, int *w_out);
+
+extern const struct screen screen_login, screen_sale, screen_pay,
+    screen_qris, screen_search, screen_held, screen_prompt,
+    screen_approve, screen_confirm, screen_help;
+
+#endif
