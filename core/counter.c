@@ -1245,144 +1245,24 @@ counter_setting(struct counter *c, const char *key)
 	return v;
 }
 
-/* The document for a sale (receipts/receipt.c) or a refund slip. */
-static enum pos_rc
-counter_layout(struct counter *c, const struct sale *s,
-    const struct entry *e, const char *number, bool pkp, int columns,
-    struct layout *lay, char **cause)
-{
-	struct receipt r;
-	struct receipt_line *rl = NULL;
-	struct receipt_payment *rp = NULL;
-	const struct sale_line *l;
-	const struct sale_pay *p;
-	char	*addr, *npwp, *footer, code[RCODE_MAX], money[MONEY_FMT_MAX];
-	char	 qty[MONEY_FMT_MAX + 8], when[17], buf[128];
-	enum pos_rc rc;
-	size_t	 i, n = 0;
-
-	addr = counter_setting(c, "outlet.address");
-	npwp = counter_setting(c, "npwp");
-	footer = counter_setting(c, "receipt.footer");
-	layout_init(lay, columns);
-	if (sale_kind(s) == SALE_REFUND) {
-		layout_wrap(lay, LAYOUT_CENTRE | LAYOUT_BOLD,
-		    ledger_outlet_name(c->l));
-		if (addr != NULL)
-			layout_wrap(lay, LAYOUT_CENTRE, addr);
-		layout_wrap(lay, LAYOUT_CENTRE | LAYOUT_BOLD,
-		    "RETUR PENJUALAN");
-		layout_lr(lay, 0, "No.", number);
-		layout_lr(lay, 0, "Nota asal", sale_ref_number(s));
-		layout_lr(lay, 0, "Waktu", clock_wita_fmt(e->created_at_ms,
-		    when));
-		layout_lr(lay, 0, "Kasir", c->user.name);
-		layout_rule(lay, '-');
-		for (i = 0; i < sale_nlines(s); i++) {
-			l = sale_line(s, i);
-			if (l->qty == 0)
-				continue;
-			layout_wrap(lay, 0, l->name);
-			if (strcmp(l->unit, "g") == 0)
-				money_fmt_grams(l->qty, qty);
-			else
-				snprintf(qty, sizeof qty, "%" PRId64 " x",
-				    l->qty);
-			layout_lr(lay, 0, qty, money_fmt(l->amount_rp, money));
-		}
-		layout_rule(lay, '-');
-		layout_lr(lay, LAYOUT_BOLD, "TOTAL RETUR",
-		    money_fmt(sale_total(s), money));
-		for (i = 0; i < sale_npays(s); i++) {
-			p = sale_pay_at(s, i);
-			snprintf(buf, sizeof buf, "Dikembalikan (%s)",
-			    sale_method_name(p->method));
-			layout_lr(lay, 0, buf, money_fmt(p->amount_rp, money));
-		}
-		rc = lay->failed != POS_OK ? cause_set(cause, lay->failed,
-		    "Nota retur terlalu panjang") : POS_OK;
-		goto out;
-	}
-
-	rl = xcalloc(sale_nlines(s) + 1, sizeof *rl);
-	rp = xcalloc(sale_npays(s) + 1, sizeof *rp);
-	for (i = 0; i < sale_nlines(s); i++) {
-		l = sale_line(s, i);
-		if (l->voided || l->qty == 0)
-			continue;
-		rl[n].name = l->name;
-		rl[n].unit = strcmp(l->unit, "g") == 0 ? RECEIPT_GRAMS :
-		    RECEIPT_PCS;
-		rl[n].qty = l->qty;
-		rl[n].price_rp = l->price_rp;
-		rl[n].discount_rp = l->disc_rp;
-		rl[n].total_rp = l->net_rp;
-		rl[n].konsinyasi = strcmp(l->ownership, "konsinyasi") == 0;
-		n++;
-	}
-	for (i = 0; i < sale_npays(s); i++) {
-		p = sale_pay_at(s, i);
-		rp[i].method = sale_method_name(p->method);
-		rp[i].amount_rp = p->amount_rp;
-		rp[i].ref = *p->ref != '\0' ? p->ref : NULL;
-		rp[i].cash = strcmp(p->method, SALE_CASH) == 0;
-	}
-	memset(&r, 0, sizeof r);
-	r.outlet_name = ledger_outlet_name(c->l);
-	r.outlet_address = addr;
-	r.npwp = npwp;
-	r.pkp = pkp;
-	r.number = number;
-	r.created_at_ms = e->created_at_ms;
-	r.cashier = c->user.name;
-	r.lines = rl;
-	r.nlines = n;
-	r.subtotal_rp = sale_subtotal(s);
-	r.discount_rp = sale_discount_rp(s);
-	r.ppn_rp = sale_ppn(s);
-	r.total_rp = sale_total(s);
-	r.payments = rp;
-	r.npayments = sale_npays(s);
-	r.change_rp = sale_change(s);
-	r.footer = footer;
-	if (ledger_receipt_code(c->l, e->seq, code, NULL) == POS_OK) {
-		r.qr_text = code;
-		r.qr_caption = "Kode verifikasi struk";
-	}
-	rc = receipt_layout(&r, lay, cause);
-out:
-	free(rl);
-	free(rp);
-	free(addr);
-	free(npwp);
-	free(footer);
-	return rc;
-}
-
 /*
- * After the commit: the text copy next to the ledger, then the printer. A
- * sale's receipt was queued with its entry (print.h); print_pump prints
- * it now, or keeps it for the next try. A refund slip is printed directly.
+ * After the commit: the archive copy next to the ledger, then the printer.
+ * The receipt or refund slip was queued with its entry (print.h), and both
+ * are made from that entry: print_pump prints it now, or keeps it for the
+ * next try.
  */
 static void
-counter_print(struct counter *c, const struct sale *s, const struct entry *e,
-    bool pkp, struct counter_done *done)
+counter_print(struct counter *c, const struct entry *e,
+    struct counter_done *done)
 {
-	const struct escpos_profile *prof = NULL;
-	struct layout lay;
-	struct buf b;
 	char	*spec, *pname, *dir = NULL, *copy, *text = NULL, *cause = NULL;
 	int64_t	 n = 0;
-	int	 columns = 32;
 	bool	 printer;
 
 	spec = counter_setting(c, "printer");
 	pname = counter_setting(c, "printer.profile");
 	printer = spec != NULL && strcmp(spec, "none") != 0;
-	if ((prof = escpos_profile_find(pname != NULL ? pname : "58")) !=
-	    NULL)
-		columns = prof->columns;
-	if (counter_layout(c, s, e, done->number, pkp, columns, &lay,
+	if (print_text(c->l, e->seq, pname != NULL ? pname : "58", &text,
 	    &cause) != POS_OK) {
 		snprintf(done->print_error, sizeof done->print_error,
 		    "Struk tidak bisa disusun: %s", cause);
@@ -1398,7 +1278,6 @@ counter_print(struct counter *c, const struct sale *s, const struct entry *e,
 	else {
 		snprintf(done->receipt_path, sizeof done->receipt_path,
 		    "%s/%s.txt", dir, done->number);
-		text = layout_text(&lay);
 		if (counter_write_file(done->receipt_path, text, &cause) !=
 		    POS_OK) {
 			snprintf(done->print_error, sizeof done->print_error,
@@ -1406,29 +1285,14 @@ counter_print(struct counter *c, const struct sale *s, const struct entry *e,
 			done->receipt_path[0] = '\0';
 		}
 	}
-	if (done->refund && printer && prof != NULL) {
-		buf_init(&b, ESCPOS_BUF_MAX);
-		free(cause);
-		cause = NULL;
-		if (escpos_layout(&b, &lay, prof, &cause) != POS_OK ||
-		    print_raw(c->l, NULL, b.data, b.len, &cause) != POS_OK)
-			snprintf(done->print_error, sizeof done->print_error,
-			    "Nota retur tidak tercetak: %s", cause);
-		else
-			done->printed = true;
-		buf_free(&b);
-	}
 print:
-	if (!done->refund) {
-		free(cause);
-		cause = NULL;
-		if (print_pump(c->l, NULL, &n, &cause) != POS_OK)
-			snprintf(done->print_error, sizeof done->print_error,
-			    "%s (tersimpan, dicetak nanti: Ctrl-P)", cause);
-		else
-			done->printed = printer && n > 0;
-	}
-	layout_free(&lay);
+	free(cause);
+	cause = NULL;
+	if (print_pump(c->l, NULL, &n, &cause) != POS_OK)
+		snprintf(done->print_error, sizeof done->print_error,
+		    "%s (tersimpan, dicetak nanti: Ctrl-P)", cause);
+	else
+		done->printed = printer && n > 0;
 	free(text);
 	free(dir);
 	free(spec);
@@ -1475,7 +1339,6 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 	char	 detail[COUNTER_DETAIL_MAX], by[16] = "", role[10] = "";
 	char	 money[MONEY_FMT_MAX];
 	enum pos_rc rc;
-	bool	 pkp;
 
 	memset(done, 0, sizeof *done);
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
@@ -1505,7 +1368,6 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 		entry_free(e);
 		return rc;
 	}
-	pkp = sale_is_pkp(s);
 	done->seq = e->seq;
 	counter_number(c, e->seq, done->number);
 	done->refund = sale_kind(s) == SALE_REFUND;
@@ -1514,7 +1376,7 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 	done->change_rp = sale_change(s);
 	c->sale = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
 	c->saved = false;
-	counter_print(c, s, e, pkp, done);
+	counter_print(c, e, done);
 	sale_free(s);
 	entry_free(e);
 	return POS_OK;

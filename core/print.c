@@ -9,7 +9,10 @@
 
 /* A receipt with the storage its borrowed pointers point into. */
 struct print_doc {
+	bool			 refund;	/* rs, not r */
 	struct receipt		 r;
+	struct refund_slip	 rs;
+	char			 ref_number[64];
 	struct entry		*e;
 	struct receipt_line	*lines;
 	struct receipt_payment	*pays;
@@ -44,17 +47,25 @@ print_setting(struct ledger *l, const char *key, const char *dflt)
 	return v;
 }
 
+/* "KPG01-K1-000123": the number printed for entry e. */
+static void
+print_number(const struct entry *e, char *out, size_t size)
+{
+	snprintf(out, size, "%s-%06lld", e->device_id, (long long)e->seq);
+}
+
 /*
- * Fills d from sale seq. Line totals before the sale discount are
- * qty x price - line discount; the sale discount is what the lines' paid
- * amounts fall short of that, so the receipt adds up whatever way the sale
- * spread its discount.
+ * Fills d from sale or refund seq. A sale line's printed total is
+ * qty x price - its discount; whatever the paid amounts fall short of that
+ * is shown as the sale discount, so the receipt adds up however the sale
+ * spread its discounts.
  */
 static enum pos_rc
 print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
     int64_t reprint_at_ms, struct print_doc *d, char **cause)
 {
 	struct user u;
+	struct entry *orig = NULL;
 	struct entry_line *el;
 	struct receipt_line *rl;
 	struct receipt_payment *rp;
@@ -66,9 +77,10 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 	memset(d, 0, sizeof *d);
 	if ((rc = db_journal_get(l->db, seq, &d->e, cause)) != POS_OK)
 		return rc;
-	if (strcmp(d->e->kind, ENTRY_SALE) != 0)
+	d->refund = strcmp(d->e->kind, ENTRY_REFUND) == 0;
+	if (!d->refund && strcmp(d->e->kind, ENTRY_SALE) != 0)
 		return cause_set(cause, POS_ENOTFOUND, "Entri %lld bukan "
-		    "penjualan", (long long)seq);
+		    "penjualan atau retur", (long long)seq);
 	d->lines = xcalloc(d->e->nlines, sizeof *d->lines);
 	d->pays = xcalloc(d->e->nlines, sizeof *d->pays);
 	for (i = 0; i < d->e->nlines; i++) {
@@ -87,7 +99,8 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 				return cause_set(cause, POS_ECORRUPT, "Entri "
 				    "%lld: jumlah baris tidak masuk akal",
 				    (long long)seq);
-			rl->total_rp = gross - el->disc_rp;
+			rl->total_rp = d->refund ? el->amount_rp :
+			    gross - el->disc_rp;
 			rl->konsinyasi = el->share_rp > 0;
 			sub += rl->total_rp;
 			sdisc += rl->total_rp - el->amount_rp;
@@ -107,14 +120,36 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 	d->footer = print_setting(l, "receipt.footer", NULL);
 	d->pkp = print_setting(l, "pkp", "0");
 	pkp = strcmp(d->pkp, "1") == 0;
-	snprintf(d->number, sizeof d->number, "%s-%06lld", d->e->device_id,
-	    (long long)d->e->seq);
+	print_number(d->e, d->number, sizeof d->number);
 	snprintf(d->cashier, sizeof d->cashier, "%s", d->e->author);
 	if (db_catalog_user(l->db, d->e->author, &u, NULL) == POS_OK)
 		snprintf(d->cashier, sizeof d->cashier, "%s", u.name);
 	if (l->have_key)
 		rcode_make(d->e, l->key.sk, d->qr);
 
+	if (d->refund) {
+		snprintf(d->ref_number, sizeof d->ref_number, "%s",
+		    d->e->ref_uuid);
+		if (db_journal_get_uuid(l->db, d->e->ref_uuid, &orig, NULL) ==
+		    POS_OK)
+			print_number(orig, d->ref_number,
+			    sizeof d->ref_number);
+		entry_free(orig);
+		d->rs.outlet_name = l->dev.outlet_name;
+		d->rs.outlet_address = d->address;
+		d->rs.number = d->number;
+		d->rs.ref_number = d->ref_number;
+		d->rs.created_at_ms = d->e->created_at_ms;
+		d->rs.cashier = d->cashier;
+		d->rs.lines = d->lines;
+		d->rs.nlines = d->r.nlines;
+		d->rs.payments = d->pays;
+		d->rs.npayments = d->r.npayments;
+		d->rs.total_rp = -d->e->total_rp;
+		d->rs.qr_text = *d->qr != '\0' ? d->qr : NULL;
+		d->rs.duplicate = copy > 0;
+		return POS_OK;
+	}
 	d->r.outlet_name = l->dev.outlet_name;
 	d->r.outlet_address = d->address;
 	d->r.npwp = pkp ? d->npwp : NULL;
@@ -139,22 +174,72 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 	return POS_OK;
 }
 
+/* The document of entry seq laid out for columns into lay (fresh). */
+static enum pos_rc
+print_layout(struct ledger *l, int64_t seq, int64_t copy,
+    int64_t reprint_at_ms, int columns, struct layout *lay, char **cause)
+{
+	struct print_doc d;
+	enum pos_rc rc;
+	size_t	 i;
+
+	layout_init(lay, columns);
+	if ((rc = print_doc_build(l, seq, copy, reprint_at_ms, &d, cause)) ==
+	    POS_OK) {
+		if (d.refund) {
+			rc = refund_layout(&d.rs, lay, cause);
+			/* Cash paid back: the drawer opens, not on a copy. */
+			for (i = 0; i < d.rs.npayments && copy == 0; i++)
+				if (d.pays[i].cash)
+					lay->drawer = true;
+		} else
+			rc = receipt_layout(&d.r, lay, cause);
+	}
+	print_doc_free(&d);
+	return rc;
+}
+
+enum pos_rc
+print_text(struct ledger *l, int64_t seq, const char *profile, char **text,
+    char **cause)
+{
+	const struct escpos_profile *p;
+	struct layout lay;
+	enum pos_rc rc;
+
+	if ((p = escpos_profile_find(profile)) == NULL)
+		return cause_set(cause, POS_EINVAL, "Profil printer %s tidak "
+		    "dikenal", profile);
+	rc = print_layout(l, seq, 0, 0, p->columns, &lay, cause);
+	if (rc == POS_OK)
+		*text = layout_text(&lay);
+	layout_free(&lay);
+	return rc;
+}
+
 enum pos_rc
 print_render(struct ledger *l, int64_t seq, int64_t copy,
     int64_t reprint_at_ms, const char *profile, char **out, size_t *lenp,
     char **cause)
 {
 	const struct escpos_profile *p;
-	struct print_doc d;
+	struct layout lay;
+	struct buf b;
 	enum pos_rc rc;
 
 	if ((p = escpos_profile_find(profile)) == NULL)
 		return cause_set(cause, POS_EINVAL, "Profil printer %s tidak "
 		    "dikenal", profile);
-	rc = print_doc_build(l, seq, copy, reprint_at_ms, &d, cause);
-	if (rc == POS_OK)
-		rc = escpos_receipt(&d.r, p, out, lenp, cause);
-	print_doc_free(&d);
+	rc = print_layout(l, seq, copy, reprint_at_ms, p->columns, &lay,
+	    cause);
+	if (rc == POS_OK) {
+		buf_init(&b, ESCPOS_BUF_MAX);
+		rc = escpos_layout(&b, &lay, p, cause);
+		if (rc == POS_OK)
+			*out = buf_take(&b, lenp);
+		buf_free(&b);
+	}
+	layout_free(&lay);
 	return rc;
 }
 
@@ -220,9 +305,10 @@ print_reprint(struct ledger *l, const char *author, int64_t seq,
 	enum pos_rc rc;
 
 	rc = db_journal_get(l->db, seq, &orig, cause);
-	if (rc == POS_OK && strcmp(orig->kind, ENTRY_SALE) != 0)
+	if (rc == POS_OK && strcmp(orig->kind, ENTRY_SALE) != 0 &&
+	    strcmp(orig->kind, ENTRY_REFUND) != 0)
 		rc = cause_set(cause, POS_ENOTFOUND, "Entri %lld bukan "
-		    "penjualan", (long long)seq);
+		    "penjualan atau retur", (long long)seq);
 	if (rc != POS_OK) {
 		entry_free(orig);
 		return rc;

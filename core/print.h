@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Printing receipts from the ledger. A sale's receipt is queued in the
- * sale's own transaction (db-print.c); print_pump() prints what waits,
+ * Printing receipts from the ledger. A sale's receipt, or a refund's slip,
+ * is queued in the entry's own transaction (db-print.c); print_pump() prints what waits,
  * after the commit, and keeps a failed job for the next try, so printing
  * never loses or blocks a sale. The receipt is built from the committed
  * entry, so the paper shows exactly what the ledger holds, and a reprint
@@ -43,8 +43,8 @@ enum pos_rc	 print_pump(struct ledger *, const char *printer,
 enum pos_rc	 print_settle(struct ledger *, int64_t upto_seq, int64_t *n,
 		    char **cause);
 /*
- * Queues a DUPLIKAT copy of sale seq, logged as an "event" entry by
- * author in the same transaction. POS_ENOTFOUND if seq is not a sale.
+ * Queues a DUPLIKAT copy of sale or refund seq, logged as an "event" entry
+ * by author in the same transaction. POS_ENOTFOUND for any other entry.
  */
 enum pos_rc	 print_reprint(struct ledger *, const char *author,
 		    int64_t seq, char **cause);
@@ -57,6 +57,12 @@ enum pos_rc	 print_status(struct ledger *, struct print_status *,
  */
 enum pos_rc	 print_raw(struct ledger *, const char *printer,
 		    const char *bytes, size_t len, char **cause);
+/*
+ * The plain text of entry seq's receipt or refund slip as laid out for
+ * profile: the archive copy kept beside the ledger. *text is the caller's.
+ */
+enum pos_rc	 print_text(struct ledger *, int64_t seq, const char *profile,
+		    char **text, char **cause);
 /*
  * The receipt bytes for entry seq (copy 0: the original) for profile,
  * without touching the queue: for previews and tests. *out is the

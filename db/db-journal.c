@@ -202,8 +202,9 @@ db_journal_append_locked(struct db *db, struct entry *e,
 		return rc;
 	if ((rc = db_journal_stock(db, e, cause)) != POS_OK)
 		return rc;
-	/* Every sale has its receipt queued in its own transaction. */
-	if (strcmp(e->kind, ENTRY_SALE) == 0 &&
+	/* Every sale and refund has its paper queued in its transaction. */
+	if ((strcmp(e->kind, ENTRY_SALE) == 0 ||
+	    strcmp(e->kind, ENTRY_REFUND) == 0) &&
 	    (rc = db_print_enqueue_locked(db, e->seq, 0, e->created_at_ms,
 	    cause)) != POS_OK)
 		return rc;

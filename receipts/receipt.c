@@ -270,3 +270,50 @@ receipt_method_label(const char *code)
 			return labels[i].label;
 	return code;
 }
+
+enum pos_rc
+refund_layout(const struct refund_slip *r, struct layout *l, char **cause)
+{
+	const struct receipt_line *li;
+	char	 money[MONEY_FMT_MAX], qty[MONEY_FMT_MAX + 8], when[17];
+	char	 label[96];
+	size_t	 i;
+
+	if (r->duplicate)
+		layout_wrap(l, LAYOUT_CENTRE | LAYOUT_BOLD | LAYOUT_TALL,
+		    "DUPLIKAT");
+	layout_wrap(l, LAYOUT_CENTRE | LAYOUT_BOLD, r->outlet_name);
+	if (r->outlet_address != NULL)
+		layout_wrap(l, LAYOUT_CENTRE, r->outlet_address);
+	layout_wrap(l, LAYOUT_CENTRE | LAYOUT_BOLD, "RETUR PENJUALAN");
+	layout_lr(l, 0, "No.", r->number);
+	layout_lr(l, 0, "Nota asal", r->ref_number);
+	layout_lr(l, 0, "Waktu", clock_wita_fmt(r->created_at_ms, when));
+	layout_lr(l, 0, "Kasir", r->cashier);
+	layout_rule(l, '-');
+	for (i = 0; i < r->nlines; i++) {
+		li = &r->lines[i];
+		layout_wrap(l, 0, li->name);
+		if (li->unit == RECEIPT_GRAMS)
+			money_fmt_grams(li->qty, qty);
+		else
+			snprintf(qty, sizeof qty, "%lld x", (long long)li->qty);
+		layout_lr(l, 0, qty, money_fmt(li->total_rp, money));
+	}
+	layout_rule(l, '-');
+	layout_lr(l, LAYOUT_BOLD, "TOTAL RETUR", money_fmt(r->total_rp, money));
+	for (i = 0; i < r->npayments; i++) {
+		snprintf(label, sizeof label, "Dikembalikan (%s)",
+		    r->payments[i].method);
+		layout_lr(l, 0, label, money_fmt(r->payments[i].amount_rp,
+		    money));
+	}
+	if (r->qr_text != NULL) {
+		layout_blank(l);
+		layout_qr(l, r->qr_text);
+	}
+	if (l->failed != POS_OK)
+		return cause_set(cause, l->failed, "Nota retur tidak bisa "
+		    "disusun");
+	return POS_OK;
+}

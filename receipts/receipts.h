@@ -178,6 +178,29 @@ struct receipt {
 };
 
 /*
+ * A refund slip (nota retur): goods taken back from an earlier sale and
+ * the money returned. Plain data; every pointer is borrowed. Amounts are
+ * positive: what went back.
+ */
+struct refund_slip {
+	const char	*outlet_name;
+	const char	*outlet_address;	/* or NULL */
+	const char	*number;	/* this refund, "KPG01-K1-000130" */
+	const char	*ref_number;	/* the sale it refunds */
+	int64_t		 created_at_ms;
+	const char	*cashier;
+	const struct receipt_line *lines;	/* total_rp: amount returned */
+	size_t		 nlines;
+	const struct receipt_payment *payments;	/* money paid back */
+	size_t		 npayments;
+	int64_t		 total_rp;
+	const char	*qr_text;	/* verification code, or NULL */
+	bool		 duplicate;	/* a reprint */
+};
+enum pos_rc	 refund_layout(const struct refund_slip *, struct layout *l,
+		    char **cause);
+
+/*
  * The printed name of a payment method code as stored in the ledger
  * ("cash" -> "Tunai", "qris" -> "QRIS", "debit" -> "Debit/EDC",
  * "transfer" -> "Transfer"; anything else as it is, borrowed).

@@ -463,6 +463,24 @@ test_refund(struct ledger *l, struct counter *c, int64_t *seq,
 	CHECK(counter_approve(c, "maria", "9876", &cause) == POS_OK);
 	++*seq;
 	CHECK(counter_commit(c, &done, &cause) == POS_OK);
+	/* The slip is made from the refund entry, like every receipt, and
+	 * went through the print queue (printer "none" here). */
+	{
+		struct print_status ps;
+		FILE	*fp = fopen(done.receipt_path, "r");
+		char	 slip[8192];
+		size_t	 n = fp != NULL ? fread(slip, 1, sizeof slip - 1, fp) :
+			    0;
+
+		slip[n] = '\0';
+		if (fp != NULL)
+			fclose(fp);
+		CHECK(strstr(slip, "RETUR PENJUALAN") != NULL);
+		CHECK(strstr(slip, number) != NULL);	/* Nota asal */
+		CHECK(strstr(slip, "TOTAL RETUR") != NULL);
+		CHECK(print_status(l, &ps, NULL) == POS_OK);
+		CHECK_EQ_I64(ps.pending, 0);
+	}
 	snprintf(bad, sizeof bad, "retur %s", number);
 	check_last(l, ++*seq, ENTRY_REFUND, bad);
 	CHECK(ledger_get(l, *seq, &e, NULL) == POS_OK);
