@@ -45,6 +45,9 @@ enum pos_rc	 ledger_create(const char *db_path, const char *key_path,
 #define LEDGER_READONLY	0x01
 /* LEDGER_SYNC: no device key; only the sync state may be written. */
 #define LEDGER_SYNC	0x02
+/* LEDGER_CHECK: quick_check the whole file (verify), not only the tables
+ * the counter works from (db.h, db_open). */
+#define LEDGER_CHECK	0x04
 enum pos_rc	 ledger_open(const char *db_path, const char *key_path,
 		    int flags, const char *vfs, struct ledger **out,
 		    char **cause);

@@ -106,7 +106,8 @@ ledger_open(const char *db_path, const char *key_path, int flags,
 	if (sodium_init() < 0)
 		return cause_set(cause, POS_ESTATE, "libsodium tidak siap");
 	l = xcalloc(1, sizeof *l);
-	rc = db_open(db_path, (flags & LEDGER_READONLY) ? DB_READONLY : 0,
+	rc = db_open(db_path, ((flags & LEDGER_READONLY) ? DB_READONLY : 0) |
+	    ((flags & LEDGER_CHECK) ? DB_CHECK : 0),
 	    vfs, &l->db, cause);
 	if (rc == POS_OK)
 		rc = db_device_get(l->db, &l->dev, cause);

@@ -13,6 +13,8 @@ struct db {
 	int	 flags;		/* DB_* */
 	bool	 failed;	/* a write hit I/O error, full disk, corruption */
 	char	*failed_why;	/* owned: what failed, for the next refusal */
+	int	 lock_fd;	/* <path>-open, flock shared while open; or -1 */
+	bool	 lock_alone;	/* no other process had it open at ours */
 };
 
 /*

@@ -167,6 +167,9 @@ static const char *const db_migrate_steps[] = {
 	"CREATE INDEX print_jobs_pending ON print_jobs(state, id);"
 	/* Every append looks up the last day closure by kind. */
 	"CREATE INDEX journal_kind ON journal(kind, seq);",
+
+	/* 6: printed jobs are deleted now (db-print.c); drop the old ones. */
+	"DELETE FROM print_jobs WHERE state = 'done';",
 };
 
 int

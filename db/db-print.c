@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The print queue: one row per receipt to print, original or reprint.
+ * The print queue: one row per receipt waiting to print, original or
+ * reprint; deleted once printed.
  * Printing never loses or blocks a sale: the job of a sale is inserted in
  * the sale's own transaction (db_journal_append), and the printer is
  * driven afterwards by core/print.c, which retries until it succeeds.
@@ -106,12 +107,16 @@ db_print_update(struct db *db, const char *sql, int64_t id, int64_t at_ms,
 	return rc;
 }
 
+/*
+ * A printed job is deleted: the queue holds only what waits, so it stays
+ * small for the status line and the checks at open, and the record of
+ * the paper is the journal (the sale, and an event for every reprint).
+ */
 enum pos_rc
 db_print_done(struct db *db, int64_t id, int64_t at_ms, char **cause)
 {
-	return db_print_update(db, "UPDATE print_jobs SET state = 'done', "
-	    "attempts = attempts + 1, printed_at_ms = ?1, last_error = ?2 "
-	    "WHERE id = ?3", id, at_ms, "", cause);
+	return db_print_update(db, "DELETE FROM print_jobs WHERE id = ?3 AND "
+	    "?1 >= 0 AND ?2 = ''", id, at_ms, "", cause);
 }
 
 enum pos_rc
@@ -155,8 +160,7 @@ db_print_settle(struct db *db, int64_t upto_seq, int64_t at_ms, int64_t *n,
 
 	if ((rc = db_begin(db, cause)) != POS_OK)
 		return rc;
-	if ((rc = db_prepare(db, "UPDATE print_jobs SET state = 'done', "
-	    "printed_at_ms = ?1, last_error = '' WHERE state = 'pending' AND "
+	if ((rc = db_prepare(db, "DELETE FROM print_jobs WHERE ?1 >= 0 AND "
 	    "seq <= ?2", &st, cause)) == POS_OK) {
 		sqlite3_bind_int64(st, 1, at_ms);
 		sqlite3_bind_int64(st, 2, upto_seq);

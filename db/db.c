@@ -4,10 +4,12 @@
  * (reliability.md R1.1, R1.8), and the one place SQLite errors become
  * enum pos_rc.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,10 +294,79 @@ db_is_blank(struct db *db)
 	return blank;
 }
 
+/*
+ * The tables the counter reads and writes besides the journal: small, so
+ * checking them costs milliseconds at every start.
+ */
+static const char *const db_check_tables[] = {
+	"device", "suppliers", "products", "barcodes", "certifications",
+	"stock", "users", "settings", "sync_state", "sale_drafts", "print_jobs",
+};
+
 static enum pos_rc
-db_setup(struct db *db, char **cause)
+db_check(struct db *db, bool whole, char **cause)
 {
-	char	*mode = NULL, *qc = NULL;
+	char	*qc = NULL, *what;
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	if (whole || (db->flags & DB_CHECK) || db_is_blank(db))
+		qc = db_pragma(db, "quick_check");
+	else {
+		for (i = 0; i < sizeof db_check_tables /
+		    sizeof db_check_tables[0]; i++) {
+			what = xasprintf("quick_check(%s)", db_check_tables[i]);
+			free(qc);
+			qc = db_pragma(db, what);
+			free(what);
+			/* A table a newer schema step adds may not be here. */
+			if (qc == NULL && strstr(sqlite3_errmsg(db->sq),
+			    "no such table") != NULL)
+				qc = xstrdup("ok");
+			if (qc == NULL || strcmp(qc, "ok") != 0)
+				break;
+		}
+	}
+	if (qc == NULL || strcmp(qc, "ok") != 0)
+		rc = cause_set(cause, POS_ECORRUPT, "Ledger %s rusak: %s",
+		    db->path, qc ? qc : sqlite3_errmsg(db->sq));
+	free(qc);
+	return rc;
+}
+
+/*
+ * Takes a shared flock on <path>-open for as long as the handle lives.
+ * Sets *unclean when no other process had the ledger open and a -wal was
+ * left behind: the last one to use it did not close it (a power cut, a
+ * kill). Without the lock file (a read-only folder) it says unclean, so
+ * the whole file is checked.
+ */
+static void
+db_lock(struct db *db, bool *unclean)
+{
+	struct stat sb;
+	char	*lock, *wal;
+
+	*unclean = true;
+	lock = xasprintf("%s-open", db->path);
+	db->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	free(lock);
+	if (db->lock_fd < 0)
+		return;
+	if (flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0) {
+		db->lock_alone = true;
+		wal = xasprintf("%s-wal", db->path);
+		*unclean = stat(wal, &sb) == 0 && sb.st_size > 0;
+		free(wal);
+	} else
+		*unclean = false;	/* the one who has it open checked */
+	flock(db->lock_fd, LOCK_SH);
+}
+
+static enum pos_rc
+db_setup(struct db *db, bool unclean, char **cause)
+{
+	char	*mode = NULL;
 	int64_t	 appid, sync;
 	int	 ver, rc;
 	enum pos_rc prc = POS_OK;
@@ -350,12 +421,8 @@ db_setup(struct db *db, char **cause)
 		    "berlaku pada %s (%lld)", db->path, (long long)sync);
 		goto out;
 	}
-	qc = db_pragma(db, "quick_check");
-	if (qc == NULL || strcmp(qc, "ok") != 0) {
-		prc = cause_set(cause, POS_ECORRUPT, "Ledger %s rusak: %s",
-		    db->path, qc ? qc : sqlite3_errmsg(db->sq));
+	if ((prc = db_check(db, unclean, cause)) != POS_OK)
 		goto out;
-	}
 	if (ver < db_schema_latest() && !(db->flags & DB_NOMIGRATE)) {
 		if (db->flags & DB_READONLY) {
 			if (!db_is_blank(db))
@@ -368,7 +435,6 @@ db_setup(struct db *db, char **cause)
 	}
 out:
 	free(mode);
-	free(qc);
 	return prc;
 }
 
@@ -379,6 +445,7 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	struct db *db;
 	struct stat sb;
 	enum pos_rc rc;
+	bool	 unclean = true;
 	int	 oflags, src;
 
 	if (stat(path, &sb) != 0) {
@@ -394,6 +461,10 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->flags = flags;
+	db->lock_fd = -1;
+	/* Before SQLite opens it: a -wal left now was left by a crash. */
+	if (stat(path, &sb) == 0)
+		db_lock(db, &unclean);
 	if (flags & DB_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else {
@@ -408,7 +479,14 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 		db_close(db);
 		return rc;
 	}
-	if ((rc = db_setup(db, cause)) != POS_OK) {
+	if ((rc = db_setup(db, unclean, cause)) != POS_OK) {
+		/* Refused: leave no lock file beside what is not ours. */
+		if (db->lock_alone) {
+			char	*lock = xasprintf("%s-open", path);
+
+			unlink(lock);
+			free(lock);
+		}
 		db_close(db);
 		return rc;
 	}
@@ -426,6 +504,8 @@ db_close(struct db *db)
 		db_rollback(db);
 		sqlite3_close_v2(db->sq);
 	}
+	if (db->lock_fd >= 0)
+		close(db->lock_fd);	/* releases the flock */
 	free(db->failed_why);
 	free(db->path);
 	free(db);

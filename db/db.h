@@ -24,6 +24,7 @@ struct db;
 #define DB_CREATE	0x01	/* create the file and schema if missing */
 #define DB_READONLY	0x02	/* never write: verify, reports */
 #define DB_NOMIGRATE	0x04	/* leave the schema as it is (migration tests) */
+#define DB_CHECK	0x08	/* quick_check the whole file, whatever happened */
 #define DB_BUSY_TIMEOUT_MS 5000
 /*
  * Opens path. vfs names an SQLite VFS (NULL: the default; tests pass a
@@ -32,6 +33,13 @@ struct db;
  * fails quick_check, one on a network filesystem, and any connection
  * where WAL or synchronous=FULL did not take. Migrates an older ledger
  * (not with DB_READONLY). *out is set only on success.
+ *
+ * quick_check reads the whole file (25 s cold for a year of a busy
+ * outlet), so it covers the whole file only after an unclean shutdown
+ * (R1.6: this process is the only one with the ledger open, and a -wal
+ * was left behind) or with DB_CHECK (ntt-pos verify); otherwise it covers
+ * the tables the counter works from, and the journal is checked by
+ * verify, whose every read would meet a damaged page.
  */
 enum pos_rc	 db_open(const char *path, int flags, const char *vfs,
 		    struct db **out, char **cause);

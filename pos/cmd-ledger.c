@@ -164,7 +164,8 @@ cmd_verify(int argc, char **argv)
 		fprintf(stderr, "ntt-pos: --pubkey harus 64 digit hex\n");
 		return 2;
 	}
-	rc = ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause);
+	rc = ledger_open(o.db, NULL, LEDGER_READONLY | LEDGER_CHECK, NULL, &l,
+	    &cause);
 	if (rc == POS_OK)
 		rc = ledger_verify(l, o.pubkey != NULL ? pk : NULL, &rep,
 		    &cause);
