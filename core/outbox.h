@@ -12,7 +12,7 @@
 
 #include "entry.h"
 
-#define OUTBOX_ID_MAX		32	/* bytes of a device or outlet id + NUL */
+#define OUTBOX_ID_MAX		32	/* device or outlet id bytes + NUL */
 #define OUTBOX_ERROR_MAX	256	/* bytes of last_error + NUL */
 
 /*
@@ -29,7 +29,7 @@ struct sync_state {
 	int64_t	 last_try_at_ms;	/* last attempt, good or bad */
 	int64_t	 next_try_at_ms;	/* when the daemon tries again */
 	int64_t	 failures;		/* failed attempts since last success */
-	int64_t	 pending;		/* entries not acknowledged, at last try */
+	int64_t	 pending;		/* not acknowledged, at last try */
 	int64_t	 oldest_pending_at_ms;	/* created_at of the first, 0: none */
 	char	 last_error[OUTBOX_ERROR_MAX];	/* plain words, "" if none */
 };

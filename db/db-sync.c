@@ -89,7 +89,8 @@ db_sync_put(struct db *db, const struct sync_state *s, char **cause)
 		sqlite3_bind_int64(st, 10, s->oldest_pending_at_ms);
 		db_bind_text(st, 11, s->last_error);
 		if ((src = sqlite3_step(st)) != SQLITE_DONE)
-			rc = db_fail(db, src, "menyimpan status sinkron", cause);
+			rc = db_fail(db, src, "menyimpan status sinkron",
+			    cause);
 		else if (sqlite3_changes(db->sq) != 1)
 			rc = cause_set(cause, POS_ECORRUPT, "Baris sync_state "
 			    "hilang dari ledger %s", db->path);

@@ -42,6 +42,27 @@ now_ms() {
 	date +%s%3N
 }
 
+# CPU ticks (user + system) of the given processes so far.
+cpu_ticks() {
+	ticks=0
+	for p in "$@"; do
+		[ -r "/proc/$p/stat" ] || continue
+		ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
+	done
+	echo $ticks
+}
+
+# The server and every PostgreSQL process of its cluster.
+server_pids() {
+	pm=$(head -n 1 "$T/pg/data/postmaster.pid")
+	echo "$SERVER_PID" "$pm" $(ps -o pid= --ppid "$pm")
+}
+
+# CPU microseconds per entry from a tick difference.
+per_entry_us() {
+	echo $(($1 * 1000000 / $(getconf CLK_TCK) / $2))
+}
+
 # rate COUNT MS: entries per second.
 rate() {
 	echo $(($1 * 1000 / ($2 > 0 ? $2 : 1)))
@@ -112,6 +133,7 @@ done
 total=$((outlets * (per + 185)))
 
 # 2a. The server alone.
+c0=$(cpu_ticks $(server_pids))
 t0=$(now_ms)
 i=1
 pids=""
@@ -122,6 +144,7 @@ while [ $i -le "$outlets" ]; do
 done
 wait $pids || true
 t1=$(now_ms)
+c1=$(cpu_ticks $(server_pids))
 bad=$(cat "$T"/o*.codes | grep -vc '^200$' || true)
 got=$(pg_sql "SELECT count(*) FROM entries WHERE device_id LIKE 'OUT%'")
 echo
@@ -132,6 +155,10 @@ echo "  a. prepared batches, $outlets curl senders: $(ratio $((t1 - t0)) 1000) s
     "$got stored, $bad refused"
 [ "$got" = "$total" ] && [ "$bad" = 0 ] ||
     { echo "bench-sync: ingest incomplete" >&2; exit 1; }
+us=$(per_entry_us $((c1 - c0)) "$got")
+echo "     server + PostgreSQL CPU: $us us per entry, so $((2000000 / us))" \
+    "entries/s on 2 cores of their own (the senders and anything else" \
+    "on this machine share them here)"
 
 # 2b. The real daemons, on a server emptied of these outlets.
 pg_sql "TRUNCATE entries; UPDATE devices SET head_seq = 0,
