@@ -60,23 +60,15 @@
 #include "check.h"
 #include "core.h"
 #include "faultvfs.h"
+#include "fixture.h"
 #include "print.h"
 
 #define FAULT_NPRODUCTS	5
 #define FAULT_OPENING	1000	/* pieces received of each product */
 #define FAULT_MAX_N	2000	/* a loop this long is a bug */
 
-static const struct {
-	const char	*sku, *name;
-	int64_t		 price_rp;
-	int64_t		 qty;		/* sold in the one sale */
-} fault_products[FAULT_NPRODUCTS] = {
-	{ "KOP-BJW-250", "Kopi Arabika Bajawa 250 g", 85000, 2 },
-	{ "MDU-TIM-500", "Madu Hutan Timor 500 ml", 120000, 1 },
-	{ "JGG-ROT-1KG", "Jagung Titi Rote 1 kg", 45000, 3 },
-	{ "GLA-SAB-LON", "Gula Lontar Sabu", 30000, 1 },
-	{ "SLD-TEN-SBT", "Selendang Tenun Sumba Timur", 450000, 4 },
-};
+/* What the one sale takes of each fixture product. */
+static const int64_t fault_qty[FAULT_NPRODUCTS] = { 2, 1, 3, 1, 4 };
 
 /* What the ledger looks like before, and what happens after the fault. */
 static const struct fault_variant {
@@ -133,20 +125,6 @@ fault_autoext(sqlite3 *sq, char **err, const sqlite3_api_routines *api)
 	return sqlite3_exec(sq, fault_conn_sql, NULL, NULL, err);
 }
 
-static void
-fault_unlink_db(const char *path)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm",
-	    "-journal" };
-	char	 p[700];
-	size_t	 i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
-		unlink(p);
-	}
-}
-
 static bool
 fault_exists(const char *path, const char *suffix)
 {
@@ -194,7 +172,7 @@ fault_copy(const char *tmpl)
 {
 	char	 from[700], to[700];
 
-	fault_unlink_db(fault_env.run);
+	fixture_unlink_ledger(fault_env.run);
 	if (!fault_copy_file(tmpl, fault_env.run))
 		return false;
 	if (!fault_exists(tmpl, "-wal"))
@@ -216,12 +194,12 @@ fault_sale(void)
 	entry_set(&e->author, "ani");
 	for (i = 0; i < FAULT_NPRODUCTS; i++) {
 		li = entry_add(e, "item");
-		entry_set(&li->code, fault_products[i].sku);
-		entry_set(&li->text, fault_products[i].name);
+		entry_set(&li->code, fixture_products[i].sku);
+		entry_set(&li->text, fixture_products[i].name);
 		entry_set(&li->unit, "pcs");
 		entry_set(&li->tax_class, "PPN11");
-		li->qty = fault_products[i].qty;
-		li->price_rp = fault_products[i].price_rp;
+		li->qty = fault_qty[i];
+		li->price_rp = fixture_products[i].price_rp;
 		li->amount_rp = li->qty * li->price_rp;
 		total += li->amount_rp;
 	}
@@ -237,11 +215,8 @@ fault_setup(char **cause)
 {
 	struct ledger_init init = { "KPG01", "NTT Mart Kupang", "KPG01-K1" };
 	struct ledger *l = NULL;
-	struct supplier s;
-	struct product p;
 	const char *tmp;
 	enum pos_rc rc;
-	int	 i;
 
 	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
 		tmp = "/tmp";
@@ -262,31 +237,9 @@ fault_setup(char **cause)
 	if ((rc = ledger_create(fault_env.tmpl, fault_env.key, &init, &l,
 	    cause)) != POS_OK)
 		return rc;
-	memset(&s, 0, sizeof s);
-	snprintf(s.code, sizeof s.code, "SUP-001");
-	snprintf(s.name, sizeof s.name, "Koperasi Tenun Ikat Lambanapu");
-	snprintf(s.kabupaten, sizeof s.kabupaten, "Sumba Timur");
-	s.active = true;
-	if ((rc = catalog_put_supplier(l, "admin", &s, cause)) != POS_OK)
+	if ((rc = fixture_stock(l, "konsinyasi", FAULT_NPRODUCTS,
+	    FAULT_OPENING, cause)) != POS_OK)
 		goto out;
-	for (i = 0; i < FAULT_NPRODUCTS; i++) {
-		memset(&p, 0, sizeof p);
-		snprintf(p.sku, sizeof p.sku, "%s", fault_products[i].sku);
-		snprintf(p.name, sizeof p.name, "%s", fault_products[i].name);
-		snprintf(p.unit, sizeof p.unit, "pcs");
-		p.price_rp = fault_products[i].price_rp;
-		snprintf(p.category, sizeof p.category, "Pangan");
-		snprintf(p.supplier, sizeof p.supplier, "SUP-001");
-		snprintf(p.ownership, sizeof p.ownership, "konsinyasi");
-		p.commission_bp = 2000;
-		snprintf(p.tax_class, sizeof p.tax_class, "PPN11");
-		p.active = true;
-		if ((rc = catalog_put_product(l, "admin", &p, cause)) != POS_OK)
-			goto out;
-		if ((rc = catalog_receive(l, "admin", p.sku, FAULT_OPENING,
-		    cause)) != POS_OK)
-			goto out;
-	}
 	fault_env.base = ledger_count(l);
 out:
 	ledger_close(l);
@@ -296,9 +249,9 @@ out:
 static void
 fault_cleanup(void)
 {
-	fault_unlink_db(fault_env.run);
-	fault_unlink_db(fault_env.tmpl);
-	fault_unlink_db(fault_env.tmpl_ckpt);
+	fixture_unlink_ledger(fault_env.run);
+	fixture_unlink_ledger(fault_env.tmpl);
+	fixture_unlink_ledger(fault_env.tmpl_ckpt);
 	unlink(fault_env.key);
 	rmdir(fault_env.dir);
 }
@@ -442,10 +395,10 @@ fault_check_reopen(const struct entry *sale, int64_t base, int64_t sold)
 	/* Stock agrees with the journal: down by the sale or untouched. */
 	for (i = 0; i < FAULT_NPRODUCTS; i++) {
 		stock = -1;
-		CHECK(catalog_stock(l, fault_products[i].sku, &stock, NULL) ==
+		CHECK(catalog_stock(l, fixture_products[i].sku, &stock, NULL) ==
 		    POS_OK);
 		CHECK_EQ_I64(stock, FAULT_OPENING - (sold + present) *
-		    fault_products[i].qty);
+		    fault_qty[i]);
 	}
 	/* R1.2: a receipt is queued with the sale, in its transaction. */
 	memset(&ps, 0, sizeof ps);
@@ -663,7 +616,7 @@ fault_make_ckpt(void)
 	    pr.sales < 2)
 		return false;
 	fault_env.ckpt_sold = pr.sales - 1;
-	fault_unlink_db(fault_env.tmpl_ckpt);
+	fixture_unlink_ledger(fault_env.tmpl_ckpt);
 	if (!fault_copy_file(fault_env.tmpl, fault_env.tmpl_ckpt) ||
 	    !fault_fork(fault_fill_child, &fault_env.ckpt_sold, &c,
 	    sizeof c) || !fault_exists(fault_env.tmpl_ckpt, "-wal"))

@@ -27,7 +27,7 @@
  * NTT_SEED=n repeats the schedule (delays, sales); the seed is printed
  * first. Where a kill lands still depends on timing. kill -9 loses
  * nothing the kernel has been given, so this cannot catch a missing
- * fsync (synchronous=NORMAL): that needs a power cut, R1.9 and LazyFS.
+ * fsync (a weaker sync pragma): that needs a power cut, R1.9 and LazyFS.
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -44,6 +44,7 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "core.h"
 #include "print.h"
 
@@ -516,20 +517,6 @@ kill_copy_file(const char *from, const char *to)
 	return close(out) == 0 && ok;
 }
 
-static void
-kill_unlink_db(const char *path)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm",
-	    "-journal" };
-	char	 p[700];
-	size_t	 i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
-		unlink(p);
-	}
-}
-
 /*
  * A copy of the (closed, checkpointed) ledger with sql run on it behind
  * the ledger's back; the oracle must find something wrong.
@@ -542,7 +529,7 @@ kill_tamper(const char *what, const char *sql)
 	int64_t	 head;
 	int	 bad;
 
-	kill_unlink_db(kill_env.copy);
+	fixture_unlink_ledger(kill_env.copy);
 	CHECK(kill_copy_file(kill_env.db, kill_env.copy));
 	CHECK(sqlite3_open_v2(kill_env.copy, &sq, SQLITE_OPEN_READWRITE,
 	    NULL) == SQLITE_OK);
@@ -557,7 +544,7 @@ kill_tamper(const char *what, const char *sql)
 	    kill_reports.n, -1, what, &head);
 	printf("tampered copy (%s): oracle found %d violations\n", what, bad);
 	CHECK(bad > 0);
-	kill_unlink_db(kill_env.copy);
+	fixture_unlink_ledger(kill_env.copy);
 }
 
 int
@@ -654,8 +641,8 @@ main(void)
 	CHECK_EQ_I64(caught, 1);
 	printf("%d s\n", (int)time(NULL) - t0);
 out:
-	kill_unlink_db(kill_env.db);
-	kill_unlink_db(kill_env.copy);
+	fixture_unlink_ledger(kill_env.db);
+	fixture_unlink_ledger(kill_env.copy);
 	unlink(kill_env.key);
 	rmdir(kill_env.dir);
 	free(kill_reports.r);

@@ -26,63 +26,24 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "fixture.h"
 
-#define HAMMER_NPRODUCTS	8
+#define HAMMER_NPRODUCTS	FIXTURE_NPRODUCTS
 #define HAMMER_OPENING		1000000
-
-static const struct {
-	const char	*sku, *name;
-	int64_t		 price_rp;
-} hammer_products[HAMMER_NPRODUCTS] = {
-	{ "KOP-BJW-250", "Kopi Arabika Bajawa 250 g", 85000 },
-	{ "MDU-TIM-500", "Madu Hutan Timor 500 ml", 120000 },
-	{ "JGG-ROT-1KG", "Jagung Titi Rote 1 kg", 45000 },
-	{ "GLA-SAB-LON", "Gula Lontar Sabu", 30000 },
-	{ "SLD-TEN-SBT", "Selendang Tenun Sumba Timur", 450000 },
-	{ "KRP-SUK-ALR", "Keripik Pisang Alor", 15000 },
-	{ "MNY-KMR-FLO", "Minyak Kemiri Flores", 55000 },
-	{ "KCG-MTE-KPG", "Kacang Mete Kupang 250 g", 75000 },
-};
 
 static int
 hammer_init(const char *path)
 {
 	struct ledger_init init = { "KPG01", "NTT Mart Kupang", "KPG01-K1" };
 	struct ledger *l = NULL;
-	struct supplier s;
-	struct product p;
 	char	*cause = NULL;
 	enum pos_rc rc;
-	int	 i;
 
 	if ((rc = ledger_create(path, NULL, &init, &l, &cause)) != POS_OK)
 		goto out;
-	memset(&s, 0, sizeof s);
-	snprintf(s.code, sizeof s.code, "SUP-001");
-	snprintf(s.name, sizeof s.name, "Koperasi Produk NTT");
-	snprintf(s.kabupaten, sizeof s.kabupaten, "Kupang");
-	s.active = true;
-	if ((rc = catalog_put_supplier(l, "admin", &s, &cause)) != POS_OK)
+	if ((rc = fixture_stock(l, "beli_putus", HAMMER_NPRODUCTS,
+	    HAMMER_OPENING, &cause)) != POS_OK)
 		goto out;
-	for (i = 0; i < HAMMER_NPRODUCTS; i++) {
-		memset(&p, 0, sizeof p);
-		snprintf(p.sku, sizeof p.sku, "%s", hammer_products[i].sku);
-		snprintf(p.name, sizeof p.name, "%s", hammer_products[i].name);
-		snprintf(p.unit, sizeof p.unit, "pcs");
-		p.price_rp = hammer_products[i].price_rp;
-		snprintf(p.category, sizeof p.category, "Pangan");
-		snprintf(p.supplier, sizeof p.supplier, "SUP-001");
-		snprintf(p.ownership, sizeof p.ownership, "beli_putus");
-		p.cost_rp = p.price_rp / 2;
-		snprintf(p.tax_class, sizeof p.tax_class, "PPN11");
-		p.active = true;
-		if ((rc = catalog_put_product(l, "admin", &p, &cause)) !=
-		    POS_OK)
-			goto out;
-		if ((rc = catalog_receive(l, "admin", p.sku, HAMMER_OPENING,
-		    &cause)) != POS_OK)
-			goto out;
-	}
 	printf("%lld\n", (long long)ledger_count(l));
 out:
 	ledger_close(l);
@@ -119,12 +80,12 @@ hammer_sale(uint64_t *rs)
 	for (i = 0; i < 5; i++) {
 		k = (first + i) % HAMMER_NPRODUCTS;
 		li = entry_add(e, "item");
-		entry_set(&li->code, hammer_products[k].sku);
-		entry_set(&li->text, hammer_products[k].name);
+		entry_set(&li->code, fixture_products[k].sku);
+		entry_set(&li->text, fixture_products[k].name);
 		entry_set(&li->unit, "pcs");
 		entry_set(&li->tax_class, "PPN11");
 		li->qty = 1 + (int64_t)(hammer_rand(rs) % 9);
-		li->price_rp = hammer_products[k].price_rp;
+		li->price_rp = fixture_products[k].price_rp;
 		li->amount_rp = li->qty * li->price_rp;
 		total += li->amount_rp;
 	}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: ISC */
+/* Shared test setup (fixture.h). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fixture.h"
+
+const struct fixture_product fixture_products[FIXTURE_NPRODUCTS] = {
+	{ "KOP-BJW-250", "Kopi Arabika Bajawa 250 g", 85000 },
+	{ "MDU-TIM-500", "Madu Hutan Timor 500 ml", 120000 },
+	{ "JGG-ROT-1KG", "Jagung Titi Rote 1 kg", 45000 },
+	{ "GLA-SAB-LON", "Gula Lontar Sabu", 30000 },
+	{ "SLD-TEN-SBT", "Selendang Tenun Sumba Timur", 450000 },
+	{ "KRP-SUK-ALR", "Keripik Pisang Alor", 15000 },
+	{ "MNY-KMR-FLO", "Minyak Kemiri Flores", 55000 },
+	{ "KCG-MTE-KPG", "Kacang Mete Kupang 250 g", 75000 },
+};
+
+enum pos_rc
+fixture_stock(struct ledger *l, const char *ownership, size_t n,
+    int64_t opening, char **cause)
+{
+	struct supplier s;
+	struct product p;
+	enum pos_rc rc;
+	size_t	 i;
+
+	memset(&s, 0, sizeof s);
+	snprintf(s.code, sizeof s.code, "SUP-001");
+	snprintf(s.name, sizeof s.name, "Koperasi Produk NTT");
+	snprintf(s.kabupaten, sizeof s.kabupaten, "Kupang");
+	s.active = true;
+	if ((rc = catalog_put_supplier(l, "admin", &s, cause)) != POS_OK)
+		return rc;
+	for (i = 0; i < n && i < FIXTURE_NPRODUCTS; i++) {
+		memset(&p, 0, sizeof p);
+		snprintf(p.sku, sizeof p.sku, "%s", fixture_products[i].sku);
+		snprintf(p.name, sizeof p.name, "%s", fixture_products[i].name);
+		snprintf(p.unit, sizeof p.unit, "pcs");
+		p.price_rp = fixture_products[i].price_rp;
+		snprintf(p.category, sizeof p.category, "Pangan");
+		snprintf(p.supplier, sizeof p.supplier, "SUP-001");
+		snprintf(p.ownership, sizeof p.ownership, "%s", ownership);
+		if (strcmp(ownership, "konsinyasi") == 0)
+			p.commission_bp = 2000;
+		else
+			p.cost_rp = p.price_rp / 2;
+		snprintf(p.tax_class, sizeof p.tax_class, "PPN11");
+		p.active = true;
+		if ((rc = catalog_put_product(l, "admin", &p, cause)) != POS_OK ||
+		    (rc = catalog_receive(l, "admin", p.sku, opening, cause)) !=
+		    POS_OK)
+			return rc;
+	}
+	return POS_OK;
+}
+
+void
+fixture_unlink_ledger(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm",
+	    "-journal", "-open" };
+	char	 p[1024];
+	size_t	 i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
+		unlink(p);
+	}
+}

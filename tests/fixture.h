@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Shared setup for tests that need a stocked ledger: one producer and a
+ * few NTT goods, and removing a ledger file with everything beside it.
+ */
+#ifndef NTT_FIXTURE_H
+#define NTT_FIXTURE_H
+
+#include "core.h"
+
+struct fixture_product {
+	const char	*sku, *name;
+	int64_t		 price_rp;
+};
+#define FIXTURE_NPRODUCTS	8
+extern const struct fixture_product fixture_products[FIXTURE_NPRODUCTS];
+
+/*
+ * Puts supplier SUP-001 and the first n fixture products into l, each
+ * received opening pieces: ownership "konsinyasi" (20% commission) or
+ * "beli_putus" (bought at half the price).
+ */
+enum pos_rc	 fixture_stock(struct ledger *l, const char *ownership,
+		    size_t n, int64_t opening, char **cause);
+/* Unlinks path and its -wal, -shm, -journal and -open files. */
+void		 fixture_unlink_ledger(const char *path);
+
+#endif
