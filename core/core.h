@@ -170,6 +170,12 @@ bool		 pin_verify(const uint8_t pepper[32], const char *pin,
 		    const char *hash);
 /* Checks a PIN's form: 4 to 8 digits. */
 bool		 pin_is_valid(const char *pin);
+/*
+ * True when hash was made with other argon2id parameters than ours (an
+ * older release, or a PIN_MEMLIMIT tuned since): the counter hashes the
+ * PIN again at the next login (R4.9).
+ */
+bool		 pin_needs_rehash(const char *hash);
 
 /* demo-load.c */
 /* Loads the NTT Mart Kupang demo catalog, users and opening stock. */

@@ -330,12 +330,14 @@ counter_login(struct counter *c, const char *code, const char *pin,
 	struct user u;
 	struct entry *e;
 	enum pos_rc rc;
-	bool	 reset;
+	char	*why = NULL;
+	bool	 reset, rehash;
 
 	if (c->in)
 		return cause_set(cause, POS_ESTATE, "%s masih masuk",
 		    c->user.code);
 	rc = counter_pin_check(c, code, pin, &u, &reset, cause);
+	rehash = rc == POS_OK && pin_needs_rehash(u.pin_hash);
 	sodium_memzero(u.pin_hash, sizeof u.pin_hash);
 	if (rc != POS_OK)
 		return rc;
@@ -345,6 +347,12 @@ counter_login(struct counter *c, const char *code, const char *pin,
 	entry_free(e);
 	if (rc != POS_OK)
 		return rc;
+	/* Hashed with older parameters: upgrade with the PIN just typed. A
+	 * failure here costs nothing but the upgrade, so it only logs. */
+	if (rehash && catalog_put_user(c->l, code, &u, pin, &why) != POS_OK) {
+		log_warnx("PIN %s tidak diperbarui: %s", code, why);
+		free(why);
+	}
 	counter_copy(c->user.code, sizeof c->user.code, u.code);
 	counter_copy(c->user.name, sizeof c->user.name, u.name);
 	counter_copy(c->user.role, sizeof c->user.role, u.role);

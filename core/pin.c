@@ -65,3 +65,10 @@ pin_verify(const uint8_t pepper[32], const char *pin, const char *hash)
 	sodium_memzero(keyed, sizeof keyed);
 	return ok;
 }
+
+bool
+pin_needs_rehash(const char *hash)
+{
+	return crypto_pwhash_str_needs_rehash(hash, PIN_OPSLIMIT,
+	    PIN_MEMLIMIT) != 0;
+}

@@ -696,6 +696,14 @@ test_ledger_catalog_input(void)
 	CHECK(strstr(got.pin_hash, "1234") == NULL);
 	CHECK(pin_verify(l->key.pepper, "1234", got.pin_hash));
 	CHECK(!pin_verify(l->key.pepper, "1235", got.pin_hash));
+	CHECK(!pin_needs_rehash(got.pin_hash));
+	{
+		char	 weak[crypto_pwhash_STRBYTES];
+
+		/* A hash from older, lighter parameters wants an upgrade. */
+		CHECK(crypto_pwhash_str(weak, "x", 1, 1, 8192) == 0);
+		CHECK(pin_needs_rehash(weak));
+	}
 	memset(&other, 0, sizeof other);
 	randombytes_buf(other.pepper, sizeof other.pepper);
 	CHECK(!pin_verify(other.pepper, "1234", got.pin_hash));

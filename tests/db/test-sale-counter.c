@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "check.h"
@@ -590,8 +591,32 @@ main(void)
 	test_refund(l, c, &seq, number);
 	CHECK(counter_logout(c, NULL) == POS_OK);
 	check_last(l, ++seq, ENTRY_EVENT, "logout");
-	CHECK(counter_login(c, "ani", "1234", NULL) == POS_OK);
-	++seq;
+	/* R4.9: a PIN hashed with older, lighter parameters is hashed again
+	 * at login with the PIN just typed (a catalog entry records it). */
+	{
+		uint8_t	 mac[crypto_auth_BYTES];
+		char	 keyed[2 * crypto_auth_BYTES + 1];
+		char	 weak[crypto_pwhash_STRBYTES], *sql;
+		struct user u;
+
+		crypto_auth(mac, (const uint8_t *)"1234", 4, l->key.pepper);
+		hex_encode(mac, sizeof mac, keyed);
+		CHECK(crypto_pwhash_str(weak, keyed, strlen(keyed), 1, 8192) ==
+		    0);
+		sql = xasprintf("UPDATE users SET pin_hash = '%s' WHERE code = "
+		    "'ani'", weak);
+		CHECK(sqlite3_exec(l->db->sq, sql, NULL, NULL, NULL) ==
+		    SQLITE_OK);
+		free(sql);
+		CHECK(db_catalog_user(l->db, "ani", &u, NULL) == POS_OK);
+		CHECK(pin_needs_rehash(u.pin_hash));
+		CHECK(counter_login(c, "ani", "1234", NULL) == POS_OK);
+		seq += 2;	/* the login event and the upgraded user */
+		check_last(l, seq, ENTRY_CATALOG, "user");
+		CHECK(db_catalog_user(l->db, "ani", &u, NULL) == POS_OK);
+		CHECK(!pin_needs_rehash(u.pin_hash));
+		CHECK(pin_verify(l->key.pepper, "1234", u.pin_hash));
+	}
 	CHECK(ledger_verify(l, NULL, &rep, NULL) == POS_OK);
 	CHECK_EQ_I64(rep.entries, seq);
 	test_full(l, c, &seq);
