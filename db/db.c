@@ -349,7 +349,9 @@ db_lock(struct db *db, bool *unclean)
 
 	*unclean = true;
 	lock = xasprintf("%s-open", db->path);
-	db->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	/* Read-only is enough for flock, and lets the sync daemon, another
+	 * user in the group, share it whatever the umask made of it. */
+	db->lock_fd = open(lock, O_RDONLY | O_CREAT | O_CLOEXEC, 0660);
 	free(lock);
 	if (db->lock_fd < 0)
 		return;
