@@ -19,6 +19,7 @@
 
 #include <sodium.h>
 
+#include "clock.h"
 #include "server.h"
 #include "version.h"
 
@@ -34,6 +35,7 @@ struct main_opts {
 	const char	*device;
 	int		 threads;
 	int		 hours;
+	int		 stale_days;
 };
 
 static int
@@ -48,7 +50,8 @@ main_usage(void)
 	    "       ntt-server pubkey --sign-key FILE\n"
 	    "       ntt-server code --pg CONNINFO --outlet ID --device ID "
 	    "[--hours N]\n"
-	    "       ntt-server verify --pg CONNINFO [--device ID]\n",
+	    "       ntt-server verify --pg CONNINFO [--device ID]\n"
+	    "       ntt-server status --pg CONNINFO [--stale-days N]\n",
 	    NTT_VERSION);
 	return 2;
 }
@@ -68,12 +71,14 @@ main_parse(int argc, char **argv, struct main_opts *o)
 		{ "outlet", required_argument, NULL, 'O' },
 		{ "device", required_argument, NULL, 'D' },
 		{ "hours", required_argument, NULL, 'h' },
+		{ "stale-days", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int	 ch;
 
 	memset(o, 0, sizeof *o);
 	o->threads = 4;
+	o->stale_days = 10;
 	o->hours = 72;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -90,6 +95,11 @@ main_parse(int argc, char **argv, struct main_opts *o)
 		case 'n':
 			o->threads = (int)strtol(optarg, NULL, 10);
 			if (o->threads < 1 || o->threads > 64)
+				return -1;
+			break;
+		case 'S':
+			o->stale_days = (int)strtol(optarg, NULL, 10);
+			if (o->stale_days < 1 || o->stale_days > 365)
 				return -1;
 			break;
 		case 'h':
@@ -307,6 +317,58 @@ main_verify(const struct main_opts *o)
 	return bad == 0 ? 0 : 1;
 }
 
+/*
+ * R3.10, for the provincial office: per device, what the province holds,
+ * when the outlet was last heard from, its last closed day, alarms. A
+ * device unseen for --stale-days (default 10) or quarantined is marked,
+ * and the exit code is 1 when any is, so cron can raise the alarm.
+ */
+static int
+main_status(const struct main_opts *o)
+{
+	struct pg_pool *pool = NULL;
+	struct pg_conn *pc;
+	struct srv_status *st = NULL;
+	char	*cause = NULL, seen[17];
+	const char *flag;
+	size_t	 n = 0, i;
+	int	 attention = 0;
+
+	if (o->pg == NULL)
+		return main_usage();
+	if (pg_pool_open(o->pg, 1, &pool, &cause) != POS_OK ||
+	    (pc = pg_get(pool, &cause)) == NULL ||
+	    pg_status(pc, &st, &n, &cause) != POS_OK)
+		fatalx("%s", cause);
+	printf("%-8s %-12s %9s %-16s %-10s %6s  %s\n", "OUTLET", "PERANGKAT",
+	    "ENTRI", "TERAKHIR (WITA)", "TUTUP", "ALARM", "KEADAAN");
+	for (i = 0; i < n; i++) {
+		if (st[i].last_seen_ms > 0)
+			clock_wita_fmt(st[i].last_seen_ms, seen);
+		else
+			snprintf(seen, sizeof seen, "belum pernah");
+		if (st[i].quarantined)
+			flag = "KARANTINA (fork)";
+		else if (st[i].days_unseen < 0 ||
+		    st[i].days_unseen >= o->stale_days)
+			flag = "TERLAMBAT";
+		else
+			flag = "ok";
+		if (strcmp(flag, "ok") != 0)
+			attention++;
+		printf("%-8s %-12s %9lld %-16s %-10s %6lld  %s\n",
+		    st[i].outlet_id, st[i].device_id,
+		    (long long)st[i].head_seq, seen,
+		    st[i].last_close[0] ? st[i].last_close : "-",
+		    (long long)st[i].alarms, flag);
+	}
+	printf("%zu perangkat, %d perlu perhatian\n", n, attention);
+	pg_put(pool, pc);
+	pg_pool_close(pool);
+	free(st);
+	return attention == 0 ? 0 : 1;
+}
+
 static int
 main_serve(const struct main_opts *o)
 {
@@ -353,5 +415,7 @@ main(int argc, char **argv)
 		return main_code(&o);
 	if (strcmp(argv[1], "verify") == 0)
 		return main_verify(&o);
+	if (strcmp(argv[1], "status") == 0)
+		return main_status(&o);
 	return main_usage();
 }

@@ -103,6 +103,14 @@ static const struct {
 	    "devices WHERE $1 = '' OR device_id = $1 ORDER BY device_id" },
 	{ "chain", "SELECT seq, hash, entry FROM entries WHERE device_id = $1 "
 	    "AND seq > $2 ORDER BY seq LIMIT 500" },
+	/* R3.10: per device, how current the province's copy is. */
+	{ "status", "SELECT d.outlet_id, d.device_id, d.head_seq, "
+	    "coalesce(floor(extract(epoch FROM d.last_seen_at) * 1000), 0), "
+	    "coalesce(floor(extract(epoch FROM now() - d.last_seen_at) / "
+	    "86400), -1), d.quarantined, (SELECT count(*) FROM alarms a WHERE "
+	    "a.device_id = d.device_id), (SELECT max(e.business_day) FROM "
+	    "entries e WHERE e.device_id = d.device_id AND e.kind = "
+	    "'day.close') FROM devices d ORDER BY d.outlet_id, d.device_id" },
 	{ "code_new", "INSERT INTO enrol_codes (code_hash, outlet_id, "
 	    "device_id, expires_at) VALUES ($1, $2, $3, now() + "
 	    "make_interval(hours => $4::int))" },
@@ -659,4 +667,36 @@ pg_chain(struct pg_conn *pc, const char *device_id, int64_t after,
 		PQclear(res);
 	} while (rc == POS_OK && rows == 500);
 	return rc;
+}
+
+enum pos_rc
+pg_status(struct pg_conn *pc, struct srv_status **out, size_t *n,
+    char **cause)
+{
+	struct srv_status *st;
+	PGresult *res;
+	int	 i, rows;
+
+	res = pg_run(pc, "status", 0, NULL, NULL);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		return pg_fail(pc, res, "membaca status perangkat", cause);
+	rows = PQntuples(res);
+	*out = xcalloc(rows > 0 ? (size_t)rows : 1, sizeof **out);
+	for (i = 0; i < rows; i++) {
+		st = &(*out)[i];
+		snprintf(st->outlet_id, sizeof st->outlet_id, "%s",
+		    PQgetvalue(res, i, 0));
+		snprintf(st->device_id, sizeof st->device_id, "%s",
+		    PQgetvalue(res, i, 1));
+		st->head_seq = strtoll(PQgetvalue(res, i, 2), NULL, 10);
+		st->last_seen_ms = strtoll(PQgetvalue(res, i, 3), NULL, 10);
+		st->days_unseen = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+		st->quarantined = strcmp(PQgetvalue(res, i, 5), "t") == 0;
+		st->alarms = strtoll(PQgetvalue(res, i, 6), NULL, 10);
+		snprintf(st->last_close, sizeof st->last_close, "%s",
+		    PQgetvalue(res, i, 7));
+	}
+	*n = (size_t)rows;
+	PQclear(res);
+	return POS_OK;
 }

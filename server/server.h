@@ -107,6 +107,20 @@ enum pos_rc	 pg_code_new(struct pg_conn *, const uint8_t code_hash[32],
 enum pos_rc	 pg_devices(struct pg_conn *, const char *device_id,
 		    struct srv_device **out, struct srv_head **heads,
 		    size_t *n, char **cause);
+/* How current the province's copy of one device is (R3.10). */
+struct srv_status {
+	char	 outlet_id[32];
+	char	 device_id[32];
+	int64_t	 head_seq;		/* entries held */
+	int64_t	 last_seen_ms;		/* last accepted batch, 0: never */
+	int64_t	 days_unseen;		/* whole days since, -1: never */
+	bool	 quarantined;		/* a fork was seen */
+	int64_t	 alarms;		/* alarm rows for it */
+	char	 last_close[11];	/* last day.close received, or "" */
+};
+/* Every enrolled device; *out is the caller's (free). */
+enum pos_rc	 pg_status(struct pg_conn *, struct srv_status **out,
+		    size_t *n, char **cause);
 /*
  * Calls fn(seq, stored hash, stored entry JSON, arg) for the device's
  * entries after seq after, in order, 500 rows per query; *last is the

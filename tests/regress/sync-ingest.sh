@@ -223,6 +223,21 @@ fi
 check "no unexpected rows on the server" test "$(stored)" = \
     "$(($(wc -l < "$T/kpg.local") + $(wc -l < "$T/sbd.local")))"
 
+# R3.10: the office's view of every device, and the alarm exit code.
+"$NTT_SERVER" status --pg "$PG_CONNINFO" > "$T/status" 2>&1 && rc=0 || rc=$?
+check "status needs attention (a quarantined device)" test $rc = 1
+check "status shows the fork" grep -q "KPG01-K1 .*KARANTINA" "$T/status"
+check "status shows SBD01-K1 current" grep -Eq \
+    "^SBD01 +SBD01-K1 +185 .* ok$" "$T/status"
+pg_sql "UPDATE devices SET last_seen_at = now() - interval '11 days'
+    WHERE device_id = 'SBD01-K1'" > /dev/null
+"$NTT_SERVER" status --pg "$PG_CONNINFO" > "$T/status" 2>&1 || true
+check "unseen for 11 days is late" grep -q "SBD01-K1 .*TERLAMBAT" "$T/status"
+"$NTT_SERVER" status --pg "$PG_CONNINFO" --stale-days 30 > "$T/status" \
+    2>&1 || true
+check "but not against a 30-day bound" grep -Eq "SBD01-K1 .* ok$" \
+    "$T/status"
+
 # The province's copy, verified the way outlets verify theirs.
 "$NTT_SERVER" verify --pg "$PG_CONNINFO" > "$T/verify" 2>&1 && rc=0 || rc=$?
 check "the province's copy verifies" test $rc = 0
