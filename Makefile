@@ -31,10 +31,17 @@ check: deps-test $(BUILD)/CMakeCache.txt
 bench: build
 	@scripts/bench.sh $(BUILD)
 
+# Every test again under AddressSanitizer and UBSan, in build-asan/.
+check-asan: deps-test
+	cmake -S . -B build-asan -DNTT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-asan -j2
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --test-dir build-asan --output-on-failure -j2
+
 fuzz: deps-test
 	@scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps deps-test build demo check bench fuzz clean
+.PHONY: all deps deps-test build demo check check-asan bench fuzz clean

@@ -301,18 +301,23 @@ counter_resume(struct counter *c, char **cause)
 {
 	struct db_draft d;
 	struct sale *s = NULL;
-	char	*body = NULL;
+	char	*body = NULL, *why = NULL;
 	enum pos_rc rc;
 
-	rc = db_sale_draft_get(c->l->db, 0, &d, &body, cause);
+	rc = db_sale_draft_get(c->l->db, 0, &d, &body, &why);
 	if (rc == POS_ENOTFOUND) {
+		/* No open sale: not an error, start an empty one. */
+		free(why);
 		sale_free(c->sale);
 		c->sale = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
 		c->saved = false;
 		return POS_OK;
 	}
-	if (rc != POS_OK)
+	if (rc != POS_OK) {
+		cause_set(cause, rc, "%s", why != NULL ? why : "?");
+		free(why);
 		return rc;
+	}
 	rc = sale_decode(body, &s, cause);
 	free(body);
 	if (rc != POS_OK)
