@@ -315,7 +315,7 @@ static PGresult *
 pg_run(struct pg_conn *pc, const char *name, int n, const char *const *vals,
     const int *lens)
 {
-	int	 fmts[16];
+	int	 fmts[16] = { 0 };	/* text unless a length says binary */
 	int	 i;
 
 	for (i = 0; i < n; i++)
