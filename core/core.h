@@ -10,6 +10,7 @@
 
 #include "catalog.h"
 #include "clock.h"
+#include "consign.h"
 #include "counter.h"
 #include "entry.h"
 #include "money.h"

@@ -232,3 +232,32 @@ db_report_last_close(struct db *db, char *day, int64_t *grand_rp,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+enum pos_rc
+db_report_settled(struct db *db, const char *supplier, const char *from_day,
+    const char *to_day, int64_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	/* Settlements of supplier whose period [from, to] meets this one. */
+	rc = db_prepare(db, "SELECT count(*) FROM journal j WHERE j.kind = "
+	    "'consign.settle' AND EXISTS (SELECT 1 FROM journal_lines l "
+	    "WHERE l.seq = j.seq AND l.type = 'field' AND l.code = 'supplier' "
+	    "AND l.text = ?1) AND (SELECT l.text FROM journal_lines l WHERE "
+	    "l.seq = j.seq AND l.code = 'from') <= ?3 AND (SELECT l.text FROM "
+	    "journal_lines l WHERE l.seq = j.seq AND l.code = 'to') >= ?2",
+	    &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	db_bind_text(st, 1, supplier);
+	db_bind_text(st, 2, from_day);
+	db_bind_text(st, 3, to_day);
+	if ((src = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, src, "mencari pembayaran pemasok", cause);
+	sqlite3_finalize(st);
+	return rc;
+}

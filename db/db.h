@@ -242,6 +242,10 @@ enum pos_rc	 db_report_day(struct db *, const char *day,
  */
 enum pos_rc	 db_report_last_close(struct db *, char *day,
 		    int64_t *grand_rp, char **cause);
+/* How many consign.settle entries of supplier overlap [from, to]. */
+enum pos_rc	 db_report_settled(struct db *, const char *supplier,
+		    const char *from_day, const char *to_day, int64_t *n,
+		    char **cause);
 /* One product of a producer over a period. */
 struct db_consign_row {
 	char	 sku[32];

@@ -25,6 +25,9 @@ struct cmd_ledger_opts {
 	const char	*from;
 	const char	*to;
 	const char	*supplier;
+	const char	*sku;
+	const char	*ref;
+	int64_t		 qty;
 	int		 close;
 	int64_t		 seq;
 	int		 demo;
@@ -50,6 +53,9 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "to", required_argument, NULL, 't' },
 		{ "supplier", required_argument, NULL, 'S' },
 		{ "close", no_argument, NULL, 'c' },
+		{ "sku", required_argument, NULL, 'K' },
+		{ "qty", required_argument, NULL, 'q' },
+		{ "ref", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char	*end;
@@ -73,6 +79,16 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		case 't': o->to = optarg; break;
 		case 'S': o->supplier = optarg; break;
 		case 'c': o->close = 1; break;
+		case 'K': o->sku = optarg; break;
+		case 'R': o->ref = optarg; break;
+		case 'q':
+			o->qty = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->qty < 1) {
+				fprintf(stderr, "ntt-pos: --qty harus angka "
+				    "(buah, atau gram untuk barang timbang)\n");
+				return -1;
+			}
+			break;
 		case 's':
 			o->seq = strtoll(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || o->seq < 1) {
@@ -409,4 +425,85 @@ cmd_consign(int argc, char **argv)
 		rc = report_consign(l, o.supplier, o.from, o.to, NULL, &bytes,
 		    &len, &text, NULL, &cause);
 	return cmd_ledger_output(l, rc, cause, o.printer, text, bytes, len);
+}
+
+/*
+ * Konsinyasi at the back office:
+ *	ntt-pos receive --db F --sku S --qty N --user U   goods in
+ *	ntt-pos return  --db F --sku S --qty N --user U   goods back to the producer
+ *	ntt-pos settle  --db F --supplier S --from D --to D --ref R --user U
+ */
+static int
+cmd_ledger_stock(int argc, char **argv, bool back)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL;
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, back ? "ntt-pos return --db FILE "
+	    "--sku SKU --qty N --user CODE" : "ntt-pos receive --db FILE --sku "
+	    "SKU --qty N --user CODE") != 0 || o.db == NULL || o.sku == NULL ||
+	    o.qty == 0 || o.user == NULL) {
+		fprintf(stderr, "usage: ntt-pos %s --db FILE --sku SKU --qty N "
+		    "--user CODE\n", back ? "return" : "receive");
+		return 2;
+	}
+	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = back ? consign_return(l, o.user, o.sku, o.qty, &cause) :
+		    catalog_receive(l, o.user, o.sku, o.qty, &cause);
+	ledger_close(l);
+	if (rc != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	printf("%s %s: %lld\n", back ? "Kembali ke pemasok" : "Diterima",
+	    o.sku, (long long)o.qty);
+	return 0;
+}
+
+int
+cmd_receive(int argc, char **argv)
+{
+	return cmd_ledger_stock(argc, argv, false);
+}
+
+int
+cmd_return(int argc, char **argv)
+{
+	return cmd_ledger_stock(argc, argv, true);
+}
+
+int
+cmd_settle(int argc, char **argv)
+{
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	char	*cause = NULL, m[MONEY_FMT_MAX];
+	int64_t	 paid = 0;
+	enum pos_rc rc;
+
+	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos settle --db FILE "
+	    "--supplier CODE --from D --to D --ref BUKTI --user CODE") != 0 ||
+	    o.db == NULL || o.supplier == NULL || o.from == NULL ||
+	    o.to == NULL || o.user == NULL) {
+		fprintf(stderr, "usage: ntt-pos settle --db FILE --supplier CODE "
+		    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI --user CODE\n");
+		return 2;
+	}
+	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = consign_settle(l, o.user, o.supplier, o.from, o.to, o.ref,
+		    &paid, &cause);
+	ledger_close(l);
+	if (rc != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	printf("Dibayar ke %s untuk %s s/d %s: %s (bukti %s)\n", o.supplier,
+	    o.from, o.to, money_fmt(paid, m), o.ref);
+	return 0;
 }

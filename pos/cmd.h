@@ -17,6 +17,9 @@ int	 cmd_print(int argc, char **argv);
 int	 cmd_reprint(int argc, char **argv);
 int	 cmd_report(int argc, char **argv);
 int	 cmd_consign(int argc, char **argv);
+int	 cmd_receive(int argc, char **argv);
+int	 cmd_return(int argc, char **argv);
+int	 cmd_settle(int argc, char **argv);
 
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);

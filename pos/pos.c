@@ -26,6 +26,11 @@ static const struct {
 	{ "report", cmd_report, "laporan X hari ini; --close: laporan Z" },
 	{ "consign", cmd_consign,
 	    "nota konsinyasi: --supplier KODE --from HARI --to HARI" },
+	{ "receive", cmd_receive, "barang masuk: --sku SKU --qty N --user KODE" },
+	{ "return", cmd_return,
+	    "titipan kembali ke pemasok: --sku SKU --qty N --user KODE" },
+	{ "settle", cmd_settle, "bayar pemasok: --supplier KODE --from HARI "
+	    "--to HARI --ref BUKTI --user KODE" },
 	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
 	{ "journal", cmd_journal,
 	    "entri satu per baris: --db FILE [--from SEQ] [--lines]" },

@@ -223,6 +223,51 @@ main(void)
 	CHECK(report_consign(l, "SUP-9", DAY1, DAY1, "58", NULL, NULL, NULL,
 	    NULL, NULL) == POS_ENOTFOUND);
 
+	/* The producer takes back what is left: no more than in stock, and
+	 * only consigned goods; the next statement shows it. */
+	CHECK(catalog_stock(l, "TEN-1", &n, NULL) == POS_OK);
+	CHECK_EQ_I64(n, 3);		/* 5 in, 2 sold */
+	CHECK(consign_return(l, "maria", "TEN-1", 4, &cause) == POS_EINVAL);
+	free(cause);
+	cause = NULL;
+	CHECK(consign_return(l, "maria", "KOP-1", 1, NULL) == POS_EINVAL);
+	CHECK(consign_return(l, "maria", "TEN-1", 3, NULL) == POS_OK);
+	CHECK(catalog_stock(l, "TEN-1", &n, NULL) == POS_OK);
+	CHECK_EQ_I64(n, 0);
+
+	/* Paying the weaver what the statement shows, once. */
+	CHECK(consign_settle(l, "maria", "SUP-1", DAY1, DAY2, "", NULL,
+	    &cause) == POS_EINVAL);	/* no transfer reference */
+	free(cause);
+	cause = NULL;
+	n = ledger_count(l);
+	CHECK(consign_settle(l, "maria", "SUP-1", DAY1, DAY2, "TRF-BNI-0042",
+	    &share, NULL) == POS_OK);
+	CHECK_EQ_I64(share, 560000);
+	CHECK_EQ_I64(ledger_count(l), n + 1);
+	CHECK(ledger_get(l, n + 1, &e, NULL) == POS_OK);
+	CHECK_STR(e->kind, ENTRY_CONSIGN_SETTLE);
+	CHECK_EQ_I64(e->total_rp, -560000);
+	CHECK_STR(e->note, "TRF-BNI-0042");
+	entry_free(e);
+	e = NULL;
+	/* The same period, or one overlapping it, is not paid again. */
+	CHECK(consign_settle(l, "maria", "SUP-1", DAY1, DAY2, "TRF-2", NULL,
+	    &cause) == POS_ESTATE);
+	CHECK(cause != NULL && strstr(cause, "sudah") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK(consign_settle(l, "maria", "SUP-1", DAY2, "2026-11-30", "TRF-3",
+	    NULL, NULL) == POS_ESTATE);
+	/* Nothing owed to the coffee cooperative on day 2. */
+	CHECK(consign_settle(l, "maria", "SUP-2", DAY2, DAY2, "TRF-4", NULL,
+	    NULL) == POS_ESTATE);
+	CHECK_EQ_I64(ledger_count(l), n + 1);
+	CHECK(report_consign(l, "SUP-1", DAY1, "2026-11-30", "58", NULL, NULL,
+	    &text, NULL, NULL) == POS_OK);
+	CHECK(has(text, "terima 5", "ambil 3"));
+	free(text);
+
 	CHECK(ledger_verify(l, NULL, &rep, NULL) == POS_OK);
 	ledger_close(l);
 	if (check_nfail == 0) {

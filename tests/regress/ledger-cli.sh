@@ -55,6 +55,24 @@ forged=$(echo "$code" | awk -F_ 'BEGIN { OFS = "_" } { $6 = $6 + 1000; print }')
 if "$pos" verify-receipt "$forged" --pubkey "$pk" > "$tmp/out"; then die "forged receipt"; fi
 grep -q "TIDAK SAH" "$tmp/out" || die "forged message"; ok
 
+# Konsinyasi at the back office: goods in, goods back (never more than in
+# stock), and a settlement refused when nothing was sold.
+n0=$("$pos" journal --db "$tmp/kupang.db" | wc -l)
+"$pos" receive --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 2500 --user maria \
+    > /dev/null || die "receive"; ok
+"$pos" return --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 1000 --user maria \
+    > /dev/null || die "return"; ok
+if "$pos" return --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 999999 \
+    --user maria 2> "$tmp/err"; then die "return past stock"; fi
+grep -q "sampai stok" "$tmp/err" || die "return message"; ok
+if "$pos" settle --db "$tmp/kupang.db" --supplier SUP-010 --from 2026-01-01 \
+    --to 2026-12-31 --ref TRF-1 --user maria 2> "$tmp/err"; then
+	die "settled with nothing sold"
+fi
+grep -q "Tidak ada yang harus dibayar" "$tmp/err" || die "settle message"; ok
+[ "$("$pos" journal --db "$tmp/kupang.db" | wc -l)" -eq $((n0 + 2)) ] ||
+    die "journal should have grown by exactly 2"; ok
+
 # Tamper with entry 100 through SQL, as someone with the file could.
 python3 - "$tmp/kupang.db" <<'PY'
 import sqlite3, sys
