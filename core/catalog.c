@@ -352,24 +352,33 @@ catalog_receive(struct ledger *l, const char *author, const char *sku,
     int64_t qty, char **cause)
 {
 	struct product p;
-	struct entry *e;
-	struct entry_line *li;
 	enum pos_rc rc;
 
 	if ((rc = db_catalog_product(l->db, sku, &p, cause)) != POS_OK)
 		return rc;
 	if (qty <= 0 || qty > 100000000)
 		return cause_set(cause, POS_EINVAL, "Jumlah tidak sah");
-	e = entry_new(strcmp(p.ownership, "konsinyasi") == 0 ?
-	    ENTRY_CONSIGN_IN : ENTRY_STOCK_IN);
+	return catalog_move(l, author, strcmp(p.ownership, "konsinyasi") == 0 ?
+	    ENTRY_CONSIGN_IN : ENTRY_STOCK_IN, &p, qty, cause);
+}
+
+enum pos_rc
+catalog_move(struct ledger *l, const char *author, const char *kind,
+    const struct product *p, int64_t qty, char **cause)
+{
+	struct entry *e;
+	struct entry_line *li;
+	enum pos_rc rc;
+
+	e = entry_new(kind);
 	entry_set(&e->author, author);
 	li = entry_add(e, "item");
-	entry_set(&li->code, p.sku);
-	entry_set(&li->text, p.name);
-	entry_set(&li->unit, p.unit);
-	entry_set(&li->party, p.supplier);
+	entry_set(&li->code, p->sku);
+	entry_set(&li->text, p->name);
+	entry_set(&li->unit, p->unit);
+	entry_set(&li->party, p->supplier);
 	li->qty = qty;
-	li->price_rp = p.price_rp;
+	li->price_rp = p->price_rp;
 	rc = ledger_append(l, e, cause);
 	entry_free(e);
 	return rc;

@@ -10,8 +10,6 @@ consign_return(struct ledger *l, const char *author, const char *sku,
     int64_t qty, char **cause)
 {
 	struct product p;
-	struct entry *e;
-	struct entry_line *li;
 	enum pos_rc rc;
 	int64_t	 have;
 
@@ -25,18 +23,7 @@ consign_return(struct ledger *l, const char *author, const char *sku,
 	if (qty <= 0 || qty > have)
 		return cause_set(cause, POS_EINVAL, "Jumlah kembali harus 1 "
 		    "sampai stok (%lld)", (long long)have);
-	e = entry_new(ENTRY_CONSIGN_RETURN);
-	entry_set(&e->author, author);
-	li = entry_add(e, "item");
-	entry_set(&li->code, p.sku);
-	entry_set(&li->text, p.name);
-	entry_set(&li->unit, p.unit);
-	entry_set(&li->party, p.supplier);
-	li->qty = qty;
-	li->price_rp = p.price_rp;
-	rc = ledger_append(l, e, cause);
-	entry_free(e);
-	return rc;
+	return catalog_move(l, author, ENTRY_CONSIGN_RETURN, &p, qty, cause);
 }
 
 enum pos_rc

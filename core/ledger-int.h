@@ -18,4 +18,12 @@ struct ledger {
 enum pos_rc	 ledger_append_apply(struct ledger *, struct entry *,
 		    const struct db_apply *, char **cause);
 
+/*
+ * catalog.c: appends an entry of kind (consign.in, stock.in,
+ * consign.return) moving qty of product p, one "item" line.
+ */
+enum pos_rc	 catalog_move(struct ledger *, const char *author,
+		    const char *kind, const struct product *p, int64_t qty,
+		    char **cause);
+
 #endif

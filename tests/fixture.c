@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Shared test setup (fixture.h). */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -68,4 +69,30 @@ fixture_unlink_ledger(const char *path)
 		snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
 		unlink(p);
 	}
+}
+
+bool
+fixture_copy_file(const char *from, const char *to)
+{
+	char	 b[65536];
+	ssize_t	 n;
+	int	 in, out;
+	bool	 ok = true;
+
+	unlink(to);
+	if ((in = open(from, O_RDONLY)) == -1)
+		return false;
+	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1) {
+		close(in);
+		return false;
+	}
+	while ((n = read(in, b, sizeof b)) > 0)
+		if (write(out, b, (size_t)n) != n) {
+			ok = false;
+			break;
+		}
+	if (n < 0)
+		ok = false;
+	close(in);
+	return close(out) == 0 && ok;
 }

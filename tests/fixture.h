@@ -22,6 +22,8 @@ extern const struct fixture_product fixture_products[FIXTURE_NPRODUCTS];
  */
 enum pos_rc	 fixture_stock(struct ledger *l, const char *ownership,
 		    size_t n, int64_t opening, char **cause);
+/* Copies the file from to to (replacing to); false on any error. */
+bool		 fixture_copy_file(const char *from, const char *to);
 /* Unlinks path and its -wal, -shm, -journal and -open files. */
 void		 fixture_unlink_ledger(const char *path);
 

@@ -135,33 +135,6 @@ fault_exists(const char *path, const char *suffix)
 	return stat(p, &sb) == 0;
 }
 
-static bool
-fault_copy_file(const char *from, const char *to)
-{
-	char	 b[65536];
-	ssize_t	 n;
-	int	 in, out;
-	bool	 ok = true;
-
-	if ((in = open(from, O_RDONLY)) == -1)
-		return false;
-	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1) {
-		close(in);
-		return false;
-	}
-	while ((n = read(in, b, sizeof b)) > 0)
-		if (write(out, b, (size_t)n) != n) {
-			ok = false;
-			break;
-		}
-	if (n < 0)
-		ok = false;
-	close(in);
-	if (close(out) != 0)
-		ok = false;
-	return ok;
-}
-
 /*
  * Makes the run file a copy of a template: the database and its -wal if
  * it has one, never the -shm, which the next opening rebuilds from the
@@ -173,13 +146,13 @@ fault_copy(const char *tmpl)
 	char	 from[700], to[700];
 
 	fixture_unlink_ledger(fault_env.run);
-	if (!fault_copy_file(tmpl, fault_env.run))
+	if (!fixture_copy_file(tmpl, fault_env.run))
 		return false;
 	if (!fault_exists(tmpl, "-wal"))
 		return true;
 	snprintf(from, sizeof from, "%s-wal", tmpl);
 	snprintf(to, sizeof to, "%s-wal", fault_env.run);
-	return fault_copy_file(from, to);
+	return fixture_copy_file(from, to);
 }
 
 /* The one sale: 5 items and a cash payment. */
@@ -617,7 +590,7 @@ fault_make_ckpt(void)
 		return false;
 	fault_env.ckpt_sold = pr.sales - 1;
 	fixture_unlink_ledger(fault_env.tmpl_ckpt);
-	if (!fault_copy_file(fault_env.tmpl, fault_env.tmpl_ckpt) ||
+	if (!fixture_copy_file(fault_env.tmpl, fault_env.tmpl_ckpt) ||
 	    !fault_fork(fault_fill_child, &fault_env.ckpt_sold, &c,
 	    sizeof c) || !fault_exists(fault_env.tmpl_ckpt, "-wal"))
 		return false;

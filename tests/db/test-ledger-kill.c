@@ -491,32 +491,6 @@ kill_one(const char *mode, bool selling, int64_t *delay_us)
 	return (int64_t)(kill_reports.n - n0);
 }
 
-static bool
-kill_copy_file(const char *from, const char *to)
-{
-	char	 b[65536];
-	ssize_t	 n;
-	int	 in, out;
-	bool	 ok = true;
-
-	unlink(to);
-	if ((in = open(from, O_RDONLY)) == -1)
-		return false;
-	if ((out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1) {
-		close(in);
-		return false;
-	}
-	while ((n = read(in, b, sizeof b)) > 0)
-		if (write(out, b, (size_t)n) != n) {
-			ok = false;
-			break;
-		}
-	if (n < 0)
-		ok = false;
-	close(in);
-	return close(out) == 0 && ok;
-}
-
 /*
  * A copy of the (closed, checkpointed) ledger with sql run on it behind
  * the ledger's back; the oracle must find something wrong.
@@ -530,7 +504,7 @@ kill_tamper(const char *what, const char *sql)
 	int	 bad;
 
 	fixture_unlink_ledger(kill_env.copy);
-	CHECK(kill_copy_file(kill_env.db, kill_env.copy));
+	CHECK(fixture_copy_file(kill_env.db, kill_env.copy));
 	CHECK(sqlite3_open_v2(kill_env.copy, &sq, SQLITE_OPEN_READWRITE,
 	    NULL) == SQLITE_OK);
 	if (sqlite3_exec(sq, sql, NULL, NULL, &err) != SQLITE_OK) {
