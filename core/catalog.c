@@ -42,7 +42,7 @@ catalog_commit(struct ledger *l, const char *author, const char *object,
     struct entry *e, enum pos_rc (*fn)(struct db *, const struct entry *,
     void *, char **), const void *obj, char **cause)
 {
-	struct db_apply apply = { fn, (void *)(uintptr_t)obj };
+	struct db_apply apply = { fn, (void *)(uintptr_t)obj, NULL };
 	enum pos_rc rc;
 
 	entry_set(&e->author, author);
@@ -253,6 +253,7 @@ catalog_put_products(struct ledger *l, const char *author,
 		entry_set(&es[i]->note, "product");
 		applies[i].fn = db_catalog_apply_product;
 		applies[i].arg = (void *)(uintptr_t)&ps[i];
+		applies[i].prep = NULL;
 	}
 	rc = db_journal_append_batch(l->db, es, n, l->key.sk, applies, cause);
 	for (i = 0; i < n; i++)
@@ -348,7 +349,7 @@ catalog_stock(struct ledger *l, const char *sku, int64_t *qty, char **cause)
 }
 
 enum pos_rc
-catalog_receive(struct ledger *l, const char *author, const char *sku,
+catalog_receive(struct ledger *l, const struct actor *a, const char *sku,
     int64_t qty, char **cause)
 {
 	struct product p;
@@ -358,12 +359,12 @@ catalog_receive(struct ledger *l, const char *author, const char *sku,
 		return rc;
 	if (qty <= 0 || qty > 100000000)
 		return cause_set(cause, POS_EINVAL, "Jumlah tidak sah");
-	return catalog_move(l, author, strcmp(p.ownership, "konsinyasi") == 0 ?
+	return catalog_move(l, a, strcmp(p.ownership, "konsinyasi") == 0 ?
 	    ENTRY_CONSIGN_IN : ENTRY_STOCK_IN, &p, qty, cause);
 }
 
 enum pos_rc
-catalog_move(struct ledger *l, const char *author, const char *kind,
+catalog_move(struct ledger *l, const struct actor *a, const char *kind,
     const struct product *p, int64_t qty, char **cause)
 {
 	struct entry *e;
@@ -371,7 +372,6 @@ catalog_move(struct ledger *l, const char *author, const char *kind,
 	enum pos_rc rc;
 
 	e = entry_new(kind);
-	entry_set(&e->author, author);
 	li = entry_add(e, "item");
 	entry_set(&li->code, p->sku);
 	entry_set(&li->text, p->name);
@@ -379,7 +379,8 @@ catalog_move(struct ledger *l, const char *author, const char *kind,
 	entry_set(&li->party, p->supplier);
 	li->qty = qty;
 	li->price_rp = p->price_rp;
-	rc = ledger_append(l, e, cause);
+	rc = ledger_append_as(l, e, strcmp(kind, ENTRY_CONSIGN_RETURN) == 0 ?
+	    ACT_RETURN : ACT_RECEIVE, a, NULL, cause);
 	entry_free(e);
 	return rc;
 }

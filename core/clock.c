@@ -103,3 +103,19 @@ clock_day_next(const char *day, char *out)
 	clock_wita_date((int64_t)(t + 86400 - CLOCK_WITA_OFFSET_S) * 1000, out);
 	return true;
 }
+
+bool
+clock_day_valid(const char *day)
+{
+	char	 next[11];
+	int	 y;
+
+	if (strlen(day) != 10 || day[4] != '-' || day[7] != '-' ||
+	    strspn(day, "0123456789") != 4 ||
+	    strspn(day + 5, "0123456789") != 2 ||
+	    strspn(day + 8, "0123456789") != 2)
+		return false;
+	y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 +
+	    (day[2] - '0') * 10 + (day[3] - '0');
+	return y >= 2000 && y <= 2199 && clock_day_next(day, next);
+}

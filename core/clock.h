@@ -22,6 +22,12 @@ char	*clock_wita_fmt(int64_t at_ms, char *out);
 /* The calendar day after day ("2026-12-31" -> "2027-01-01"); false when
  * day is not a valid "YYYY-MM-DD". out holds 11 bytes. */
 bool	 clock_day_next(const char *day, char *out);
+/*
+ * True when day is a real calendar day "YYYY-MM-DD" of the years this
+ * program can mean (2000 to 2199): no "2026-02-30", no year 0000, digits
+ * only. Every date typed anywhere passes through here.
+ */
+bool	 clock_day_valid(const char *day);
 /* "2026-11-22T06:05:09.123Z"; out holds 25 bytes. */
 char	*clock_utc_iso(int64_t at_ms, char *out);
 

@@ -11,23 +11,26 @@
 
 #include "types.h"
 
+struct actor;
 struct ledger;
 
 /*
  * The producer takes qty back (pieces, or grams): a "consign.return"
- * entry. Refuses goods bought outright, and more than is in stock.
+ * entry by a (core/auth.c). The gate refuses goods bought outright, and
+ * more than is in stock when the entry is written (rules.c).
  */
-enum pos_rc	 consign_return(struct ledger *, const char *author,
+enum pos_rc	 consign_return(struct ledger *, const struct actor *a,
 		    const char *sku, int64_t qty, char **cause);
 /*
  * Records paying supplier what is owed for business days [from, to]: a
- * "consign.settle" entry with the period, the amount (money out, so its
- * total is negative) and the payment reference (a transfer number), which
- * the province can key payouts on (R3.9). Refuses a period that overlaps
- * one already settled, so nothing is paid twice; *paid_rp (may be NULL)
- * is the amount. A period with nothing owed is refused too.
+ * "consign.settle" entry by a with the period, the amount (money out, so
+ * its total is negative) and the payment reference (a transfer number),
+ * which the province can key payouts on. The amount is summed inside the
+ * write transaction; the gate refuses a period that is not all closed
+ * days, one that overlaps a period already settled (nothing is paid
+ * twice), and one with nothing owed. *paid_rp (may be NULL) is the amount.
  */
-enum pos_rc	 consign_settle(struct ledger *, const char *author,
+enum pos_rc	 consign_settle(struct ledger *, const struct actor *a,
 		    const char *supplier, const char *from, const char *to,
 		    const char *reference, int64_t *paid_rp, char **cause);
 

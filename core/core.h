@@ -19,6 +19,7 @@
 #include "print.h"
 #include "rcode.h"
 #include "report.h"
+#include "role.h"
 #include "types.h"
 #include "util.h"
 
@@ -155,8 +156,8 @@ enum pos_rc	 catalog_product_by_barcode(struct ledger *, const char *code,
 		    struct product *out, char **cause);
 enum pos_rc	 catalog_stock(struct ledger *, const char *sku, int64_t *qty,
 		    char **cause);
-/* Receives goods: konsinyasi intake or a beli putus purchase. */
-enum pos_rc	 catalog_receive(struct ledger *, const char *author,
+/* Receives goods: konsinyasi intake or a beli putus purchase, by a. */
+enum pos_rc	 catalog_receive(struct ledger *, const struct actor *a,
 		    const char *sku, int64_t qty, char **cause);
 
 /* barcode.c */
@@ -177,6 +178,27 @@ bool		 pin_is_valid(const char *pin);
  * PIN again at the next login (R4.9).
  */
 bool		 pin_needs_rehash(const char *hash);
+
+/*
+ * auth.c: who is acting (R4.9-R4.12). After AUTH_PIN_DELAY_AFTER wrong
+ * PINs in a row a user waits a doubling delay before the next try; after
+ * AUTH_PIN_LOCK_AFTER the user is locked until a manager unlocks. Every
+ * wrong PIN is an "event" entry, at the counter and at a shell alike.
+ */
+#define AUTH_PIN_DELAY_AFTER	5
+#define AUTH_PIN_LOCK_AFTER	10
+/*
+ * A person at a shell proves who they are before act: code + PIN, and
+ * when the table of rights (role.h) asks for it, a manager's code + PIN
+ * (approver, approver_pin; NULL when none was given). Refuses unknown,
+ * inactive and locked users, wrong PINs (counted toward the lockout) and
+ * the wrong role, before anything is written for act. On success writes
+ * nothing: *out is the actor the action's entry is written as (its author
+ * and approver), which also clears their earlier wrong PINs.
+ */
+enum pos_rc	 auth_person(struct ledger *, enum role_act act,
+		    const char *code, const char *pin, const char *approver,
+		    const char *approver_pin, struct actor *out, char **cause);
 
 /* demo-load.c */
 /* Loads the NTT Mart Kupang demo catalog, users and opening stock. */

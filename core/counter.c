@@ -145,7 +145,7 @@ counter_number(const struct counter *c, int64_t seq, char *out)
 static bool
 counter_is_manager(const char *role)
 {
-	return strcmp(role, "manajer") == 0 || strcmp(role, "admin") == 0;
+	return role_is_manager(role_parse(role));
 }
 
 static bool
@@ -160,35 +160,12 @@ counter_pkp(struct counter *c)
 	return pkp;
 }
 
-/* An "event" entry: note names it, fields are name/value pairs. */
-static struct entry *
-counter_event(const char *note, const char *author, ...)
-{
-	struct entry_line *li;
-	struct entry *e;
-	const char *k, *v;
-	va_list	 ap;
-
-	e = entry_new(ENTRY_EVENT);
-	entry_set(&e->note, note);
-	entry_set(&e->author, author);
-	va_start(ap, author);
-	while ((k = va_arg(ap, const char *)) != NULL) {
-		v = va_arg(ap, const char *);
-		li = entry_add(e, "field");
-		entry_set(&li->code, k);
-		entry_set(&li->text, v);
-	}
-	va_end(ap);
-	return e;
-}
-
 static enum pos_rc
 counter_append(struct counter *c, struct entry *e,
     enum pos_rc (*fn)(struct db *, const struct entry *, void *, char **),
     void *arg, char **cause)
 {
-	struct db_apply apply = { fn, arg };
+	struct db_apply apply = { fn, arg, NULL };
 	enum pos_rc rc;
 
 	rc = ledger_append_apply(c->l, e, fn != NULL ? &apply : NULL, cause);
@@ -196,80 +173,17 @@ counter_append(struct counter *c, struct entry *e,
 	return rc;
 }
 
-/*
- * The doubling wait after COUNTER_PIN_DELAY_AFTER wrong PINs: 2 s after
- * the 5th, 4 s after the 6th ... 32 s after the 9th.
- */
-static int64_t
-counter_pin_delay_ms(int64_t failed)
-{
-	if (failed < COUNTER_PIN_DELAY_AFTER)
-		return 0;
-	return INT64_C(1000) << (failed - COUNTER_PIN_DELAY_AFTER + 1);
-}
-
-/*
- * Checks user's PIN with the throttling rules; what is an event's note
- * prefix ("login", "approval"). Wrong PINs and lockouts are written as
- * events with the new PIN state; a good PIN after failures resets it in
- * the caller's event (*reset true).
- */
+/* Checks user's PIN (auth.c); the status line is read again after. */
 static enum pos_rc
 counter_pin_check(struct counter *c, const char *code, const char *pin,
     struct user *u, bool *reset, char **cause)
 {
-	struct db_pin_set ps;
-	struct db_pin st;
-	struct entry *e;
 	enum pos_rc rc;
-	int64_t	 now = clock_now_ms(), wait_ms;
-	char	 n[24];
 
-	*reset = false;
-	if (*code == '\0')
-		return cause_set(cause, POS_EINVAL, "Ketik kode pengguna");
-	if (db_catalog_user(c->l->db, code, u, NULL) != POS_OK)
-		return cause_set(cause, POS_EINVAL, "Pengguna %s tidak "
-		    "terdaftar", code);
-	if (!u->active)
-		return cause_set(cause, POS_ESTATE, "Pengguna %s tidak aktif",
-		    code);
-	if ((rc = db_sale_pin_get(c->l->db, code, &st, cause)) != POS_OK)
-		return rc;
-	if (st.locked)
-		return cause_set(cause, POS_ESTATE, "%s terkunci setelah %d PIN"
-		    " salah: minta manajer membuka (F7 di layar masuk)", code,
-		    COUNTER_PIN_LOCK_AFTER);
-	wait_ms = st.failed_at_ms + counter_pin_delay_ms(st.failed) - now;
-	if (wait_ms > 0)
-		return cause_set(cause, POS_ESTATE, "Terlalu banyak PIN salah: "
-		    "tunggu %" PRId64 " detik", (wait_ms + 999) / 1000);
-	if (pin_verify(c->l->key.pepper, pin, u->pin_hash)) {
-		*reset = st.failed > 0;
-		return POS_OK;
-	}
-
-	memset(&ps, 0, sizeof ps);
-	counter_copy(ps.user, sizeof ps.user, code);
-	ps.pin.failed = st.failed + 1;
-	ps.pin.failed_at_ms = now;
-	ps.pin.locked = ps.pin.failed >= COUNTER_PIN_LOCK_AFTER;
-	snprintf(n, sizeof n, "%" PRId64, ps.pin.failed);
-	e = counter_event(ps.pin.locked ? "pin.locked" : "pin.fail", code,
-	    "user", code, "failed", n, (const char *)NULL);
-	rc = counter_append(c, e, db_sale_apply_pin, &ps, cause);
-	entry_free(e);
-	if (rc != POS_OK)
-		return rc;
-	if (ps.pin.locked)
-		return cause_set(cause, POS_ESTATE, "PIN salah %d kali: %s "
-		    "terkunci sampai manajer membuka", COUNTER_PIN_LOCK_AFTER,
-		    code);
-	if (ps.pin.failed >= COUNTER_PIN_DELAY_AFTER)
-		return cause_set(cause, POS_EINVAL, "PIN salah (%" PRId64 "x): "
-		    "tunggu %" PRId64 " detik", ps.pin.failed,
-		    counter_pin_delay_ms(ps.pin.failed) / 1000);
-	return cause_set(cause, POS_EINVAL, "PIN salah");
+	rc = auth_pin(c->l, code, pin, u, reset, cause);
+	c->st_at_ms = c->prn_at_ms = 0;
+	/* At the counter an unknown code is just a wrong login. */
+	return rc == POS_ENOTFOUND ? POS_EINVAL : rc;
 }
 
 /* Appends e, and when reset, clears user's PIN failures with it. */
@@ -277,13 +191,11 @@ static enum pos_rc
 counter_append_reset(struct counter *c, struct entry *e, const char *user,
     bool reset, char **cause)
 {
-	struct db_pin_set ps;
+	enum pos_rc rc;
 
-	if (!reset)
-		return counter_append(c, e, NULL, NULL, cause);
-	memset(&ps, 0, sizeof ps);
-	counter_copy(ps.user, sizeof ps.user, user);
-	return counter_append(c, e, db_sale_apply_pin, &ps, cause);
+	rc = auth_append_reset(c->l, e, user, reset, cause);
+	c->st_at_ms = c->prn_at_ms = 0;
+	return rc;
 }
 
 static void
@@ -346,7 +258,7 @@ counter_login(struct counter *c, const char *code, const char *pin,
 	sodium_memzero(u.pin_hash, sizeof u.pin_hash);
 	if (rc != POS_OK)
 		return rc;
-	e = counter_event("login", code, "user", code, "role", u.role,
+	e = entry_event("login", code, "user", code, "role", u.role,
 	    (const char *)NULL);
 	rc = counter_append_reset(c, e, code, reset, cause);
 	entry_free(e);
@@ -377,7 +289,7 @@ counter_logout(struct counter *c, char **cause)
 
 	if (!c->in)
 		return POS_OK;
-	e = counter_event("logout", c->user.code, "user", c->user.code,
+	e = entry_event("logout", c->user.code, "user", c->user.code,
 	    (const char *)NULL);
 	rc = counter_append(c, e, NULL, NULL, cause);
 	entry_free(e);
@@ -419,7 +331,7 @@ counter_unlock(struct counter *c, const char *user, const char *manager,
 		    manager);
 	if (reset) {
 		/* The manager's own slips are forgiven by a good PIN. */
-		e = counter_event("pin.reset", manager, "user", manager,
+		e = entry_event("pin.reset", manager, "user", manager,
 		    (const char *)NULL);
 		rc = counter_append_reset(c, e, manager, true, cause);
 		entry_free(e);
@@ -428,7 +340,7 @@ counter_unlock(struct counter *c, const char *user, const char *manager,
 	}
 	memset(&ps, 0, sizeof ps);
 	counter_copy(ps.user, sizeof ps.user, user);
-	e = counter_event("pin.unlock", manager, "user", user, "approver",
+	e = entry_event("pin.unlock", manager, "user", user, "approver",
 	    manager, (const char *)NULL);
 	rc = counter_append(c, e, db_sale_apply_pin, &ps, cause);
 	entry_free(e);
@@ -468,6 +380,34 @@ counter_take_grant(struct counter *c, const char *action, const char *detail,
 	return true;
 }
 
+/*
+ * Whether the user may do act now (role.h): alone (*by ""), with the
+ * grant a manager gave for exactly this detail (*by the manager), or
+ * not: asks for an approval (POS_ESTATE, counter_wants set) or refuses
+ * what only a manager may do. by holds 16 bytes.
+ */
+static enum pos_rc
+counter_right(struct counter *c, enum role_act act, const char *detail,
+    char *by, char **cause)
+{
+	char	 role[10];
+
+	by[0] = '\0';
+	switch (role_need(role_parse(c->user.role), act)) {
+	case ROLE_ALONE:
+		return POS_OK;
+	case ROLE_MANAGER:
+		return cause_set(cause, POS_ESTATE, "%s: hanya manajer",
+		    role_act_name(act));
+	case ROLE_APPROVAL:
+		break;
+	}
+	if (counter_take_grant(c, role_act_code(act), detail, by, 16, role,
+	    sizeof role))
+		return POS_OK;
+	return counter_ask(c, role_act_code(act), detail, cause);
+}
+
 static enum pos_rc
 counter_approval_event(struct counter *c, const char *approver,
     const char *result, bool reset, char **cause)
@@ -475,7 +415,7 @@ counter_approval_event(struct counter *c, const char *approver,
 	struct entry *e;
 	enum pos_rc rc;
 
-	e = counter_event("approval", c->user.code, "action", c->want,
+	e = entry_event("approval", c->user.code, "action", c->want,
 	    "detail", c->want_detail, "approver", approver, "result", result,
 	    (const char *)NULL);
 	rc = counter_append_reset(c, e, approver, reset, cause);
@@ -879,9 +819,20 @@ counter_void(struct counter *c, size_t i, char **cause)
 {
 	struct sale *old;
 	enum pos_rc rc;
+	const struct sale_line *l;
+	char	 detail[COUNTER_DETAIL_MAX], by[16];
 
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
 		return rc;
+	if (sale_npays(c->sale) > 0 && (l = sale_line(c->sale, i)) != NULL &&
+	    !l->voided) {
+		/* Money has changed hands: a manager sees the void. */
+		snprintf(detail, sizeof detail, "Hapus baris %zu %.60s", i + 1,
+		    l->name);
+		if ((rc = counter_right(c, ACT_VOID_PAID, detail, by, cause)) !=
+		    POS_OK)
+			return rc;
+	}
 	old = sale_dup(c->sale);
 	rc = sale_void(c->sale, i, cause);
 	return counter_settle(c, old, rc, cause);
@@ -956,6 +907,8 @@ counter_cancel(struct counter *c, char **cause)
 	struct sale *fresh;
 	enum pos_rc rc;
 	size_t	 i;
+	char	 detail[COUNTER_DETAIL_MAX], by[16], label[96];
+	char	 money[MONEY_FMT_MAX];
 
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
 		return rc;
@@ -970,9 +923,23 @@ counter_cancel(struct counter *c, char **cause)
 			rc = db_sale_draft_delete(c->l->db, 0, cause);
 		goto out;
 	}
-	e = counter_event("sale.cancel", c->user.code, "sale",
+	/* Goods rung up and not paid for go back on the shelf: a manager
+	 * sees it. A refund not paid gives nothing away. */
+	sale_label(c->sale, label, sizeof label);
+	snprintf(detail, sizeof detail, "Batal transaksi %.60s %s", label,
+	    money_fmt(sale_total(c->sale), money));
+	by[0] = '\0';
+	if (sale_kind(c->sale) == SALE_SALE &&
+	    (rc = counter_right(c, ACT_CANCEL, detail, by, cause)) != POS_OK)
+		goto out;
+	e = entry_event("sale.cancel", c->user.code, "sale",
 	    sale_uuid(c->sale), "kind", sale_kind(c->sale) == SALE_REFUND ?
 	    "refund" : "sale", (const char *)NULL);
+	if (*by != '\0') {
+		li = entry_add(e, "approval");
+		entry_set(&li->code, role_act_code(ACT_CANCEL));
+		entry_set(&li->text, by);
+	}
 	for (i = 0; i < sale_nlines(c->sale); i++) {
 		l = sale_line(c->sale, i);
 		if (sale_kind(c->sale) == SALE_REFUND && l->qty == 0)
@@ -1326,10 +1293,12 @@ static enum pos_rc counter_find_seq(struct counter *, const char *,
 enum pos_rc
 counter_reprint(struct counter *c, const char *number, char **cause)
 {
+	struct actor a;
 	enum pos_rc rc;
 	int64_t	 seq;
-	char	*t;
+	char	*t, num[COUNTER_NUMBER_MAX], detail[COUNTER_DETAIL_MAX];
 
+	memset(&a, 0, sizeof a);
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
 		return rc;
 	t = counter_trim(number);
@@ -1337,8 +1306,15 @@ counter_reprint(struct counter *c, const char *number, char **cause)
 	free(t);
 	if (rc != POS_OK)
 		return rc;
+	counter_number(c, seq, num);
+	snprintf(detail, sizeof detail, "Cetak ulang %s", num);
+	if ((rc = counter_right(c, ACT_REPRINT, detail, a.approver, cause)) !=
+	    POS_OK)
+		return rc;
+	counter_copy(a.code, sizeof a.code, c->user.code);
+	a.role = role_parse(c->user.role);
 	c->st_at_ms = c->prn_at_ms = 0;
-	if ((rc = print_reprint(c->l, c->user.code, seq, cause)) != POS_OK)
+	if ((rc = print_reprint(c->l, &a, seq, cause)) != POS_OK)
 		return rc;
 	return print_pump(c->l, NULL, NULL, cause);
 }
@@ -1349,7 +1325,7 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 	struct entry *e = NULL;
 	struct entry_line *li;
 	struct sale *s;
-	char	 detail[COUNTER_DETAIL_MAX], by[16] = "", role[10] = "";
+	char	 detail[COUNTER_DETAIL_MAX], by[16] = "";
 	char	 money[MONEY_FMT_MAX];
 	enum pos_rc rc;
 
@@ -1363,17 +1339,16 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 	if (sale_kind(s) == SALE_REFUND) {
 		snprintf(detail, sizeof detail, "Retur %s %s",
 		    sale_ref_number(s), money_fmt(sale_total(s), money));
-		if (!counter_is_manager(c->user.role)) {
-			if (!counter_take_grant(c, "retur", detail, by,
-			    sizeof by, role, sizeof role)) {
-				entry_free(e);
-				return counter_ask(c, "retur", detail, cause);
-			}
-		} else
-			counter_copy(by, sizeof by, c->user.code);
-		li = entry_add(e, "approval");
-		entry_set(&li->code, "retur");
-		entry_set(&li->text, by);
+		if ((rc = counter_right(c, ACT_REFUND, detail, by, cause)) !=
+		    POS_OK) {
+			entry_free(e);
+			return rc;
+		}
+		if (*by != '\0') {
+			li = entry_add(e, "approval");
+			entry_set(&li->code, role_act_code(ACT_REFUND));
+			entry_set(&li->text, by);
+		}
 	}
 	/* The entry and the end of the draft, in one transaction. */
 	rc = counter_append(c, e, db_sale_apply_close, NULL, cause);

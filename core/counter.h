@@ -6,16 +6,17 @@
  * receipt prints and the drawer opens. The cashier screens call only this
  * and sale.h getters; every rule is here or in sale.c.
  *
- * Rights (docs/cashier.md §Hak): every role sells, voids lines, cancels,
- * holds and recalls. Discounts up to the role's limit (settings
- * "disc.max_bp.kasir|manajer|admin", default 10%, 50%, 50%); past it, or a
- * refund by a kasir, needs a manager's PIN. Every attempt at an approval is
- * an "event" entry, approved or not.
+ * Rights come from the one table in core/role.h (docs/cashier.md §Hak):
+ * a kasir sells, voids lines before a tender, holds and recalls alone;
+ * voiding a line once the sale has a tender, cancelling a sale, refunds
+ * and reprints need a manager's PIN on the spot. Discounts up to the
+ * role's limit (settings "disc.max_bp.kasir|manajer|admin", default 10%,
+ * 50%, 50%); past it, a manager's PIN. Every attempt at an approval is an
+ * "event" entry, approved or not.
  *
- * PINs (reliability.md R4.9-R4.12): after COUNTER_PIN_DELAY_AFTER wrong
- * PINs in a row a user waits a doubling delay before the next try; after
- * COUNTER_PIN_LOCK_AFTER the user is locked until a manager unlocks. Every
- * wrong PIN, lockout and unlock is an "event" entry.
+ * PINs are checked by core/auth.c with its delays and lockout, the same
+ * count as at a shell. Every wrong PIN, lockout and unlock is an "event"
+ * entry.
  */
 #ifndef NTT_COUNTER_H
 #define NTT_COUNTER_H
@@ -23,8 +24,6 @@
 #include "sale.h"
 #include "types.h"
 
-#define COUNTER_PIN_DELAY_AFTER	5
-#define COUNTER_PIN_LOCK_AFTER	10
 #define COUNTER_PIN_MAX		16	/* bytes of a PIN buffer, with NUL */
 #define COUNTER_HITS_MAX	50
 #define COUNTER_HELD_MAX	50

@@ -12,10 +12,12 @@
 static const struct {
 	const char	*code, *name, *role, *pin;
 } demo_users[] = {
+	/* The admin first: a ledger's first user is the only one written
+	 * before anyone may manage users (core/rules.c). */
+	{ "admin", "Admin Provinsi", "admin", "0000" },
 	{ "ani", "Ani Seran", "kasir", "1234" },
 	{ "yosef", "Yosef Bria", "kasir", "2345" },
 	{ "maria", "Maria Ndoen", "manajer", "9876" },
-	{ "admin", "Admin Provinsi", "admin", "0000" },
 };
 
 static const struct {
@@ -37,6 +39,7 @@ demo_load(struct ledger *l, char **cause)
 	struct product p;
 	struct user u;
 	const struct demo_product *dp;
+	const struct actor maria = { .code = "maria", .role = ROLE_MANAJER };
 	enum pos_rc rc = POS_OK;
 	size_t	 i;
 
@@ -89,7 +92,7 @@ demo_load(struct ledger *l, char **cause)
 		p.active = true;
 		rc = catalog_put_product(l, "admin", &p, cause);
 		if (rc == POS_OK && dp->stock > 0)
-			rc = catalog_receive(l, "maria", p.sku, dp->stock,
+			rc = catalog_receive(l, &maria, p.sku, dp->stock,
 			    cause);
 	}
 	return rc;

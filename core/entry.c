@@ -5,6 +5,7 @@
  * integer or a 4-byte big-endian length followed by UTF-8 bytes; the order
  * is the order of struct entry and struct entry_line. docs/ledger.md.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,45 @@ void
 entry_add_field_rp(struct entry *e, const char *name, int64_t rp)
 {
 	entry_add_field(e, name, "")->price_rp = rp;
+}
+
+struct entry *
+entry_event(const char *note, const char *author, ...)
+{
+	struct entry *e;
+	const char *k, *v;
+	va_list	 ap;
+
+	e = entry_new(ENTRY_EVENT);
+	entry_set(&e->note, note);
+	entry_set(&e->author, author);
+	va_start(ap, author);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		entry_add_field(e, k, v);
+	}
+	va_end(ap);
+	return e;
+}
+
+const struct entry_line *
+entry_field(const struct entry *e, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nlines; i++)
+		if (strcmp(e->lines[i].type, "field") == 0 &&
+		    strcmp(e->lines[i].code, name) == 0)
+			return &e->lines[i];
+	return NULL;
+}
+
+const char *
+entry_field_text(const struct entry *e, const char *name)
+{
+	const struct entry_line *l = entry_field(e, name);
+
+	return l != NULL ? l->text : "";
 }
 
 /* UTF-8 without overlongs, surrogates or control characters other than none. */

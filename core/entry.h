@@ -92,6 +92,15 @@ void		 entry_add_field_int(struct entry *, const char *name,
 		    int64_t v);
 void		 entry_add_field_rp(struct entry *, const char *name,
 		    int64_t rp);
+/*
+ * A new "event" entry: note names what happened ("login", "pin.fail"),
+ * then name, value pairs of "field" lines, ended by a NULL name.
+ */
+struct entry	*entry_event(const char *note, const char *author, ...);
+/* The first "field" line named name, or NULL. Borrowed from e. */
+const struct entry_line *entry_field(const struct entry *, const char *name);
+/* Its text, or "" when e has no such field. */
+const char	*entry_field_text(const struct entry *, const char *name);
 
 /*
  * Checks what a writer must never store: empty kind, text that is not

@@ -6,6 +6,8 @@
 #include "core.h"
 #include "db.h"
 #include "devkey.h"
+#include "role.h"
+#include "rules.h"
 
 struct ledger {
 	struct db	*db;		/* owned */
@@ -17,13 +19,37 @@ struct ledger {
 /* Appends e with an apply step inside the same transaction. */
 enum pos_rc	 ledger_append_apply(struct ledger *, struct entry *,
 		    const struct db_apply *, char **cause);
+/*
+ * Appends e as a's entry for act (role_stamp: author and approval line),
+ * with apply (may be NULL), clearing the wrong PINs a and the approver
+ * typed before in the same transaction: one entry, nothing else, whether
+ * it is written or refused.
+ */
+enum pos_rc	 ledger_append_as(struct ledger *, struct entry *,
+		    enum role_act act, const struct actor *a,
+		    const struct db_apply *apply, char **cause);
 
 /*
  * catalog.c: appends an entry of kind (consign.in, stock.in,
  * consign.return) moving qty of product p, one "item" line.
  */
-enum pos_rc	 catalog_move(struct ledger *, const char *author,
+enum pos_rc	 catalog_move(struct ledger *, const struct actor *,
 		    const char *kind, const struct product *p, int64_t qty,
 		    char **cause);
+
+/*
+ * auth.c: checks code's PIN with the throttling rules. Wrong PINs and
+ * lockouts are written as events with the new PIN state. *u is the user
+ * (the caller wipes u->pin_hash after, whatever rc), and on success *reset
+ * says earlier failures are to be cleared with the caller's entry
+ * (auth_append_reset).
+ */
+enum pos_rc	 auth_pin(struct ledger *, const char *code, const char *pin,
+		    struct user *u, bool *reset, char **cause);
+/* Appends e; when reset, clears user's wrong PINs in the same write. */
+enum pos_rc	 auth_append_reset(struct ledger *, struct entry *e,
+		    const char *user, bool reset, char **cause);
+/* The wait after failed wrong PINs in a row, in ms (0: none). */
+int64_t		 auth_pin_delay_ms(int64_t failed);
 
 #endif

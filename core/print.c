@@ -297,10 +297,10 @@ print_pump(struct ledger *l, const char *printer, int64_t *printed,
 }
 
 enum pos_rc
-print_reprint(struct ledger *l, const char *author, int64_t seq,
+print_reprint(struct ledger *l, const struct actor *a, int64_t seq,
     char **cause)
 {
-	struct db_apply apply = { db_print_apply_reprint, &seq };
+	struct db_apply apply = { db_print_apply_reprint, &seq, NULL };
 	struct entry *orig = NULL, *e;
 	enum pos_rc rc;
 
@@ -314,11 +314,10 @@ print_reprint(struct ledger *l, const char *author, int64_t seq,
 		return rc;
 	}
 	e = entry_new(ENTRY_EVENT);
-	entry_set(&e->author, author);
 	entry_set(&e->note, "reprint");
 	entry_set(&e->ref_uuid, orig->uuid);
 	entry_add_field_int(e, "reprint_of", seq);
-	rc = ledger_append_apply(l, e, &apply, cause);
+	rc = ledger_append_as(l, e, ACT_REPRINT, a, &apply, cause);
 	entry_free(e);
 	entry_free(orig);
 	return rc;

@@ -17,6 +17,7 @@
 
 #include "types.h"
 
+struct actor;
 struct ledger;
 
 struct print_status {
@@ -44,9 +45,10 @@ enum pos_rc	 print_settle(struct ledger *, int64_t upto_seq, int64_t *n,
 		    char **cause);
 /*
  * Queues a DUPLIKAT copy of sale or refund seq, logged as an "event" entry
- * by author in the same transaction. POS_ENOTFOUND for any other entry.
+ * by a (with its approver) in the same transaction. POS_ENOTFOUND for any
+ * other entry.
  */
-enum pos_rc	 print_reprint(struct ledger *, const char *author,
+enum pos_rc	 print_reprint(struct ledger *, const struct actor *a,
 		    int64_t seq, char **cause);
 enum pos_rc	 print_status(struct ledger *, struct print_status *,
 		    char **cause);

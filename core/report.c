@@ -60,18 +60,7 @@ report_consign_fn(const void *doc, struct layout *l, char **cause)
 enum pos_rc
 report_open_day(struct ledger *l, char *day, char **cause)
 {
-	char	 closed[11];
-	int64_t	 grand;
-	enum pos_rc rc;
-
-	clock_wita_date(clock_now_ms(), day);
-	if ((rc = db_report_last_close(l->db, closed, &grand, cause)) != POS_OK)
-		return rc;
-	if (*closed != '\0' && strcmp(day, closed) <= 0 &&
-	    !clock_day_next(closed, day))
-		return cause_set(cause, POS_ECORRUPT, "Hari tutup %s tidak "
-		    "sah", closed);
-	return POS_OK;
+	return rules_open_day(l, clock_now_ms(), day, NULL, cause);
 }
 
 /* The report data of a day; methods point into t. */
@@ -129,14 +118,16 @@ report_day(struct ledger *l, const char *day, bool z, const char *profile,
 		if ((rc = report_open_day(l, open, cause)) != POS_OK)
 			return rc;
 		day = open;
-	}
+	} else if (!clock_day_valid(day))
+		return cause_set(cause, POS_EINVAL, "Tanggal %.12s tidak sah",
+		    day);
 	if ((rc = db_report_day(l->db, day, &t, cause)) != POS_OK)
 		return rc;
 	report_fill(l, &t, z, methods, &r);
 	if (z) {
 		/* A Z reprint: the grand total as of the last closure. */
-		if ((rc = db_report_last_close(l->db, closed, &grand, cause)) !=
-		    POS_OK)
+		if ((rc = db_report_last_close(l->db, closed, &grand, NULL,
+		    cause)) != POS_OK)
 			return rc;
 		r.grand_total_rp = grand;
 	}
@@ -144,65 +135,85 @@ report_day(struct ledger *l, const char *day, bool z, const char *profile,
 	    cause);
 }
 
-enum pos_rc
-report_close_day(struct ledger *l, const char *author, const char *day,
-    const char *profile, char **bytes, size_t *lenp, char **text,
-    char **cause)
+/* What a closure sums inside its write transaction, for its paper after. */
+struct report_close {
+	struct db_day_totals	 t;
+	int64_t			 grand_rp;
+};
+
+/*
+ * Inside the closure's write transaction, once the gate has set the day
+ * being closed: its totals and the perpetual grand total, so a sale that
+ * commits a moment before is in them and one a moment after is in the
+ * next day, never neither or both.
+ */
+static enum pos_rc
+report_close_prep(struct db *db, struct entry *e, void *arg, char **cause)
 {
-	struct db_day_totals t;
-	struct report_method methods[DB_REPORT_METHODS];
-	struct day_report r;
-	struct entry *e;
+	struct report_close *c = arg;
+	struct db_day_totals *t = &c->t;
 	struct entry_line *li;
-	char	 open[11], closed[11];
+	char	 closed[11];
 	int64_t	 grand, net;
 	enum pos_rc rc;
 	size_t	 i;
 
-	if ((rc = report_open_day(l, open, cause)) != POS_OK)
+	if ((rc = db_report_last_close(db, closed, &grand, NULL, cause)) !=
+	    POS_OK)
 		return rc;
-	if (day == NULL)
-		day = open;
-	if ((rc = db_report_last_close(l->db, closed, &grand, cause)) != POS_OK)
+	if ((rc = db_report_day(db, e->business_day, t, cause)) != POS_OK)
 		return rc;
-	if (*closed != '\0' && strcmp(day, closed) <= 0)
-		return cause_set(cause, POS_ESTATE, "Hari %s sudah ditutup "
-		    "(tutup terakhir %s)", day, closed);
-	if (strcmp(day, open) > 0)
-		return cause_set(cause, POS_ESTATE, "Hari %s belum dimulai",
-		    day);
-	if ((rc = db_report_day(l->db, day, &t, cause)) != POS_OK)
-		return rc;
-	if (!money_sub(t.sales_rp, t.refunds_rp, &net) ||
+	if (!money_sub(t->sales_rp, t->refunds_rp, &net) ||
 	    !money_add(grand, net, &grand))
 		return cause_set(cause, POS_ECORRUPT, "Total hari %s tidak "
-		    "masuk akal", day);
-
-	e = entry_new(ENTRY_DAY_CLOSE);
-	entry_set(&e->author, author);
-	entry_set(&e->business_day, day);
+		    "masuk akal", e->business_day);
+	c->grand_rp = grand;
 	e->total_rp = net;
-	entry_add_field_int(e, "first_seq", t.first_seq);
-	entry_add_field_int(e, "last_seq", t.last_seq);
-	entry_add_field_int(e, "n_sales", t.n_sales);
-	entry_add_field_rp(e, "sales_rp", t.sales_rp);
-	entry_add_field_int(e, "n_refunds", t.n_refunds);
-	entry_add_field_rp(e, "refunds_rp", t.refunds_rp);
-	entry_add_field_rp(e, "ppn_rp", t.ppn_rp);
-	entry_add_field_rp(e, "consign_rp", t.consign_rp);
+	entry_add_field_int(e, "first_seq", t->first_seq);
+	entry_add_field_int(e, "last_seq", t->last_seq);
+	entry_add_field_int(e, "n_sales", t->n_sales);
+	entry_add_field_rp(e, "sales_rp", t->sales_rp);
+	entry_add_field_int(e, "n_refunds", t->n_refunds);
+	entry_add_field_rp(e, "refunds_rp", t->refunds_rp);
+	entry_add_field_rp(e, "ppn_rp", t->ppn_rp);
+	entry_add_field_rp(e, "consign_rp", t->consign_rp);
 	entry_add_field_rp(e, "grand_total_rp", grand);
-	for (i = 0; i < t.nmethods; i++) {
+	for (i = 0; i < t->nmethods; i++) {
 		li = entry_add(e, "pay");
-		entry_set(&li->code, t.methods[i].method);
-		li->amount_rp = t.methods[i].in_rp - t.methods[i].out_rp;
+		entry_set(&li->code, t->methods[i].method);
+		li->amount_rp = t->methods[i].in_rp - t->methods[i].out_rp;
 	}
-	rc = ledger_append(l, e, cause);
+	return POS_OK;
+}
+
+enum pos_rc
+report_close_day(struct ledger *l, const struct actor *a, const char *day,
+    const char *profile, char **bytes, size_t *lenp, char **text,
+    char **cause)
+{
+	struct report_close c;
+	struct db_apply apply = { NULL, &c, report_close_prep };
+	struct report_method methods[DB_REPORT_METHODS];
+	struct day_report r;
+	struct entry *e;
+	enum pos_rc rc;
+
+	if (day != NULL && !clock_day_valid(day))
+		return cause_set(cause, POS_EINVAL, "Tanggal %.12s tidak sah",
+		    day);
+	memset(&c, 0, sizeof c);
+	e = entry_new(ENTRY_DAY_CLOSE);
+	/* Empty: the gate sets the day that is open, and refuses any other
+	 * one named. */
+	if (day != NULL)
+		entry_set(&e->business_day, day);
+	rc = ledger_append_as(l, e, ACT_DAY_CLOSE, a, &apply, cause);
 	entry_free(e);
 	if (rc != POS_OK)
 		return rc;
-	report_fill(l, &t, true, methods, &r);
-	r.grand_total_rp = grand;
-	r.closed_by = author;
+	report_fill(l, &c.t, true, methods, &r);
+	r.grand_total_rp = c.grand_rp;
+	r.closed_by = a->code;
 	return report_output(l, profile, report_day_fn, &r, bytes, lenp, text,
 	    cause);
 }
@@ -248,11 +259,10 @@ report_consign(struct ledger *l, const char *supplier, const char *from,
 	struct report_rows w;
 	struct supplier s;
 	enum pos_rc rc;
-	char	 chk[11];
 	size_t	 i;
 
 	memset(&w, 0, sizeof w);
-	if (!clock_day_next(from, chk) || !clock_day_next(to, chk) ||
+	if (!clock_day_valid(from) || !clock_day_valid(to) ||
 	    strcmp(from, to) > 0)
 		return cause_set(cause, POS_EINVAL, "Periode tidak sah: %s s/d "
 		    "%s", from, to);

@@ -11,6 +11,7 @@
 
 #include "types.h"
 
+struct actor;
 struct ledger;
 
 /*
@@ -23,14 +24,21 @@ enum pos_rc	 report_day(struct ledger *, const char *day, bool z,
 		    const char *profile, char **bytes, size_t *lenp,
 		    char **text, char **cause);
 /*
- * Closes business day (NULL: the open day): appends the day.close entry
- * (author: the manager) and returns its Z report like report_day. Refuses
- * a day already closed, or one before the last closure.
+ * Closes the business day that is open (day: NULL, or that same day
+ * named): appends the day.close entry by a (core/auth.c), its totals
+ * summed inside the write transaction, and returns its Z report like
+ * report_day. The gate refuses any other day, a day with nothing since
+ * the last closure, and a closure while a sale is open or held
+ * (rules.h).
  */
-enum pos_rc	 report_close_day(struct ledger *, const char *author,
+enum pos_rc	 report_close_day(struct ledger *, const struct actor *a,
 		    const char *day, const char *profile, char **bytes,
 		    size_t *lenp, char **text, char **cause);
-/* The open business day (11 bytes): today, or after the last closure. */
+/*
+ * The business day that is open (11 bytes): the day of the first business
+ * entry since the last closure, else today, or the day after the last
+ * closure when that is later (rules.h).
+ */
 enum pos_rc	 report_open_day(struct ledger *, char *day, char **cause);
 /*
  * The consignment statement of supplier for days [from, to] (inclusive,

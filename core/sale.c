@@ -991,6 +991,55 @@ sale_refund_init(struct sale *s, const struct entry *orig,
 }
 
 enum pos_rc
+sale_refund_check(const struct entry *orig, const char *number,
+    struct entry *const *earlier, size_t nearlier, const struct entry *refund,
+    char **cause)
+{
+	const struct entry_line *el;
+	struct sale_line *l;
+	struct sale *t;
+	int64_t	*qty, *amount;
+	enum pos_rc rc;
+	size_t	 i, k;
+
+	t = sale_new(SALE_REFUND, "", false);
+	if ((rc = sale_refund_init(t, orig, number, earlier, nearlier,
+	    cause)) != POS_OK) {
+		sale_free(t);
+		return rc;
+	}
+	qty = xcalloc(t->nlines + 1, sizeof *qty);
+	amount = xcalloc(t->nlines + 1, sizeof *amount);
+	for (i = 0; rc == POS_OK && i < refund->nlines; i++) {
+		el = &refund->lines[i];
+		if (strcmp(el->type, "item") != 0)
+			continue;
+		if ((l = sale_refund_find(t, el->code)) == NULL) {
+			rc = cause_set(cause, POS_ESTATE, "Retur %s: barang %s "
+			    "tidak ada di nota itu", number, el->code);
+			break;
+		}
+		k = (size_t)(l - t->lines);
+		if (el->qty <= 0 || el->amount_rp < 0 ||
+		    !money_add(qty[k], el->qty, &qty[k]) ||
+		    !money_add(amount[k], el->amount_rp, &amount[k])) {
+			rc = cause_set(cause, POS_EINVAL, "Retur %s: jumlah "
+			    "%s tidak sah", number, el->code);
+			break;
+		}
+		if (qty[k] > l->lim_qty || amount[k] > l->lim_amount_rp)
+			rc = cause_set(cause, POS_ESTATE, "Retur %s melebihi "
+			    "sisa nota: %.40s paling banyak %lld lagi (sudah "
+			    "diretur sebelumnya)", number, l->name,
+			    (long long)l->lim_qty);
+	}
+	free(qty);
+	free(amount);
+	sale_free(t);
+	return rc;
+}
+
+enum pos_rc
 sale_entry(const struct sale *s, struct entry **out, char **cause)
 {
 	const struct sale_line *l;

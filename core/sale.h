@@ -187,6 +187,19 @@ enum pos_rc	 sale_refund_init(struct sale *, const struct entry *orig,
 		    size_t nearlier, char **cause);
 
 /*
+ * The refund cap (docs/ledger.md §Rules): checks that refund, an entry of
+ * kind "refund" of orig, takes back per product no more pieces (or grams)
+ * and no more money than orig sold less what the earlier refunds of orig
+ * took back, whether those were rung at this counter, held, or paid at
+ * another. The ledger's gate runs it inside the refund's own write
+ * transaction. POS_ESTATE with a cause naming the product when not.
+ */
+enum pos_rc	 sale_refund_check(const struct entry *orig,
+		    const char *number, struct entry *const *earlier,
+		    size_t nearlier, const struct entry *refund,
+		    char **cause);
+
+/*
  * The journal entry of a finished sale (kind "sale" or "refund"): "item"
  * lines, "void" lines, a "disc" line for a sale discount, "pay" lines and
  * a "change" line (docs/cashier.md §Ledger). POS_ESTATE when not ready:

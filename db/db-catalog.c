@@ -335,6 +335,26 @@ db_catalog_user(struct db *db, const char *code, struct user *u,
 }
 
 enum pos_rc
+db_catalog_managers(struct db *db, int64_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	int	 src;
+
+	*n = 0;
+	rc = db_prepare(db, "SELECT count(*) FROM users WHERE active <> 0 AND "
+	    "role IN ('manajer', 'admin')", &st, cause);
+	if (rc != POS_OK)
+		return rc;
+	if ((src = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, src, "menghitung manajer", cause);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pos_rc
 db_setting_get(struct db *db, const char *key, char **out, char **cause)
 {
 	sqlite3_stmt *st = NULL;

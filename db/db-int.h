@@ -15,6 +15,7 @@ struct db {
 	char	*failed_why;	/* owned: what failed, for the next refusal */
 	int	 lock_fd;	/* <path>-open, flock shared while open; or -1 */
 	bool	 lock_alone;	/* no other process had it open at ours */
+	struct db_gate gate;	/* the rules inside every append; or none */
 };
 
 /*

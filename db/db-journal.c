@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "db-int.h"
+#include "kind.h"
 #include "util.h"
 
 #define DB_JOURNAL_COLS							\
@@ -121,9 +122,9 @@ out:
 }
 
 /*
- * Stock moves follow from the kind and its "item" lines (docs/ledger.md):
- * a sale or consignment return takes goods out, a refund or consignment
- * intake puts them back. Stock may go below zero: the counter never stops
+ * Stock moves follow from the kind and its "item" lines (core/kind.h): a
+ * sale or consignment return takes goods out, a refund or intake puts them
+ * back. Stock may go below zero for a sale: the counter never stops
  * selling goods that are on the shelf but were not received.
  */
 static enum pos_rc
@@ -135,14 +136,7 @@ db_journal_stock(struct db *db, const struct entry *e, char **cause)
 	size_t	 i;
 	int	 src;
 
-	if (strcmp(e->kind, ENTRY_SALE) == 0 ||
-	    strcmp(e->kind, ENTRY_CONSIGN_RETURN) == 0)
-		sign = -1;
-	else if (strcmp(e->kind, ENTRY_REFUND) == 0 ||
-	    strcmp(e->kind, ENTRY_CONSIGN_IN) == 0 ||
-	    strcmp(e->kind, ENTRY_STOCK_IN) == 0)
-		sign = 1;
-	else
+	if ((sign = kind_stock_sign(e->kind)) == 0)
 		return POS_OK;
 	rc = db_prepare(db, "INSERT INTO stock (sku, qty) SELECT sku, ? FROM "
 	    "products WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET "
@@ -167,8 +161,7 @@ db_journal_append_locked(struct db *db, struct entry *e,
 {
 	struct db_device dev;
 	enum pos_rc rc;
-	char	 day[11], closed[11];
-	int64_t	 grand;
+	char	 day[11];
 
 	if (strcmp(e->kind, ENTRY_DEVICE) != 0) {
 		if ((rc = db_device_get(db, &dev, cause)) != POS_OK)
@@ -182,20 +175,19 @@ db_journal_append_locked(struct db *db, struct entry *e,
 	e->seq++;
 	if (e->created_at_ms == 0)
 		e->created_at_ms = clock_now_ms();
-	if (*e->business_day == '\0') {
-		/* A closed day takes no more entries: they belong to the
-		 * day after the last closure (R2.5). */
-		clock_wita_date(e->created_at_ms, day);
-		if ((rc = db_report_last_close(db, closed, &grand, cause)) !=
-		    POS_OK)
-			return rc;
-		if (*closed != '\0' && strcmp(day, closed) <= 0 &&
-		    !clock_day_next(closed, day))
-			return cause_set(cause, POS_ECORRUPT, "Hari tutup %s "
-			    "tidak sah", closed);
-		entry_set(&e->business_day, day);
-	}
+	if (db->gate.day != NULL &&
+	    (rc = db->gate.day(db, e, db->gate.arg, cause)) != POS_OK)
+		return rc;
+	if (*e->business_day == '\0')
+		entry_set(&e->business_day, clock_wita_date(e->created_at_ms,
+		    day));
+	if (apply != NULL && apply->prep != NULL &&
+	    (rc = apply->prep(db, e, apply->arg, cause)) != POS_OK)
+		return rc;
 	if ((rc = entry_check(e, cause)) != POS_OK)
+		return rc;
+	if (db->gate.check != NULL &&
+	    (rc = db->gate.check(db, e, db->gate.arg, cause)) != POS_OK)
 		return rc;
 	entry_seal(e, sk);
 	if ((rc = db_journal_insert(db, e, cause)) != POS_OK)
@@ -203,8 +195,7 @@ db_journal_append_locked(struct db *db, struct entry *e,
 	if ((rc = db_journal_stock(db, e, cause)) != POS_OK)
 		return rc;
 	/* Every sale and refund has its paper queued in its transaction. */
-	if ((strcmp(e->kind, ENTRY_SALE) == 0 ||
-	    strcmp(e->kind, ENTRY_REFUND) == 0) &&
+	if (kind_prints(e->kind) &&
 	    (rc = db_print_enqueue_locked(db, e->seq, 0, e->created_at_ms,
 	    cause)) != POS_OK)
 		return rc;
@@ -286,7 +277,8 @@ db_device_init(struct db *db, const struct db_device *dev,
     const uint8_t sk[ENTRY_SK_LEN], char **cause)
 {
 	struct db_device old;
-	struct db_apply apply = { db_device_apply, (void *)(uintptr_t)dev };
+	struct db_apply apply = { db_device_apply, (void *)(uintptr_t)dev,
+	    NULL };
 	struct entry *e;
 	enum pos_rc rc;
 	char	 pkhex[2 * ENTRY_PK_LEN + 1];
@@ -549,5 +541,42 @@ db_journal_foreach(struct db *db, int64_t from, int64_t limit,
 		to = from + 499 < last ? from + 499 : last;
 		rc = db_journal_range(db, from, to, fn, arg, cause);
 	}
+	return rc;
+}
+
+enum pos_rc
+db_journal_day_state(struct db *db, const char *const *kinds, size_t nkinds,
+    struct db_day_state *out, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	enum pos_rc rc;
+	size_t	 i;
+	int	 src;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = db_report_last_close(db, out->close_day,
+	    &out->close_grand_rp, &out->close_seq, cause)) != POS_OK)
+		return rc;
+	/* One seek per kind on journal_kind (kind, seq): cheap however long
+	 * the day, and however many catalog changes came before its first
+	 * sale. */
+	rc = db_prepare(db, "SELECT seq, business_day FROM journal WHERE "
+	    "kind = ? AND seq > ? ORDER BY seq LIMIT 1", &st, cause);
+	for (i = 0; rc == POS_OK && i < nkinds; i++) {
+		sqlite3_reset(st);
+		db_bind_text(st, 1, kinds[i]);
+		sqlite3_bind_int64(st, 2, out->close_seq);
+		src = sqlite3_step(st);
+		if (src == SQLITE_ROW) {
+			if (out->open_seq == 0 ||
+			    sqlite3_column_int64(st, 0) < out->open_seq) {
+				out->open_seq = sqlite3_column_int64(st, 0);
+				db_column_copy(st, 1, out->open_day,
+				    sizeof out->open_day);
+			}
+		} else if (src != SQLITE_DONE)
+			rc = db_fail(db, src, "mencari hari buka", cause);
+	}
+	sqlite3_finalize(st);
 	return rc;
 }

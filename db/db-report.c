@@ -77,10 +77,11 @@ db_report_day(struct db *db, const char *day, struct db_day_totals *t,
 {
 	sqlite3_stmt *st = NULL;
 	enum pos_rc rc;
+	bool	 began;
 
 	memset(t, 0, sizeof *t);
 	snprintf(t->day, sizeof t->day, "%s", day);
-	if ((rc = db_exec(db, "BEGIN", cause)) != POS_OK)
+	if ((rc = db_read_begin(db, &began, cause)) != POS_OK)
 		return rc;
 	rc = db_prepare(db, "SELECT kind, count(*), sum(abs(total_rp)), "
 	    "min(seq), max(seq) FROM journal WHERE business_day = ? AND kind "
@@ -137,7 +138,7 @@ db_report_day(struct db *db, const char *day, struct db_day_totals *t,
 		    db_report_items, t, cause);
 		sqlite3_finalize(st);
 	}
-	db_exec(db, "COMMIT", NULL);
+	db_read_end(db, began);
 	return rc;
 }
 
@@ -176,8 +177,9 @@ db_report_consign(struct db *db, const char *supplier, const char *from_day,
 	struct db_report_consign_walk w = { fn, arg, POS_OK };
 	sqlite3_stmt *st = NULL;
 	enum pos_rc rc;
+	bool	 began;
 
-	if ((rc = db_exec(db, "BEGIN", cause)) != POS_OK)
+	if ((rc = db_read_begin(db, &began, cause)) != POS_OK)
 		return rc;
 	rc = db_prepare(db, "SELECT l.code, max(l.text), max(l.unit), "
 	    "sum(CASE WHEN j.kind = 'sale' THEN abs(l.qty) ELSE 0 END), "
@@ -203,13 +205,13 @@ db_report_consign(struct db *db, const char *supplier, const char *from_day,
 			rc = w.rc;
 		sqlite3_finalize(st);
 	}
-	db_exec(db, "COMMIT", NULL);
+	db_read_end(db, began);
 	return rc;
 }
 
 enum pos_rc
 db_report_last_close(struct db *db, char *day, int64_t *grand_rp,
-    char **cause)
+    int64_t *seq, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	enum pos_rc rc;
@@ -217,16 +219,21 @@ db_report_last_close(struct db *db, char *day, int64_t *grand_rp,
 
 	day[0] = '\0';
 	*grand_rp = 0;
+	if (seq != NULL)
+		*seq = 0;
 	rc = db_prepare(db, "SELECT j.business_day, coalesce((SELECT "
 	    "l.price_rp FROM journal_lines l WHERE l.seq = j.seq AND l.type = "
-	    "'field' AND l.code = 'grand_total_rp'), 0) FROM journal j WHERE "
-	    "j.kind = 'day.close' ORDER BY j.seq DESC LIMIT 1", &st, cause);
+	    "'field' AND l.code = 'grand_total_rp'), 0), j.seq FROM journal j "
+	    "WHERE j.kind = 'day.close' ORDER BY j.seq DESC LIMIT 1", &st,
+	    cause);
 	if (rc != POS_OK)
 		return rc;
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW) {
 		db_column_copy(st, 0, day, 11);
 		*grand_rp = sqlite3_column_int64(st, 1);
+		if (seq != NULL)
+			*seq = sqlite3_column_int64(st, 2);
 	} else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, "mencari tutup hari", cause);
 	sqlite3_finalize(st);

@@ -164,6 +164,34 @@ db_commit(struct db *db, char **cause)
 	return prc;
 }
 
+enum pos_rc
+db_read_begin(struct db *db, bool *began, char **cause)
+{
+	enum pos_rc rc = POS_OK;
+
+	*began = false;
+	if (sqlite3_get_autocommit(db->sq) &&
+	    (rc = db_exec(db, "BEGIN", cause)) == POS_OK)
+		*began = true;
+	return rc;
+}
+
+void
+db_read_end(struct db *db, bool began)
+{
+	if (began)
+		sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
+}
+
+void
+db_set_gate(struct db *db, const struct db_gate *g)
+{
+	if (g != NULL)
+		db->gate = *g;
+	else
+		memset(&db->gate, 0, sizeof db->gate);
+}
+
 void
 db_rollback(struct db *db)
 {

@@ -56,6 +56,14 @@ char		*db_pragma(struct db *, const char *name);
 /* True for statfs magic numbers of network filesystems (NFS, SMB, ...). */
 bool		 db_fs_is_network(long f_type);
 
+/*
+ * A read that must see one state: BEGIN (deferred) when no transaction is
+ * open, nothing when the caller's is (a rule read inside an append's write
+ * transaction). db_read_end ends only what db_read_begin began.
+ */
+enum pos_rc	 db_read_begin(struct db *, bool *began, char **cause);
+void		 db_read_end(struct db *, bool began);
+
 /* db-migrate.c */
 /*
  * Brings the schema to version target (db_schema_latest() in production),
@@ -83,17 +91,42 @@ enum pos_rc	 db_device_get(struct db *, struct db_device *out,
 		    char **cause);
 
 /*
+ * The rule gate: what the services layer installs on a handle so that no
+ * entry is written without its rules checked against the state it commits
+ * on (docs/ledger.md §Rules). Both run inside the append's BEGIN IMMEDIATE
+ * transaction: day sets e->business_day, or refuses the one the writer
+ * gave when it is not the day that is open; check runs on the finished
+ * entry, before it is sealed. A refusal rolls everything back. Without a gate (db-level tests) the business day
+ * is the calendar day in WITA and nothing is checked.
+ */
+struct db_gate {
+	enum pos_rc	(*day)(struct db *, struct entry *, void *arg,
+			    char **cause);
+	enum pos_rc	(*check)(struct db *, const struct entry *, void *arg,
+			    char **cause);
+	void		*arg;
+};
+/* Installs g (copied; NULL removes the gate). */
+void		 db_set_gate(struct db *, const struct db_gate *g);
+
+/*
  * Appends e in one BEGIN IMMEDIATE transaction: assigns e->seq (head + 1),
- * e->prev_hash, the outlet and device ids and key id, the time and business
- * day if unset, then seals (hash + signature) and inserts it with its lines.
- * If apply is not NULL it runs inside the same transaction after the insert
- * and may change other tables (stock, catalog); a failure there rolls
- * everything back. On failure nothing is written and e's seq is 0 again.
+ * e->prev_hash, the outlet and device ids and key id, the time, and the
+ * business day through the gate; then runs apply's prep, which may fill e
+ * from the state inside the transaction (a closure's totals); then
+ * entry_check and the gate's check; then seals (hash + signature) and
+ * inserts e with its
+ * lines, its stock moves and its paper (core/kind.h). If apply's fn is
+ * not NULL it runs after the insert and may change other tables (catalog,
+ * PIN state); a failure anywhere rolls everything back. On failure
+ * nothing is written and e's seq is 0 again.
  */
 struct db_apply {
 	enum pos_rc	(*fn)(struct db *, const struct entry *, void *arg,
 			    char **cause);
 	void		*arg;
+	enum pos_rc	(*prep)(struct db *, struct entry *, void *arg,
+			    char **cause);
 };
 enum pos_rc	 db_journal_append(struct db *, struct entry *e,
 		    const uint8_t sk[ENTRY_SK_LEN],
@@ -126,6 +159,20 @@ enum pos_rc	 db_journal_foreach(struct db *, int64_t from, int64_t limit,
 		    void *arg, char **cause);
 /* Number of entries. */
 int64_t		 db_journal_count(struct db *);
+/*
+ * Where the business days stand: the last day closure (seq 0 and day ""
+ * when none), and the first entry after it whose kind is one of kinds
+ * (the kinds that open a day, core/kind.h; seq 0 when none).
+ */
+struct db_day_state {
+	int64_t	 close_seq;
+	char	 close_day[11];
+	int64_t	 close_grand_rp;	/* its perpetual grand total */
+	int64_t	 open_seq;
+	char	 open_day[11];
+};
+enum pos_rc	 db_journal_day_state(struct db *, const char *const *kinds,
+		    size_t nkinds, struct db_day_state *out, char **cause);
 
 /* db-sync.c: the one row sync writes (reliability.md R3.2). */
 struct sync_state;
@@ -238,10 +285,11 @@ enum pos_rc	 db_report_day(struct db *, const char *day,
 		    struct db_day_totals *out, char **cause);
 /*
  * The newest day closure: its business day (out holds 11 bytes; "" when
- * no day was ever closed) and its perpetual grand total.
+ * no day was ever closed), its perpetual grand total and its seq (may be
+ * NULL; 0 when none).
  */
 enum pos_rc	 db_report_last_close(struct db *, char *day,
-		    int64_t *grand_rp, char **cause);
+		    int64_t *grand_rp, int64_t *seq, char **cause);
 /* How many consign.settle entries of supplier overlap [from, to]. */
 enum pos_rc	 db_report_settled(struct db *, const char *supplier,
 		    const char *from_day, const char *to_day, int64_t *n,
@@ -313,6 +361,8 @@ enum pos_rc	 db_catalog_supplier(struct db *, const char *code,
 		    struct supplier *out, char **cause);
 enum pos_rc	 db_catalog_user(struct db *, const char *code,
 		    struct user *out, char **cause);
+/* How many active managers and admins there are. */
+enum pos_rc	 db_catalog_managers(struct db *, int64_t *n, char **cause);
 /* Settings: *out is the caller's; POS_ENOTFOUND when unset. */
 enum pos_rc	 db_setting_get(struct db *, const char *key, char **out,
 		    char **cause);

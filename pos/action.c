@@ -239,17 +239,27 @@ act_qty(struct ui *ui)
 	    NULL);
 }
 
-static void
-act_void_yes(struct ui *ui)
+void
+act_void_run(struct ui *ui, size_t line)
 {
 	char	*cause = NULL;
 	enum pos_rc rc;
 
-	rc = counter_void(ui->c, act_sel(ui), &cause);
+	rc = counter_void(ui->c, line, &cause);
+	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
+		free(cause);
+		ui_approve(ui, RETRY_VOID, line, "");
+		return;
+	}
 	sale_screen_after(ui, rc, cause);
 	if (rc == POS_OK)
-		ui_msg(ui, MSG_OK, _("Baris %zu dihapus (tercatat)"),
-		    act_sel(ui) + 1);
+		ui_msg(ui, MSG_OK, _("Baris %zu dihapus (tercatat)"), line + 1);
+}
+
+static void
+act_void_yes(struct ui *ui)
+{
+	act_void_run(ui, act_sel(ui));
 }
 
 static void
@@ -335,17 +345,30 @@ act_recall(struct ui *ui)
 	held_screen_load(ui);
 }
 
-static void
-act_cancel_yes(struct ui *ui)
+void
+act_cancel_run(struct ui *ui)
 {
 	char	*cause = NULL;
+	enum pos_rc rc;
 
-	if (counter_cancel(ui->c, &cause) != POS_OK) {
+	rc = counter_cancel(ui->c, &cause);
+	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
+		free(cause);
+		ui_approve(ui, RETRY_CANCEL, 0, "");
+		return;
+	}
+	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Tidak bisa membatalkan"));
 		return;
 	}
 	ui->sel = ui->top = 0;
 	ui_msg(ui, MSG_OK, "%s", _("Transaksi dibatalkan (tercatat)"));
+}
+
+static void
+act_cancel_yes(struct ui *ui)
+{
+	act_cancel_run(ui);
 }
 
 static void
@@ -450,16 +473,29 @@ act_print_retry(struct ui *ui)
 	ui_msg(ui, MSG_OK, _("%lld struk tercetak"), (long long)n);
 }
 
-static void
-act_reprint_done(struct ui *ui, const char *text)
+void
+act_reprint_run(struct ui *ui, const char *text)
 {
 	char	*cause = NULL;
+	enum pos_rc rc;
 
-	if (counter_reprint(ui->c, text, &cause) != POS_OK) {
+	rc = counter_reprint(ui->c, text, &cause);
+	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
+		free(cause);
+		ui_approve(ui, RETRY_REPRINT, 0, text);
+		return;
+	}
+	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Tidak bisa cetak ulang"));
 		return;
 	}
 	ui_msg(ui, MSG_OK, "%s", _("Salinan DUPLIKAT dicetak (tercatat)"));
+}
+
+static void
+act_reprint_done(struct ui *ui, const char *text)
+{
+	act_reprint_run(ui, text);
 }
 
 static void

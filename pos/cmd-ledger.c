@@ -4,6 +4,7 @@
  * device, optionally with the demo outlet), verify (walk the chain),
  * summary. All rules are in core; this file only parses and prints.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ struct cmd_ledger_opts {
 	const char	*pubkey;
 	const char	*printer;
 	const char	*user;
+	const char	*approver;
 	const char	*day;
 	const char	*from;
 	const char	*to;
@@ -31,7 +33,68 @@ struct cmd_ledger_opts {
 	int		 close;
 	int64_t		 seq;
 	int		 demo;
+	int		 pin_stdin;
 };
+
+/*
+ * A bad argument: says which and why, showing at most 40 bytes of what
+ * was typed, control characters as '?'. Returns -1 for the parser.
+ */
+static int
+cmd_bad(const char *opt, const char *val, const char *why)
+{
+	char	 echo[44];
+	size_t	 i;
+
+	for (i = 0; val[i] != '\0' && i < 40; i++)
+		echo[i] = (unsigned char)val[i] < 0x20 || val[i] == 0x7f ?
+		    '?' : val[i];
+	echo[i] = '\0';
+	fprintf(stderr, "ntt-pos: --%s \"%s%s\": %s\n", opt, echo,
+	    strlen(val) > 40 ? "..." : "", why);
+	return -1;
+}
+
+/* A code as the catalog writes them: letters, digits, '-', '_', '.'. */
+static bool
+cmd_code_ok(const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	return n > 0 && n < max && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_.") == n;
+}
+
+/* A whole number 1..max, digits only. */
+static bool
+cmd_count_ok(const char *s, int64_t max, int64_t *out)
+{
+	char	*end;
+	long long v;
+
+	if (*s == '\0' || strspn(s, "0123456789") != strlen(s))
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Free text for a reference: 1 to 64 bytes, no control characters. */
+static bool
+cmd_text_ok(const char *s)
+{
+	size_t	 i, n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return false;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}
 
 static int
 cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
@@ -48,6 +111,8 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "seq", required_argument, NULL, 's' },
 		{ "printer", required_argument, NULL, 'P' },
 		{ "user", required_argument, NULL, 'u' },
+		{ "approver", required_argument, NULL, 'a' },
+		{ "pin-stdin", no_argument, NULL, 'I' },
 		{ "day", required_argument, NULL, 'y' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "to", required_argument, NULL, 't' },
@@ -58,11 +123,11 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "ref", required_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char	*end;
 	int	 ch;
 
 	memset(o, 0, sizeof *o);
 	optind = 1;
+	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o->db = optarg; break;
@@ -73,32 +138,61 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		case 'p': o->pubkey = optarg; break;
 		case 'x': o->demo = 1; break;
 		case 'P': o->printer = optarg; break;
-		case 'u': o->user = optarg; break;
-		case 'y': o->day = optarg; break;
-		case 'f': o->from = optarg; break;
-		case 't': o->to = optarg; break;
-		case 'S': o->supplier = optarg; break;
+		case 'I': o->pin_stdin = 1; break;
 		case 'c': o->close = 1; break;
-		case 'K': o->sku = optarg; break;
-		case 'R': o->ref = optarg; break;
+		case 'u':
+			if (!cmd_code_ok(optarg, 16))
+				return cmd_bad("user", optarg, "kode pengguna "
+				    "tidak sah");
+			o->user = optarg;
+			break;
+		case 'a':
+			if (!cmd_code_ok(optarg, 16))
+				return cmd_bad("approver", optarg, "kode "
+				    "manajer tidak sah");
+			o->approver = optarg;
+			break;
+		case 'y':
+		case 'f':
+		case 't':
+			if (!clock_day_valid(optarg))
+				return cmd_bad(ch == 'y' ? "day" : ch == 'f' ?
+				    "from" : "to", optarg, "tanggal harus "
+				    "YYYY-MM-DD yang ada (2000-2199)");
+			*(ch == 'y' ? &o->day : ch == 'f' ? &o->from :
+			    &o->to) = optarg;
+			break;
+		case 'S':
+			if (!cmd_code_ok(optarg, 32))
+				return cmd_bad("supplier", optarg, "kode "
+				    "pemasok tidak sah");
+			o->supplier = optarg;
+			break;
+		case 'K':
+			if (!cmd_code_ok(optarg, 32))
+				return cmd_bad("sku", optarg, "SKU tidak sah");
+			o->sku = optarg;
+			break;
+		case 'R':
+			if (!cmd_text_ok(optarg))
+				return cmd_bad("ref", optarg, "bukti 1-64 "
+				    "huruf, tanpa karakter kendali");
+			o->ref = optarg;
+			break;
 		case 'q':
-			o->qty = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || o->qty < 1) {
-				fprintf(stderr, "ntt-pos: --qty harus angka "
-				    "(buah, atau gram untuk barang timbang)\n");
-				return -1;
-			}
+			if (!cmd_count_ok(optarg, 100000000, &o->qty))
+				return cmd_bad("qty", optarg, "jumlah harus "
+				    "angka 1-100000000 (buah, atau gram untuk "
+				    "barang timbang)");
 			break;
 		case 's':
-			o->seq = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || o->seq < 1) {
-				fprintf(stderr, "ntt-pos: --seq harus angka "
-				    "entri\n");
-				return -1;
-			}
+			if (!cmd_count_ok(optarg, INT64_MAX, &o->seq))
+				return cmd_bad("seq", optarg, "nomor entri "
+				    "harus angka 1 atau lebih");
 			break;
 		default:
-			fprintf(stderr, "usage: %s\n", usage);
+			fprintf(stderr, "ntt-pos: pilihan %.40s tidak "
+			    "dikenal\nusage: %s\n", argv[optind - 1], usage);
 			return -1;
 		}
 	}
@@ -317,34 +411,70 @@ cmd_print(int argc, char **argv)
 	return 0;
 }
 
-/* ntt-pos reprint --db FILE --seq N --user CODE: a logged DUPLIKAT copy. */
-int
-cmd_reprint(int argc, char **argv)
+/*
+ * Opens the ledger for a write by the person named in o (cmd_auth): *l
+ * open and *a the actor on 0; otherwise the exit code, with *l closed.
+ */
+static int
+cmd_ledger_open_as(const struct cmd_ledger_opts *o, enum role_act act,
+    struct ledger **l, struct actor *a)
 {
-	struct cmd_ledger_opts o;
-	struct ledger *l = NULL;
 	char	*cause = NULL;
-	enum pos_rc rc;
+	int	 ret;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos reprint --db FILE --seq "
-	    "N --user CODE [--printer NAME]") != 0 || o.db == NULL ||
-	    o.seq == 0 || o.user == NULL) {
-		fprintf(stderr, "usage: ntt-pos reprint --db FILE --seq N "
-		    "--user CODE [--printer NAME]\n");
-		return 2;
-	}
-	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
-	if (rc == POS_OK)
-		rc = print_reprint(l, o.user, o.seq, &cause);
-	if (rc == POS_OK)
-		rc = print_pump(l, o.printer, NULL, &cause);
-	ledger_close(l);
-	if (rc != POS_OK) {
+	*l = NULL;
+	if (ledger_open(o->db, o->key, 0, NULL, l, &cause) != POS_OK) {
 		fprintf(stderr, "ntt-pos: %s\n", cause);
 		free(cause);
 		return 1;
 	}
-	return 0;
+	if ((ret = cmd_auth(*l, act, o->user, o->approver, o->pin_stdin,
+	    a)) != 0) {
+		ledger_close(*l);
+		*l = NULL;
+	}
+	return ret;
+}
+
+/* The end of a write command: closes l, shows cause; the exit code. */
+static int
+cmd_ledger_done(struct ledger *l, enum pos_rc rc, char *cause)
+{
+	ledger_close(l);
+	if (rc == POS_OK)
+		return 0;
+	fprintf(stderr, "ntt-pos: %s\n", cause);
+	free(cause);
+	return rc == POS_EINVAL ? 2 : 1;
+}
+
+#define CMD_WHO	"--user KODE [--approver KODE] [--pin-stdin]"
+
+/* ntt-pos reprint --db FILE --seq N --user CODE: a logged DUPLIKAT copy. */
+int
+cmd_reprint(int argc, char **argv)
+{
+	static const char usage[] = "ntt-pos reprint --db FILE --seq N "
+	    CMD_WHO " [--printer NAME]";
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	struct actor a;
+	char	*cause = NULL;
+	enum pos_rc rc;
+	int	 ret;
+
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
+		return 2;
+	if (o.db == NULL || o.seq == 0 || o.user == NULL) {
+		fprintf(stderr, "usage: %s\n", usage);
+		return 2;
+	}
+	if ((ret = cmd_ledger_open_as(&o, ACT_REPRINT, &l, &a)) != 0)
+		return ret;
+	rc = print_reprint(l, &a, o.seq, &cause);
+	if (rc == POS_OK)
+		rc = print_pump(l, o.printer, NULL, &cause);
+	return cmd_ledger_done(l, rc, cause);
 }
 
 /*
@@ -372,33 +502,40 @@ cmd_ledger_output(struct ledger *l, enum pos_rc rc, char *cause,
 
 /*
  * ntt-pos report --db FILE [--day D] [--close --user CODE] [--printer N]:
- * the X report of a business day, or with --close the Z closure.
+ * the X report of a business day, or with --close the Z closure of the
+ * day that is open, by a manager who typed a PIN.
  */
 int
 cmd_report(int argc, char **argv)
 {
+	static const char usage[] = "ntt-pos report --db FILE "
+	    "[--day YYYY-MM-DD] [--close " CMD_WHO "] [--printer NAME]";
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
+	struct actor a;
 	char	*cause = NULL, *text = NULL, *bytes = NULL;
 	size_t	 len = 0;
 	enum pos_rc rc;
+	int	 ret;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos report --db FILE "
-	    "[--day YYYY-MM-DD] [--close --user CODE] [--printer NAME]") != 0 ||
-	    o.db == NULL)
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0 || o.db == NULL)
 		return 2;
 	if (o.close && o.user == NULL) {
 		fprintf(stderr, "ntt-pos: --close perlu --user (manajer)\n");
 		return 2;
 	}
-	rc = ledger_open(o.db, o.key, o.close ? 0 : LEDGER_READONLY, NULL, &l,
-	    &cause);
-	if (rc == POS_OK && o.close)
-		rc = report_close_day(l, o.user, o.day, NULL, &bytes, &len,
-		    &text, &cause);
-	else if (rc == POS_OK)
-		rc = report_day(l, o.day, false, NULL, &bytes, &len, &text,
+	if (o.close) {
+		if ((ret = cmd_ledger_open_as(&o, ACT_DAY_CLOSE, &l, &a)) != 0)
+			return ret;
+		rc = report_close_day(l, &a, o.day, NULL, &bytes, &len, &text,
 		    &cause);
+	} else {
+		rc = ledger_open(o.db, o.key, LEDGER_READONLY, NULL, &l,
+		    &cause);
+		if (rc == POS_OK)
+			rc = report_day(l, o.day, false, NULL, &bytes, &len,
+			    &text, &cause);
+	}
 	return cmd_ledger_output(l, rc, cause, o.printer, text, bytes, len);
 }
 
@@ -428,7 +565,7 @@ cmd_consign(int argc, char **argv)
 }
 
 /*
- * Konsinyasi at the back office:
+ * Konsinyasi at the back office, each by a person who typed a PIN:
  *	ntt-pos receive --db F --sku S --qty N --user U   goods in
  *	ntt-pos return  --db F --sku S --qty N --user U   goods back to the producer
  *	ntt-pos settle  --db F --supplier S --from D --to D --ref R --user U
@@ -438,30 +575,28 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 {
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
-	char	*cause = NULL;
+	struct actor a;
+	char	*cause = NULL, usage[160];
 	enum pos_rc rc;
+	int	 ret;
 
-	if (cmd_ledger_parse(argc, argv, &o, back ? "ntt-pos return --db FILE "
-	    "--sku SKU --qty N --user CODE" : "ntt-pos receive --db FILE --sku "
-	    "SKU --qty N --user CODE") != 0 || o.db == NULL || o.sku == NULL ||
-	    o.qty == 0 || o.user == NULL) {
-		fprintf(stderr, "usage: ntt-pos %s --db FILE --sku SKU --qty N "
-		    "--user CODE\n", back ? "return" : "receive");
+	snprintf(usage, sizeof usage, "ntt-pos %s --db FILE --sku SKU --qty N "
+	    CMD_WHO, back ? "return" : "receive");
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
+		return 2;
+	if (o.db == NULL || o.sku == NULL || o.qty == 0 || o.user == NULL) {
+		fprintf(stderr, "usage: %s\n", usage);
 		return 2;
 	}
-	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
-	if (rc == POS_OK)
-		rc = back ? consign_return(l, o.user, o.sku, o.qty, &cause) :
-		    catalog_receive(l, o.user, o.sku, o.qty, &cause);
-	ledger_close(l);
-	if (rc != POS_OK) {
-		fprintf(stderr, "ntt-pos: %s\n", cause);
-		free(cause);
-		return 1;
-	}
-	printf("%s %s: %lld\n", back ? "Kembali ke pemasok" : "Diterima",
-	    o.sku, (long long)o.qty);
-	return 0;
+	if ((ret = cmd_ledger_open_as(&o, back ? ACT_RETURN : ACT_RECEIVE, &l,
+	    &a)) != 0)
+		return ret;
+	rc = back ? consign_return(l, &a, o.sku, o.qty, &cause) :
+	    catalog_receive(l, &a, o.sku, o.qty, &cause);
+	if ((ret = cmd_ledger_done(l, rc, cause)) == 0)
+		printf("%s %s: %lld\n", back ? "Kembali ke pemasok" :
+		    "Diterima", o.sku, (long long)o.qty);
+	return ret;
 }
 
 int
@@ -479,31 +614,37 @@ cmd_return(int argc, char **argv)
 int
 cmd_settle(int argc, char **argv)
 {
+	static const char usage[] = "ntt-pos settle --db FILE --supplier KODE "
+	    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI " CMD_WHO;
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
-	char	*cause = NULL, m[MONEY_FMT_MAX];
+	struct actor a;
+	char	*cause = NULL, m[MONEY_FMT_MAX], today[11];
 	int64_t	 paid = 0;
 	enum pos_rc rc;
+	int	 ret;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos settle --db FILE "
-	    "--supplier CODE --from D --to D --ref BUKTI --user CODE") != 0 ||
-	    o.db == NULL || o.supplier == NULL || o.from == NULL ||
-	    o.to == NULL || o.user == NULL) {
-		fprintf(stderr, "usage: ntt-pos settle --db FILE --supplier CODE "
-		    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI --user CODE\n");
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
+		return 2;
+	if (o.db == NULL || o.supplier == NULL || o.from == NULL ||
+	    o.to == NULL || o.ref == NULL || o.user == NULL) {
+		fprintf(stderr, "usage: %s\n", usage);
 		return 2;
 	}
-	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
-	if (rc == POS_OK)
-		rc = consign_settle(l, o.user, o.supplier, o.from, o.to, o.ref,
-		    &paid, &cause);
-	ledger_close(l);
-	if (rc != POS_OK) {
-		fprintf(stderr, "ntt-pos: %s\n", cause);
-		free(cause);
-		return 1;
+	if (strcmp(o.from, o.to) > 0) {
+		cmd_bad("from", o.from, "sesudah --to");
+		return 2;
 	}
-	printf("Dibayar ke %s untuk %s s/d %s: %s (bukti %s)\n", o.supplier,
-	    o.from, o.to, money_fmt(paid, m), o.ref);
-	return 0;
+	if (strcmp(o.to, clock_wita_date(clock_now_ms(), today)) > 0) {
+		cmd_bad("to", o.to, "periode pembayaran belum lewat");
+		return 2;
+	}
+	if ((ret = cmd_ledger_open_as(&o, ACT_SETTLE, &l, &a)) != 0)
+		return ret;
+	rc = consign_settle(l, &a, o.supplier, o.from, o.to, o.ref, &paid,
+	    &cause);
+	if ((ret = cmd_ledger_done(l, rc, cause)) == 0)
+		printf("Dibayar ke %s untuk %s s/d %s: %s (bukti %s)\n",
+		    o.supplier, o.from, o.to, money_fmt(paid, m), o.ref);
+	return ret;
 }

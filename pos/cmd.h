@@ -7,6 +7,8 @@
 #ifndef NTT_CMD_H
 #define NTT_CMD_H
 
+#include "role.h"
+
 /* cmd-ledger.c */
 int	 cmd_init(int argc, char **argv);
 int	 cmd_verify(int argc, char **argv);
@@ -20,6 +22,17 @@ int	 cmd_consign(int argc, char **argv);
 int	 cmd_receive(int argc, char **argv);
 int	 cmd_return(int argc, char **argv);
 int	 cmd_settle(int argc, char **argv);
+
+/*
+ * cmd-auth.c: who runs a command that writes: user's PIN (and approver's,
+ * when not NULL) from the terminal without echo, or from standard input
+ * with pin_stdin, checked by core (auth_person) for act. 0 with *out set,
+ * else the exit code (2: unknown user or unreadable PIN; 1: refused).
+ */
+struct actor;
+struct ledger;
+int	 cmd_auth(struct ledger *, enum role_act act, const char *user,
+	    const char *approver, bool pin_stdin, struct actor *out);
 
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);

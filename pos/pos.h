@@ -85,6 +85,9 @@ enum ui_retry {
 	RETRY_NONE = 0,
 	RETRY_DISCOUNT,
 	RETRY_COMMIT,
+	RETRY_VOID,		/* a line voided once the sale has a tender */
+	RETRY_CANCEL,
+	RETRY_REPRINT,
 };
 
 struct ui {
@@ -210,6 +213,11 @@ void		 ui_approve(struct ui *, enum ui_retry, size_t line,
 		    const char *text);
 /* Runs the action that waited for approval. */
 void		 ui_retry_run(struct ui *);
+
+/* action.c: actions a manager's approval runs again (ui_retry_run). */
+void		 act_void_run(struct ui *, size_t line);
+void		 act_cancel_run(struct ui *);
+void		 act_reprint_run(struct ui *, const char *text);
 
 /* screen-sale.c, screen-pay.c: shared with actions. */
 void		 sale_screen_after(struct ui *, enum pos_rc, char *cause);

@@ -135,6 +135,15 @@ ui_retry_run(struct ui *ui)
 	case RETRY_COMMIT:
 		pay_screen_commit(ui);
 		break;
+	case RETRY_VOID:
+		act_void_run(ui, ui->retry_line);
+		break;
+	case RETRY_CANCEL:
+		act_cancel_run(ui);
+		break;
+	case RETRY_REPRINT:
+		act_reprint_run(ui, ui->retry_text);
+		break;
 	case RETRY_NONE:
 		break;
 	}

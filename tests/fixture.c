@@ -18,6 +18,36 @@ const struct fixture_product fixture_products[FIXTURE_NPRODUCTS] = {
 	{ "KCG-MTE-KPG", "Kacang Mete Kupang 250 g", 75000 },
 };
 
+const struct actor fixture_admin = { .code = "admin", .role = ROLE_ADMIN };
+const struct actor fixture_ani = { .code = "ani", .role = ROLE_KASIR };
+const struct actor fixture_maria = { .code = "maria", .role = ROLE_MANAJER };
+
+enum pos_rc
+fixture_people(struct ledger *l, char **cause)
+{
+	static const struct {
+		const char	*code, *name, *role, *pin;
+	} people[] = {
+		{ "admin", "Admin Provinsi", "admin", "0000" },
+		{ "ani", "Ani Seran", "kasir", "1234" },
+		{ "maria", "Maria Ndoen", "manajer", "9876" },
+	};
+	struct user u;
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	for (i = 0; rc == POS_OK && i < sizeof people / sizeof people[0];
+	    i++) {
+		memset(&u, 0, sizeof u);
+		snprintf(u.code, sizeof u.code, "%s", people[i].code);
+		snprintf(u.name, sizeof u.name, "%s", people[i].name);
+		snprintf(u.role, sizeof u.role, "%s", people[i].role);
+		u.active = true;
+		rc = catalog_put_user(l, "admin", &u, people[i].pin, cause);
+	}
+	return rc;
+}
+
 enum pos_rc
 fixture_stock(struct ledger *l, const char *ownership, size_t n,
     int64_t opening, char **cause)
@@ -27,6 +57,8 @@ fixture_stock(struct ledger *l, const char *ownership, size_t n,
 	enum pos_rc rc;
 	size_t	 i;
 
+	if ((rc = fixture_people(l, cause)) != POS_OK)
+		return rc;
 	memset(&s, 0, sizeof s);
 	snprintf(s.code, sizeof s.code, "SUP-001");
 	snprintf(s.name, sizeof s.name, "Koperasi Produk NTT");
@@ -50,7 +82,8 @@ fixture_stock(struct ledger *l, const char *ownership, size_t n,
 		snprintf(p.tax_class, sizeof p.tax_class, "PPN11");
 		p.active = true;
 		if ((rc = catalog_put_product(l, "admin", &p, cause)) != POS_OK ||
-		    (rc = catalog_receive(l, "admin", p.sku, opening, cause)) !=
+		    (rc = catalog_receive(l, &fixture_admin, p.sku, opening,
+		    cause)) !=
 		    POS_OK)
 			return rc;
 	}

@@ -16,7 +16,17 @@ struct fixture_product {
 extern const struct fixture_product fixture_products[FIXTURE_NPRODUCTS];
 
 /*
- * Puts supplier SUP-001 and the first n fixture products into l, each
+ * The people of a test outlet, as core/demo-load.c makes them: admin
+ * (PIN 0000), ani kasir (1234), maria manajer (9876). fixture_people puts
+ * them into l (again is harmless); the actors write as them without a
+ * PIN, as only code that holds the device key can.
+ */
+enum pos_rc	 fixture_people(struct ledger *l, char **cause);
+extern const struct actor fixture_admin, fixture_ani, fixture_maria;
+
+/*
+ * Puts the people, supplier SUP-001 and the first n fixture products into
+ * l, each
  * received opening pieces: ownership "konsinyasi" (20% commission) or
  * "beli_putus" (bought at half the price).
  */

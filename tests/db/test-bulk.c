@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "core.h"
+#include "fixture.h"
 
 static char	 tmpdir[512];
 
@@ -126,13 +127,14 @@ main(void)
 		fprintf(stderr, "ledger_create: %s\n", cause);
 		return 1;
 	}
+	CHECK(fixture_people(l, NULL) == POS_OK);
 	memset(&s, 0, sizeof s);
 	snprintf(s.code, sizeof s.code, "SUP-001");
 	snprintf(s.name, sizeof s.name, "Koperasi Kopi Wolobobo");
 	s.active = true;
 	CHECK(catalog_put_supplier(l, "admin", &s, NULL) == POS_OK);
 	n = ledger_count(l);
-	CHECK_EQ_I64(n, 2);
+	CHECK_EQ_I64(n, 5);	/* genesis, 3 people, supplier */
 
 	/* Three products, three entries, one transaction. */
 	product(&ps[0], "KOP-1", "8997214001027", "");

@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "core.h"
+#include "fixture.h"
 #include "db.h"
 #include "ledger-int.h"
 
@@ -44,6 +45,7 @@ make_ledger(const char *path)
 		fprintf(stderr, "ledger_create: %s\n", cause);
 		exit(1);
 	}
+	CHECK(fixture_people(l, NULL) == POS_OK);
 	memset(&s, 0, sizeof s);
 	strcpy(s.code, "SUP-001");
 	strcpy(s.name, "Kelompok Tenun Lambanapu");
@@ -63,7 +65,7 @@ make_ledger(const char *path)
 	strcpy(p.barcodes[0], "8991234567891");
 	p.active = true;
 	CHECK(catalog_put_product(l, "admin", &p, NULL) == POS_OK);
-	CHECK(catalog_receive(l, "maria", "KOP-BJW-250", 40, NULL) == POS_OK);
+	CHECK(catalog_receive(l, &fixture_maria, "KOP-BJW-250", 40, NULL) == POS_OK);
 	return l;
 }
 
@@ -179,7 +181,8 @@ test_ledger_append_verify(void)
 	int	 i;
 
 	n0 = ledger_count(l);
-	CHECK_EQ_I64(n0, 4);	/* genesis, supplier, product, intake */
+	CHECK_EQ_I64(n0, 7);	/* genesis, 3 people, supplier, product,
+				 * intake */
 	for (i = 1; i <= 10; i++)
 		CHECK(add_sale(l, i % 3 + 1, "", NULL) == POS_OK);
 	CHECK_EQ_I64(ledger_count(l), n0 + 10);
@@ -231,16 +234,16 @@ test_ledger_triggers(void)
 
 	CHECK(add_sale(l, 1, "", NULL) == POS_OK);
 	ledger_close(l);
-	raw_exec(path, "UPDATE journal SET total_rp = 1 WHERE seq = 5", 0);
-	raw_exec(path, "DELETE FROM journal WHERE seq = 5", 0);
-	raw_exec(path, "UPDATE journal_lines SET qty = 9 WHERE seq = 5", 0);
-	raw_exec(path, "DELETE FROM journal_lines WHERE seq = 5", 0);
+	raw_exec(path, "UPDATE journal SET total_rp = 1 WHERE seq = 8", 0);
+	raw_exec(path, "DELETE FROM journal WHERE seq = 8", 0);
+	raw_exec(path, "UPDATE journal_lines SET qty = 9 WHERE seq = 8", 0);
+	raw_exec(path, "DELETE FROM journal_lines WHERE seq = 8", 0);
 	/* A gap, a duplicate, or a line added to an old entry. */
 	raw_exec(path, "INSERT INTO journal SELECT seq + 2, uuid || 'x', kind,"
 	    " outlet_id, device_id, created_at_ms, business_day, author, "
 	    "ref_uuid, total_rp, note, key_id, prev_hash, hash, sig FROM "
-	    "journal WHERE seq = 5", 0);
-	raw_exec(path, "INSERT INTO journal SELECT * FROM journal WHERE seq = 5",
+	    "journal WHERE seq = 8", 0);
+	raw_exec(path, "INSERT INTO journal SELECT * FROM journal WHERE seq = 8",
 	    0);
 	raw_exec(path, "INSERT INTO journal_lines SELECT seq, 9, type, code, "
 	    "text, qty, unit, price_rp, disc_rp, amount_rp, tax_class, tax_rp,"
@@ -258,19 +261,19 @@ static void
 test_ledger_tamper_sql(void)
 {
 	static const char *const tampers[] = {
-		"UPDATE journal SET total_rp = total_rp - 1 WHERE seq = 7",
-		"UPDATE journal SET note = 'x' WHERE seq = 7",
-		"UPDATE journal SET created_at_ms = created_at_ms + 1 WHERE seq = 7",
-		"UPDATE journal SET author = 'yosef' WHERE seq = 7",
-		"UPDATE journal SET sig = zeroblob(64) WHERE seq = 7",
-		"UPDATE journal SET hash = zeroblob(32) WHERE seq = 7",
-		"UPDATE journal SET prev_hash = zeroblob(32) WHERE seq = 7",
-		"UPDATE journal_lines SET qty = qty + 1 WHERE seq = 7",
-		"UPDATE journal_lines SET amount_rp = 1 WHERE seq = 7 AND "
+		"UPDATE journal SET total_rp = total_rp - 1 WHERE seq = 10",
+		"UPDATE journal SET note = 'x' WHERE seq = 10",
+		"UPDATE journal SET created_at_ms = created_at_ms + 1 WHERE seq = 10",
+		"UPDATE journal SET author = 'yosef' WHERE seq = 10",
+		"UPDATE journal SET sig = zeroblob(64) WHERE seq = 10",
+		"UPDATE journal SET hash = zeroblob(32) WHERE seq = 10",
+		"UPDATE journal SET prev_hash = zeroblob(32) WHERE seq = 10",
+		"UPDATE journal_lines SET qty = qty + 1 WHERE seq = 10",
+		"UPDATE journal_lines SET amount_rp = 1 WHERE seq = 10 AND "
 		    "type = 'pay'",
-		"DELETE FROM journal_lines WHERE seq = 7 AND type = 'pay'",
-		"DELETE FROM journal_lines WHERE seq = 7; "
-		    "DELETE FROM journal WHERE seq = 7",
+		"DELETE FROM journal_lines WHERE seq = 10 AND type = 'pay'",
+		"DELETE FROM journal_lines WHERE seq = 10; "
+		    "DELETE FROM journal WHERE seq = 10",
 	};
 	char	*path, *sql, *cause = NULL;
 	struct ledger *l;
@@ -290,11 +293,11 @@ test_ledger_tamper_sql(void)
 		raw_exec(path, sql, 1);
 		free(sql);
 		CHECK(verify_path(path, &bad, &cause) == POS_ECORRUPT);
-		if (bad != 7)
+		if (bad != 10)
 			fprintf(stderr, "tamper %zu: bad %lld: %s\n", i,
 			    (long long)bad, cause);
-		CHECK_EQ_I64(bad, 7);
-		CHECK(cause != NULL && strstr(cause, "entri 7") != NULL);
+		CHECK_EQ_I64(bad, 10);
+		CHECK(cause != NULL && strstr(cause, "entri 10") != NULL);
 		free(cause);
 		cause = NULL;
 		free(path);
@@ -307,7 +310,7 @@ test_ledger_tamper_byte(void)
 {
 	char	*path = tpath("byte"), *cause = NULL, *buf;
 	struct ledger *l = make_ledger(path);
-	const char *marker = "PENANDA-UNIK-ENTRI-6";
+	const char *marker = "PENANDA-UNIK-ENTRI-9";
 	struct stat sb;
 	int64_t	 bad;
 	size_t	 i, n = 0;
@@ -323,7 +326,7 @@ test_ledger_tamper_byte(void)
 	CHECK(read(fd, buf, (size_t)sb.st_size) == sb.st_size);
 	for (i = 0; i + strlen(marker) <= (size_t)sb.st_size; i++)
 		if (memcmp(buf + i, marker, strlen(marker)) == 0) {
-			buf[i + strlen(marker) - 1] ^= 0x01;	/* '6' -> '7' */
+			buf[i + strlen(marker) - 1] ^= 0x01;	/* '9' -> '8' */
 			n++;
 		}
 	CHECK_EQ_I64(n, 1);
@@ -331,8 +334,8 @@ test_ledger_tamper_byte(void)
 	close(fd);
 	free(buf);
 	CHECK(verify_path(path, &bad, &cause) == POS_ECORRUPT);
-	CHECK_EQ_I64(bad, 6);
-	CHECK(cause != NULL && strstr(cause, "entri 6: isi tidak cocok") !=
+	CHECK_EQ_I64(bad, 9);
+	CHECK(cause != NULL && strstr(cause, "entri 9: isi tidak cocok") !=
 	    NULL);
 	free(cause);
 	free(path);
@@ -672,9 +675,9 @@ test_ledger_catalog_input(void)
 	strcpy(q.plu, "12");
 	CHECK(catalog_put_product(l, "admin", &q, NULL) == POS_EINVAL);
 	CHECK(catalog_set(l, "admin", "pkp", "ya", NULL) == POS_EINVAL);
-	CHECK(catalog_receive(l, "maria", "KOP-BJW-250", 0, NULL) ==
+	CHECK(catalog_receive(l, &fixture_maria, "KOP-BJW-250", 0, NULL) ==
 	    POS_EINVAL);
-	CHECK(catalog_receive(l, "maria", "NOPE", 1, NULL) == POS_ENOTFOUND);
+	CHECK(catalog_receive(l, &fixture_maria, "NOPE", 1, NULL) == POS_ENOTFOUND);
 	CHECK_EQ_I64(ledger_count(l), n);	/* nothing written */
 	strcpy(q.plu, "00031");
 	CHECK(catalog_put_product(l, "admin", &q, NULL) == POS_OK);

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "core.h"
+#include "fixture.h"
 
 static struct ledger *
 print_ledger(const char *path)
@@ -23,6 +24,7 @@ print_ledger(const char *path)
 	struct user u;
 
 	CHECK(ledger_create(path, NULL, &init, &l, NULL) == POS_OK);
+	CHECK(fixture_people(l, NULL) == POS_OK);
 	memset(&s, 0, sizeof s);
 	snprintf(s.code, sizeof s.code, "SUP-004");
 	snprintf(s.name, sizeof s.name, "Koperasi Kopi Bajawa");
@@ -167,9 +169,9 @@ main(void)
 
 	/* A reprint: a chained event, then a DUPLIKAT receipt. */
 	count = ledger_count(l);
-	CHECK(print_reprint(l, "maria", seq, NULL) == POS_OK);
+	CHECK(print_reprint(l, &fixture_maria, seq, NULL) == POS_OK);
 	CHECK_EQ_I64(ledger_count(l), count + 1);
-	CHECK(print_reprint(l, "maria", 1, NULL) == POS_ENOTFOUND);
+	CHECK(print_reprint(l, &fixture_maria, 1, NULL) == POS_ENOTFOUND);
 	CHECK_EQ_I64(ledger_count(l), count + 1);
 	unlink(paper);
 	CHECK(print_pump(l, spec, &n, NULL) == POS_OK);

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "core.h"
+#include "fixture.h"
 
 /* 22-11-2026 10:00 WITA. */
 #define DAY1_MS		INT64_C(1795312800000)
@@ -49,6 +50,8 @@ put_product(struct ledger *l, const char *sku, const char *name,
 }
 
 /* A one-line sale; share 80% for konsinyasi goods (20% commission). */
+static char sale_last[ENTRY_UUID_LEN + 1];	/* the last sale's uuid */
+
 static void
 sale(struct ledger *l, const char *kind, const char *sku, const char *name,
     const char *unit, int64_t qty, int64_t amount, int64_t share,
@@ -57,7 +60,15 @@ sale(struct ledger *l, const char *kind, const char *sku, const char *name,
 	struct entry *e = entry_new(kind);
 	struct entry_line *li;
 
+	/* A refund is of the sale before it, approved by the manager. */
 	entry_set(&e->author, "ani");
+	if (strcmp(kind, ENTRY_REFUND) == 0) {
+		entry_set(&e->ref_uuid, sale_last);
+		li = entry_add(e, "approval");
+		entry_set(&li->code, "retur");
+		entry_set(&li->text, "maria");
+	} else
+		memcpy(sale_last, e->uuid, sizeof sale_last);
 	li = entry_add(e, "item");
 	entry_set(&li->code, sku);
 	entry_set(&li->text, name);
@@ -119,6 +130,7 @@ main(void)
 	setenv("NTT_FAKE_NOW_MS", ms, 1);
 	path = xasprintf("%s/l.db", dir);
 	CHECK(ledger_create(path, NULL, &init, &l, NULL) == POS_OK);
+	CHECK(fixture_people(l, NULL) == POS_OK);
 	put_supplier(l, "SUP-1", "Kelompok Tenun Lambanapu");
 	put_supplier(l, "SUP-2", "Koperasi Kopi Bajawa");
 	put_product(l, "TEN-1", "Selendang Sumba", "pcs", 350000, "SUP-1",
@@ -127,18 +139,37 @@ main(void)
 	    "beli_putus");
 	put_product(l, "SEI-1", "Se'i sapi", "g", 320000, "SUP-2",
 	    "konsinyasi");
-	CHECK(catalog_receive(l, "maria", "TEN-1", 5, NULL) == POS_OK);
+	CHECK(catalog_receive(l, &fixture_maria, "TEN-1", 5, NULL) == POS_OK);
 
 	/* Day 1: selendang cash 400.000 (change 50.000); 2 kopi QRIS;
 	 * 500 g se'i cash exact; a refund of one kopi in cash. */
 	sale(l, ENTRY_SALE, "TEN-1", "Selendang Sumba", "pcs", 1, 350000,
 	    280000, "SUP-1", "cash", 400000);
-	sale(l, ENTRY_SALE, "KOP-1", "Kopi Bajawa 250 g", "pcs", 2, 170000, 0,
-	    "SUP-2", "qris", 170000);
 	sale(l, ENTRY_SALE, "SEI-1", "Se'i sapi", "g", 500, 160000, 128000,
 	    "SUP-2", "cash", 160000);
+	sale(l, ENTRY_SALE, "KOP-1", "Kopi Bajawa 250 g", "pcs", 2, 170000, 0,
+	    "SUP-2", "qris", 170000);
 	sale(l, ENTRY_REFUND, "KOP-1", "Kopi Bajawa 250 g", "pcs", 1, 85000, 0,
 	    "SUP-2", "cash", 85000);
+	/* A second refund of both kopi: one is back already. */
+	e = entry_new(ENTRY_REFUND);
+	entry_set(&e->author, "maria");
+	entry_set(&e->ref_uuid, sale_last);
+	{
+		struct entry_line *li = entry_add(e, "item");
+
+		entry_set(&li->code, "KOP-1");
+		li->qty = 2;
+		li->amount_rp = 170000;
+	}
+	n = ledger_count(l);
+	CHECK(ledger_append(l, e, &cause) == POS_ESTATE);
+	CHECK(cause != NULL && strstr(cause, "melebihi") != NULL);
+	CHECK_EQ_I64(ledger_count(l), n);
+	free(cause);
+	cause = NULL;
+	entry_free(e);
+	e = NULL;
 
 	CHECK(report_open_day(l, day, NULL) == POS_OK);
 	CHECK_STR(day, DAY1);
@@ -163,7 +194,7 @@ main(void)
 
 	/* Z: closes day 1 with the grand total; cannot close it twice. */
 	n = ledger_count(l);
-	CHECK(report_close_day(l, "maria", NULL, "80", NULL, NULL, &text,
+	CHECK(report_close_day(l, &fixture_maria, NULL, "80", NULL, NULL, &text,
 	    &cause) == POS_OK);
 	CHECK_EQ_I64(ledger_count(l), n + 1);
 	CHECK(text != NULL && strstr(text, "LAPORAN Z") != NULL);
@@ -177,7 +208,7 @@ main(void)
 	CHECK_EQ_I64(e->total_rp, 595000);
 	entry_free(e);
 	e = NULL;
-	CHECK(report_close_day(l, "maria", DAY1, "58", NULL, NULL, NULL,
+	CHECK(report_close_day(l, &fixture_maria, DAY1, "58", NULL, NULL, NULL,
 	    &cause) == POS_ESTATE);
 	CHECK(cause != NULL && strstr(cause, "sudah ditutup") != NULL);
 	free(cause);
@@ -192,7 +223,7 @@ main(void)
 	CHECK(ledger_get(l, n + 2, &e, NULL) == POS_OK);
 	CHECK_STR(e->business_day, DAY2);
 	entry_free(e);
-	CHECK(report_close_day(l, "maria", DAY2, "58", NULL, NULL, &text,
+	CHECK(report_close_day(l, &fixture_maria, DAY2, "58", NULL, NULL, &text,
 	    NULL) == POS_OK);
 	CHECK(has(text, "Total kumulatif", "Rp945.000"));
 	free(text);
@@ -227,21 +258,23 @@ main(void)
 	 * only consigned goods; the next statement shows it. */
 	CHECK(catalog_stock(l, "TEN-1", &n, NULL) == POS_OK);
 	CHECK_EQ_I64(n, 3);		/* 5 in, 2 sold */
-	CHECK(consign_return(l, "maria", "TEN-1", 4, &cause) == POS_EINVAL);
+	CHECK(consign_return(l, &fixture_maria, "TEN-1", 4, &cause) ==
+	    POS_ESTATE);
 	free(cause);
 	cause = NULL;
-	CHECK(consign_return(l, "maria", "KOP-1", 1, NULL) == POS_EINVAL);
-	CHECK(consign_return(l, "maria", "TEN-1", 3, NULL) == POS_OK);
+	CHECK(consign_return(l, &fixture_maria, "KOP-1", 1, NULL) ==
+	    POS_ESTATE);
+	CHECK(consign_return(l, &fixture_maria, "TEN-1", 3, NULL) == POS_OK);
 	CHECK(catalog_stock(l, "TEN-1", &n, NULL) == POS_OK);
 	CHECK_EQ_I64(n, 0);
 
 	/* Paying the weaver what the statement shows, once. */
-	CHECK(consign_settle(l, "maria", "SUP-1", DAY1, DAY2, "", NULL,
+	CHECK(consign_settle(l, &fixture_maria, "SUP-1", DAY1, DAY2, "", NULL,
 	    &cause) == POS_EINVAL);	/* no transfer reference */
 	free(cause);
 	cause = NULL;
 	n = ledger_count(l);
-	CHECK(consign_settle(l, "maria", "SUP-1", DAY1, DAY2, "TRF-BNI-0042",
+	CHECK(consign_settle(l, &fixture_maria, "SUP-1", DAY1, DAY2, "TRF-BNI-0042",
 	    &share, NULL) == POS_OK);
 	CHECK_EQ_I64(share, 560000);
 	CHECK_EQ_I64(ledger_count(l), n + 1);
@@ -252,15 +285,15 @@ main(void)
 	entry_free(e);
 	e = NULL;
 	/* The same period, or one overlapping it, is not paid again. */
-	CHECK(consign_settle(l, "maria", "SUP-1", DAY1, DAY2, "TRF-2", NULL,
+	CHECK(consign_settle(l, &fixture_maria, "SUP-1", DAY1, DAY2, "TRF-2", NULL,
 	    &cause) == POS_ESTATE);
 	CHECK(cause != NULL && strstr(cause, "sudah") != NULL);
 	free(cause);
 	cause = NULL;
-	CHECK(consign_settle(l, "maria", "SUP-1", DAY2, "2026-11-30", "TRF-3",
+	CHECK(consign_settle(l, &fixture_maria, "SUP-1", DAY2, "2026-11-30", "TRF-3",
 	    NULL, NULL) == POS_ESTATE);
 	/* Nothing owed to the coffee cooperative on day 2. */
-	CHECK(consign_settle(l, "maria", "SUP-2", DAY2, DAY2, "TRF-4", NULL,
+	CHECK(consign_settle(l, &fixture_maria, "SUP-2", DAY2, DAY2, "TRF-4", NULL,
 	    NULL) == POS_ESTATE);
 	CHECK_EQ_I64(ledger_count(l), n + 1);
 	CHECK(report_consign(l, "SUP-1", DAY1, "2026-11-30", "58", NULL, NULL,

@@ -332,12 +332,21 @@ test_hold(struct ledger *l, struct counter *c, int64_t *seq)
 	/* Another customer meanwhile, then cancelled (logged). */
 	CHECK(counter_scan(c, "8992647000111", &cause) == POS_OK);
 	CHECK(counter_recall(c, 1, &cause) == POS_ESTATE);
+	/* A kasir cancels a sale only with a manager (core/role.c). */
+	CHECK_SAME(c, counter_cancel(c, &cause));
+	CHECK_STR(counter_wants(c), "batal");
+	CHECK_EQ_I64(ledger_count(l), *seq);
+	CHECK(counter_approve(c, "maria", "9876", &cause) == POS_OK);
+	check_last(l, ++*seq, ENTRY_EVENT, "approval");
 	CHECK(counter_cancel(c, &cause) == POS_OK);
 	check_last(l, ++*seq, ENTRY_EVENT, "sale.cancel");
 	CHECK(ledger_get(l, *seq, &e, NULL) == POS_OK);
-	CHECK_EQ_I64(e->nlines, 3);
-	CHECK_STR(e->lines[2].type, "void");
-	CHECK_STR(e->lines[2].code, "MDU-TTS-250");
+	CHECK_EQ_I64(e->nlines, 4);
+	CHECK_STR(e->lines[2].type, "approval");
+	CHECK_STR(e->lines[2].code, "batal");
+	CHECK_STR(e->lines[2].text, "maria");
+	CHECK_STR(e->lines[3].type, "void");
+	CHECK_STR(e->lines[3].code, "MDU-TTS-250");
 	entry_free(e);
 	CHECK(counter_cancel(c, &cause) == POS_OK);	/* empty: no entry */
 	CHECK_EQ_I64(ledger_count(l), *seq);
@@ -505,7 +514,9 @@ test_refund(struct ledger *l, struct counter *c, int64_t *seq,
 	CHECK_EQ_I64(sale_line(counter_sale(c), 0)->lim_qty, 3);
 	CHECK(counter_refund_all(c, &cause) == POS_OK);
 	CHECK_SAME(c, counter_set_qty(c, 0, "4", &cause));
-	CHECK(counter_cancel(c, &cause) == POS_OK);
+	free(cause);
+	cause = NULL;
+	CHECK(counter_cancel(c, &cause) == POS_OK);	/* a refund: alone */
 	check_last(l, ++*seq, ENTRY_EVENT, "sale.cancel");
 	/* A receipt number of another device is not ours. */
 	snprintf(bad, sizeof bad, "ENDE1-K1-%s", number + 9);

@@ -55,21 +55,33 @@ forged=$(echo "$code" | awk -F_ 'BEGIN { OFS = "_" } { $6 = $6 + 1000; print }')
 if "$pos" verify-receipt "$forged" --pubkey "$pk" > "$tmp/out"; then die "forged receipt"; fi
 grep -q "TIDAK SAH" "$tmp/out" || die "forged message"; ok
 
-# Konsinyasi at the back office: goods in, goods back (never more than in
-# stock), and a settlement refused when nothing was sold.
+# Konsinyasi at the back office, by a manager who typed her PIN: goods in,
+# goods back (never more than in stock), and no settlement of days not yet
+# closed or not yet over.
 n0=$("$pos" journal --db "$tmp/kupang.db" | wc -l)
-"$pos" receive --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 2500 --user maria \
-    > /dev/null || die "receive"; ok
-"$pos" return --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 1000 --user maria \
-    > /dev/null || die "return"; ok
-if "$pos" return --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 999999 \
-    --user maria 2> "$tmp/err"; then die "return past stock"; fi
-grep -q "sampai stok" "$tmp/err" || die "return message"; ok
-if "$pos" settle --db "$tmp/kupang.db" --supplier SUP-010 --from 2026-01-01 \
-    --to 2026-12-31 --ref TRF-1 --user maria 2> "$tmp/err"; then
-	die "settled with nothing sold"
+echo 9876 | "$pos" receive --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 2500 \
+    --user maria --pin-stdin > /dev/null || die "receive"; ok
+echo 9876 | "$pos" return --db "$tmp/kupang.db" --sku SEI-BBI-KG --qty 1000 \
+    --user maria --pin-stdin > /dev/null || die "return"; ok
+if echo 9876 | "$pos" return --db "$tmp/kupang.db" --sku SEI-BBI-KG \
+    --qty 999999 --user maria --pin-stdin 2> "$tmp/err"; then
+	die "return past stock"
 fi
-grep -q "Tidak ada yang harus dibayar" "$tmp/err" || die "settle message"; ok
+grep -q "tinggal" "$tmp/err" || die "return message"; ok
+set +e
+echo 9876 | "$pos" settle --db "$tmp/kupang.db" --supplier SUP-010 \
+    --from 2026-01-01 --to 2099-12-31 --ref TRF-1 --user maria --pin-stdin \
+    2> "$tmp/err"
+rc=$?
+set -e
+[ $rc -eq 2 ] || die "settled a future period ($rc)"
+grep -q "belum lewat" "$tmp/err" || die "settle future message"; ok
+if echo 9876 | "$pos" settle --db "$tmp/kupang.db" --supplier SUP-010 \
+    --from 2026-01-01 --to 2026-01-31 --ref TRF-1 --user maria --pin-stdin \
+    2> "$tmp/err"; then
+	die "settled days not closed"
+fi
+grep -q "belum ditutup" "$tmp/err" || die "settle message"; ok
 [ "$("$pos" journal --db "$tmp/kupang.db" | wc -l)" -eq $((n0 + 2)) ] ||
     die "journal should have grown by exactly 2"; ok
 

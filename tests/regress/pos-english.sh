@@ -27,6 +27,8 @@ pos_keys Escape
 pos_keys F9
 pos_wait "Cancel the whole sale?"
 pos_keys Enter
+pos_wait "Manager's approval"
+pos_type maria; pos_keys Enter; pos_type 9876; pos_keys Enter
 pos_wait "Sale cancelled (logged)"
 pos_keys Escape
 pos_wait "Cashier login"
@@ -35,7 +37,8 @@ pos_wait "EXIT=0"
 pos_verify
 pos_journal_is $((POS_BASE + 1)) <<EOT
 $((POS_BASE + 1)) event 0 2 ani login
-$((POS_BASE + 2)) event 0 3 ani sale.cancel
-$((POS_BASE + 3)) event 0 1 ani logout
+$((POS_BASE + 2)) event 0 4 ani approval
+$((POS_BASE + 3)) event 0 4 ani sale.cancel
+$((POS_BASE + 4)) event 0 1 ani logout
 EOT
 echo "pos-english: ok"

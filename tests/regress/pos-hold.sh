@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # Hold and recall, void and cancel: a sale held while another customer is
-# served and cancelled (logged), recalled, held again across a change of
-# cashier, recalled by the other cashier and paid.
+# served and cancelled (logged, with a manager's approval), recalled, held
+# again across a change of cashier, recalled by the other cashier and paid.
 POS=$1
 . "$(dirname "$0")/pos-lib.sh"
 
@@ -22,6 +22,10 @@ pos_keys Escape
 pos_wait "Garam Beryodium Kupang 500 g"
 pos_keys F9
 pos_keys Enter
+# A kasir cancels a sale only with a manager, on the spot.
+pos_wait "Persetujuan manajer"
+pos_wait "Batal transaksi Garam Beryodium Kupang 500 g Rp8.000"
+pos_type maria; pos_keys Enter; pos_type 9876; pos_keys Enter
 pos_wait "Transaksi dibatalkan (tercatat)"
 
 pos_keys F8
@@ -51,10 +55,11 @@ pos_quit
 pos_verify
 pos_journal_is $((POS_BASE + 1)) <<EOT
 $((POS_BASE + 1)) event 0 2 ani login
-$((POS_BASE + 2)) event 0 3 ani sale.cancel
-$((POS_BASE + 3)) event 0 1 ani logout
-$((POS_BASE + 4)) event 0 2 yosef login
-$((POS_BASE + 5)) sale 150000 4 yosef -
-$((POS_BASE + 6)) event 0 1 yosef logout
+$((POS_BASE + 2)) event 0 4 ani approval
+$((POS_BASE + 3)) event 0 4 ani sale.cancel
+$((POS_BASE + 4)) event 0 1 ani logout
+$((POS_BASE + 5)) event 0 2 yosef login
+$((POS_BASE + 6)) sale 150000 4 yosef -
+$((POS_BASE + 7)) event 0 1 yosef logout
 EOT
 echo "pos-hold: ok"

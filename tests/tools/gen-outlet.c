@@ -272,6 +272,8 @@ struct gen {
 	struct timespec	 t0;
 };
 
+static const struct actor gen_maria = { .code = "maria",
+    .role = ROLE_MANAJER };
 static const char *const gen_cashiers[] = { "ani", "yosef", "rambu",
 	"ferdi", "nona", "kris" };
 
@@ -379,6 +381,15 @@ gen_outlet_setup(struct gen *g)
 		if (catalog_set(g->l, "admin", settings[i].key,
 		    settings[i].value, &cause) != POS_OK)
 			gen_fail("pengaturan", cause);
+	/* The admin first: the one user written before anyone manages
+	 * users (core/rules.c). */
+	memset(&u, 0, sizeof u);
+	snprintf(u.code, sizeof u.code, "admin");
+	snprintf(u.name, sizeof u.name, "Admin Provinsi");
+	snprintf(u.role, sizeof u.role, "admin");
+	u.active = true;
+	if (catalog_put_user(g->l, "admin", &u, "0000", &cause) != POS_OK)
+		gen_fail("pengguna", cause);
 	for (i = 0; i < GEN_N(gen_cashiers) + 1; i++) {
 		memset(&u, 0, sizeof u);
 		if (i < GEN_N(gen_cashiers)) {
@@ -802,7 +813,7 @@ gen_outlet_close_day(struct gen *g, int64_t day_ms, bool last)
 		g->pumped += printed;
 	t0 = gen_now_ns();
 	clock_wita_date(day_ms + GEN_OPEN_MS, day);
-	if (report_close_day(g->l, "maria", day, NULL, NULL, NULL, NULL,
+	if (report_close_day(g->l, &gen_maria, day, NULL, NULL, NULL, NULL,
 	    &cause) != POS_OK)
 		gen_fail("tutup hari", cause);
 	unsetenv("NTT_FAKE_NOW_MS");
@@ -950,6 +961,13 @@ main(int argc, char **argv)
 	gen_outlet_suppliers(&g);
 	g.entries = ledger_count(g.l);
 	gen_outlet_products(&g, GEN_START_MS - GEN_DAY_MS + 18 * 3600 * 1000);
+	/* The opening stock came the evening before: that day is closed,
+	 * so the first sale opens the first day (core/rules.h). */
+	gen_set_clock(GEN_START_MS - GEN_DAY_MS + 23 * 3600 * 1000);
+	if (report_close_day(g.l, &gen_maria, NULL, NULL, NULL, NULL, NULL,
+	    &cause) != POS_OK)
+		gen_fail("tutup hari stok awal", cause);
+	g.entries++;
 	unsetenv("NTT_FAKE_NOW_MS");
 	gen_outlet_sales(&g);
 	if (ledger_count(g.l) != g.entries) {

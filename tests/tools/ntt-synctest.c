@@ -73,7 +73,7 @@ st_sale(int64_t at_ms)
 	int	 i, n = 1 + (int)(st_rand() % 4);
 
 	e->created_at_ms = at_ms;
-	entry_set(&e->author, "KSR01");
+	entry_set(&e->author, "ani");	/* a demo kasir */
 	for (i = 0; i < n; i++) {
 		p = &demo_products[st_rand() % demo_nproducts];
 		qty = strcmp(p->unit, "g") == 0 ?
