@@ -50,6 +50,7 @@ struct counter {
 	int64_t			 st_at_ms;	/* 0: to be read again */
 	char			 prn[32];
 	int64_t			 prn_at_ms;	/* 0: to be read again */
+	char			 note[COUNTER_DETAIL_MAX];	/* counter_note */
 };
 
 static void
@@ -109,6 +110,16 @@ const struct sale *
 counter_sale(const struct counter *c)
 {
 	return c->sale;
+}
+
+const char *
+counter_note(struct counter *c)
+{
+	static char out[COUNTER_DETAIL_MAX];
+
+	snprintf(out, sizeof out, "%s", c->note);
+	c->note[0] = '\0';
+	return *out != '\0' ? out : NULL;
 }
 
 const char *
@@ -1012,6 +1023,39 @@ counter_held_list(struct counter *c, struct counter_held *out, size_t max,
 	return POS_OK;
 }
 
+/*
+ * A refund taken up again (recalled, or reopened after a restart) is
+ * checked against what was refunded since it was rung: its lines are cut
+ * to what may still go back, so a held refund never pays twice (the gate
+ * refuses it anyway, inside the write: core/rules.c).
+ */
+static enum pos_rc
+counter_refund_refresh(struct counter *c, char **cause)
+{
+	struct entry *orig = NULL, **earlier = NULL;
+	char	 number[COUNTER_NUMBER_MAX];
+	enum pos_rc rc;
+	size_t	 n = 0;
+	bool	 cut = false;
+
+	if (c->sale == NULL || sale_kind(c->sale) != SALE_REFUND)
+		return POS_OK;
+	if ((rc = db_journal_get_uuid(c->l->db, sale_ref_uuid(c->sale), &orig,
+	    cause)) != POS_OK)
+		return rc;
+	counter_number(c, orig->seq, number);
+	if ((rc = db_sale_refund_entries(c->l->db, orig->uuid, &earlier, &n,
+	    cause)) == POS_OK)
+		rc = sale_refund_refresh(c->sale, orig, number, earlier, n,
+		    &cut, cause);
+	db_sale_entries_free(earlier, n);
+	entry_free(orig);
+	if (rc == POS_OK && cut && (rc = counter_save(c, cause)) == POS_OK)
+		snprintf(c->note, sizeof c->note, "Nota %s sudah diretur sejak "
+		    "ditahan: jumlah retur dikurangi, periksa lagi", number);
+	return rc;
+}
+
 enum pos_rc
 counter_recall(struct counter *c, int64_t id, char **cause)
 {
@@ -1028,7 +1072,9 @@ counter_recall(struct counter *c, int64_t id, char **cause)
 	c->saved = false;
 	if ((rc = db_sale_draft_recall(c->l->db, id, cause)) != POS_OK)
 		return rc;
-	return counter_resume(c, cause);
+	if ((rc = counter_resume(c, cause)) != POS_OK)
+		return rc;
+	return counter_refund_refresh(c, cause);
 }
 
 enum pos_rc
@@ -1405,8 +1451,8 @@ counter_refund(struct counter *c, const char *text, char **cause)
 {
 	struct entry *orig = NULL, **earlier = NULL;
 	struct sale *s = NULL;
-	int64_t	 seq, seqs[256];
-	size_t	 n = 0, i, got = 0;
+	int64_t	 seq;
+	size_t	 n = 0;
 	char	*t, number[COUNTER_NUMBER_MAX];
 	enum pos_rc rc;
 
@@ -1432,15 +1478,9 @@ counter_refund(struct counter *c, const char *text, char **cause)
 		    number);
 		goto out;
 	}
-	rc = db_sale_refunds_of(c->l->db, orig->uuid, seqs,
-	    sizeof seqs / sizeof seqs[0], &n, cause);
-	if (rc != POS_OK)
+	if ((rc = db_sale_refund_entries(c->l->db, orig->uuid, &earlier, &n,
+	    cause)) != POS_OK)
 		goto out;
-	earlier = xcalloc(n + 1, sizeof *earlier);
-	for (i = 0; i < n; i++, got++)
-		if ((rc = ledger_get(c->l, seqs[i], &earlier[i], cause)) !=
-		    POS_OK)
-			goto out;
 	s = sale_new(SALE_REFUND, c->user.code, sale_is_pkp(c->sale));
 	if ((rc = sale_refund_init(s, orig, number, earlier, n, cause)) !=
 	    POS_OK)
@@ -1454,9 +1494,7 @@ counter_refund(struct counter *c, const char *text, char **cause)
 		c->saved = false;
 	}
 out:
-	for (i = 0; i < got; i++)
-		entry_free(earlier[i]);
-	free(earlier);
+	db_sale_entries_free(earlier, n);
 	entry_free(orig);
 	sale_free(s);
 	return rc;

@@ -79,6 +79,13 @@ enum pos_rc	 counter_approve(struct counter *, const char *manager,
 		    const char *pin, char **cause);
 enum pos_rc	 counter_approve_cancel(struct counter *, char **cause);
 
+/*
+ * What the cashier should know after an action that went through, once:
+ * a held refund cut because the receipt was refunded since. NULL when
+ * nothing; the text is valid until the next call.
+ */
+const char	*counter_note(struct counter *);
+
 /* The open sale; never NULL while someone is logged in. Borrowed. */
 const struct sale *counter_sale(const struct counter *);
 

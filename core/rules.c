@@ -16,7 +16,6 @@
 #include "rules.h"
 #include "sale.h"
 
-#define RULES_REFUNDS_MAX	256
 #define RULES_DRAFTS_MAX	8
 
 /* The business day an entry made at at_ms belongs to (rules.h). */
@@ -189,11 +188,10 @@ rules_people(struct db *db, const struct entry *e, char **cause)
 static enum pos_rc
 rules_refund(struct db *db, const struct entry *e, char **cause)
 {
-	struct entry *orig = NULL, *earlier[RULES_REFUNDS_MAX];
-	int64_t	 seqs[RULES_REFUNDS_MAX];
+	struct entry *orig = NULL, **earlier = NULL;
 	char	 number[64];
 	enum pos_rc rc;
-	size_t	 n = 0, got = 0, i;
+	size_t	 n = 0;
 
 	rc = db_journal_get_uuid(db, e->ref_uuid, &orig, NULL);
 	if (rc != POS_OK || strcmp(orig->kind, ENTRY_SALE) != 0) {
@@ -203,14 +201,10 @@ rules_refund(struct db *db, const struct entry *e, char **cause)
 	}
 	snprintf(number, sizeof number, "%s-%06lld", orig->device_id,
 	    (long long)orig->seq);
-	rc = db_sale_refunds_of(db, orig->uuid, seqs, RULES_REFUNDS_MAX, &n,
-	    cause);
-	for (i = 0; rc == POS_OK && i < n; i++, got++)
-		rc = db_journal_get(db, seqs[i], &earlier[i], cause);
-	if (rc == POS_OK)
+	if ((rc = db_sale_refund_entries(db, orig->uuid, &earlier, &n,
+	    cause)) == POS_OK)
 		rc = sale_refund_check(orig, number, earlier, n, e, cause);
-	for (i = 0; i < got; i++)
-		entry_free(earlier[i]);
+	db_sale_entries_free(earlier, n);
 	entry_free(orig);
 	return rc;
 }

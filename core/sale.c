@@ -991,6 +991,48 @@ sale_refund_init(struct sale *s, const struct entry *orig,
 }
 
 enum pos_rc
+sale_refund_refresh(struct sale *s, const struct entry *orig,
+    const char *number, struct entry *const *earlier, size_t nearlier,
+    bool *cut, char **cause)
+{
+	struct sale_line *l, *f;
+	struct sale *fresh, *t;
+	enum pos_rc rc;
+	size_t	 i;
+
+	*cut = false;
+	if (s->kind != SALE_REFUND)
+		return POS_OK;
+	fresh = sale_new(SALE_REFUND, "", false);
+	if ((rc = sale_refund_init(fresh, orig, number, earlier, nearlier,
+	    cause)) != POS_OK) {
+		sale_free(fresh);
+		return rc;
+	}
+	t = sale_dup(s);
+	for (i = 0; i < t->nlines; i++) {
+		l = &t->lines[i];
+		if ((f = sale_refund_find(fresh, l->sku)) == NULL) {
+			l->lim_qty = l->lim_amount_rp = 0;
+			l->lim_tax_rp = l->lim_share_rp = 0;
+		} else {
+			l->lim_qty = f->lim_qty;
+			l->lim_amount_rp = f->lim_amount_rp;
+			l->lim_tax_rp = f->lim_tax_rp;
+			l->lim_share_rp = f->lim_share_rp;
+		}
+		if (l->qty > l->lim_qty) {
+			l->qty = l->lim_qty;
+			*cut = true;
+		}
+	}
+	if (*cut)
+		t->npays = 0;
+	sale_free(fresh);
+	return sale_commit_copy(s, t, cause);
+}
+
+enum pos_rc
 sale_refund_check(const struct entry *orig, const char *number,
     struct entry *const *earlier, size_t nearlier, const struct entry *refund,
     char **cause)

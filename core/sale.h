@@ -187,6 +187,16 @@ enum pos_rc	 sale_refund_init(struct sale *, const struct entry *orig,
 		    size_t nearlier, char **cause);
 
 /*
+ * A held refund taken up again: each line's limits read afresh from orig
+ * and the refunds written since (here or at another counter), its
+ * quantity cut to what may still go back, and the tenders dropped when
+ * anything was cut. *cut says whether anything was.
+ */
+enum pos_rc	 sale_refund_refresh(struct sale *, const struct entry *orig,
+		    const char *number, struct entry *const *earlier,
+		    size_t nearlier, bool *cut, char **cause);
+
+/*
  * The refund cap (docs/ledger.md §Rules): checks that refund, an entry of
  * kind "refund" of orig, takes back per product no more pieces (or grams)
  * and no more money than orig sold less what the earlier refunds of orig

@@ -454,6 +454,44 @@ db_sale_refunds_of(struct db *db, const char *ref_uuid, int64_t *seqs,
 }
 
 enum pos_rc
+db_sale_refund_entries(struct db *db, const char *ref_uuid,
+    struct entry ***out, size_t *n, char **cause)
+{
+	int64_t	 seqs[DB_SALE_REFUNDS_MAX];
+	struct entry **es;
+	enum pos_rc rc;
+	size_t	 i, got = 0;
+
+	*n = 0;
+	*out = NULL;
+	if ((rc = db_sale_refunds_of(db, ref_uuid, seqs, DB_SALE_REFUNDS_MAX,
+	    &got, cause)) != POS_OK)
+		return rc;
+	es = xcalloc(got + 1, sizeof *es);
+	for (i = 0; rc == POS_OK && i < got; i++)
+		rc = db_journal_get(db, seqs[i], &es[i], cause);
+	if (rc != POS_OK) {
+		db_sale_entries_free(es, got);
+		return rc;
+	}
+	*out = es;
+	*n = got;
+	return POS_OK;
+}
+
+void
+db_sale_entries_free(struct entry **es, size_t n)
+{
+	size_t	 i;
+
+	if (es == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		entry_free(es[i]);
+	free(es);
+}
+
+enum pos_rc
 db_sale_last_kind(struct db *db, const char *day, const char *kind_a,
     const char *kind_b, int64_t *seq, char *kind, size_t size,
     int64_t *at_ms, char **cause)

@@ -240,6 +240,14 @@ enum pos_rc	 db_sale_sku_by_plu(struct db *, const char *plu, char *sku,
 /* Seqs of refund entries that refer to ref_uuid, oldest first. */
 enum pos_rc	 db_sale_refunds_of(struct db *, const char *ref_uuid,
 		    int64_t *seqs, size_t max, size_t *n, char **cause);
+/*
+ * The refund entries of sale ref_uuid, oldest first: *out an array of *n
+ * entries (at most DB_SALE_REFUNDS_MAX), the caller's: db_sale_entries_free.
+ */
+#define DB_SALE_REFUNDS_MAX	256
+enum pos_rc	 db_sale_refund_entries(struct db *, const char *ref_uuid,
+		    struct entry ***out, size_t *n, char **cause);
+void		 db_sale_entries_free(struct entry **, size_t n);
 /* The last entry of kind_a or kind_b on business day; *seq 0 if none. */
 enum pos_rc	 db_sale_last_kind(struct db *, const char *day,
 		    const char *kind_a, const char *kind_b, int64_t *seq,

@@ -742,6 +742,7 @@ act_search_down(struct ui *ui)
 static void
 act_held_pick(struct ui *ui)
 {
+	const char *note;
 	char	*cause = NULL;
 
 	if (ui->nheld == 0)
@@ -754,8 +755,11 @@ act_held_pick(struct ui *ui)
 	ui_pop(ui);
 	ui->sel = sale_nlines(counter_sale(ui->c)) > 0 ?
 	    sale_nlines(counter_sale(ui->c)) - 1 : 0;
-	ui_msg(ui, MSG_OK, _("Transaksi #%lld diambil"),
-	    (long long)ui->held[ui->held_sel].id);
+	if ((note = counter_note(ui->c)) != NULL)
+		ui_msg(ui, MSG_ERROR, "%s", note);
+	else
+		ui_msg(ui, MSG_OK, _("Transaksi #%lld diambil"),
+		    (long long)ui->held[ui->held_sel].id);
 }
 
 static void

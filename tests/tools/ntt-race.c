@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * ntt-race: the counter's side of the race test (tests/regress/
+ * ledger-race.sh), a real process for what ntt-pos does only on screen.
+ *
+ *	ntt-race sale PATH SKU QTY
+ *		a sale of QTY of SKU by ani, paid in cash; prints its seq
+ *	ntt-race refund PATH SEQ
+ *		a refund of all that sale SEQ sold less what was refunded
+ *		before, by maria, built exactly as a counter builds it from
+ *		what it reads first, then paid: two at once race as two
+ *		counters refunding one receipt would. Prints the refund's
+ *		seq, or the refusal (exit 1).
+ *
+ * Exit status 0 on success, 1 when refused, 2 on bad arguments.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "ledger-int.h"
+
+#define RACE_REFUNDS_MAX	64
+
+static int
+race_fail(struct ledger *l, const char *what, char *cause)
+{
+	fprintf(stderr, "ntt-race %s: %s\n", what, cause != NULL ? cause :
+	    "?");
+	free(cause);
+	ledger_close(l);
+	return 1;
+}
+
+static int
+race_sale(struct ledger *l, const char *sku, int64_t qty)
+{
+	struct product p;
+	struct sale *s;
+	struct entry *e = NULL;
+	char	*cause = NULL;
+	enum pos_rc rc;
+
+	s = sale_new(SALE_SALE, "ani", false);
+	if ((rc = catalog_product(l, sku, &p, &cause)) == POS_OK &&
+	    (rc = sale_add(s, &p, qty, sku, &cause)) == POS_OK &&
+	    (rc = sale_pay(s, SALE_CASH, sale_total(s), "", &cause)) ==
+	    POS_OK && (rc = sale_entry(s, &e, &cause)) == POS_OK)
+		rc = ledger_append(l, e, &cause);
+	if (rc == POS_OK)
+		printf("%lld\n", (long long)e->seq);
+	entry_free(e);
+	sale_free(s);
+	if (rc != POS_OK)
+		return race_fail(l, "sale", cause);
+	ledger_close(l);
+	return 0;
+}
+
+static int
+race_refund(struct ledger *l, int64_t seq)
+{
+	struct entry *orig = NULL, *earlier[RACE_REFUNDS_MAX], *e = NULL;
+	struct sale *s;
+	int64_t	 seqs[RACE_REFUNDS_MAX];
+	size_t	 n = 0, got = 0, i;
+	char	*cause = NULL, number[64];
+	enum pos_rc rc;
+
+	s = sale_new(SALE_REFUND, "maria", false);
+	snprintf(number, sizeof number, "%s-%06lld", ledger_device_id(l),
+	    (long long)seq);
+	/* What the screen reads: the sale, and the refunds before. */
+	if ((rc = ledger_get(l, seq, &orig, &cause)) == POS_OK)
+		rc = db_sale_refunds_of(l->db, orig->uuid, seqs,
+		    RACE_REFUNDS_MAX, &n, &cause);
+	for (i = 0; rc == POS_OK && i < n; i++, got++)
+		rc = ledger_get(l, seqs[i], &earlier[i], &cause);
+	if (rc == POS_OK)
+		rc = sale_refund_init(s, orig, number, earlier, n, &cause);
+	for (i = 0; rc == POS_OK && i < sale_nlines(s); i++)
+		if (sale_line(s, i)->lim_qty > 0)
+			rc = sale_set_qty(s, i, sale_line(s, i)->lim_qty,
+			    &cause);
+	if (rc == POS_OK && sale_nactive(s) == 0)
+		rc = cause_set(&cause, POS_ESTATE, "Nota %s sudah diretur "
+		    "semua", number);
+	/* Then the money goes back and the entry is written. */
+	if (rc == POS_OK)
+		rc = sale_pay(s, SALE_CASH, sale_total(s), "", &cause);
+	if (rc == POS_OK)
+		rc = sale_entry(s, &e, &cause);
+	if (rc == POS_OK)
+		rc = ledger_append(l, e, &cause);
+	if (rc == POS_OK)
+		printf("%lld\n", (long long)e->seq);
+	for (i = 0; i < got; i++)
+		entry_free(earlier[i]);
+	entry_free(orig);
+	entry_free(e);
+	sale_free(s);
+	if (rc != POS_OK)
+		return race_fail(l, "refund", cause);
+	ledger_close(l);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ledger *l = NULL;
+	char	*cause = NULL;
+
+	if (argc < 4 || (strcmp(argv[1], "sale") == 0 && argc != 5) ||
+	    (strcmp(argv[1], "refund") == 0 && argc != 4)) {
+		fprintf(stderr, "usage: ntt-race sale PATH SKU QTY | "
+		    "refund PATH SEQ\n");
+		return 2;
+	}
+	if (ledger_open(argv[2], NULL, 0, NULL, &l, &cause) != POS_OK)
+		return race_fail(NULL, "open", cause);
+	if (strcmp(argv[1], "sale") == 0)
+		return race_sale(l, argv[3], strtoll(argv[4], NULL, 10));
+	if (strcmp(argv[1], "refund") == 0)
+		return race_refund(l, strtoll(argv[3], NULL, 10));
+	ledger_close(l);
+	return 2;
+}
