@@ -57,9 +57,12 @@ ledger_open(const char *db_path, const char *key_path, int flags,
 	kpath = key_path != NULL ? xstrdup(key_path) :
 	    devkey_path_for(db_path);
 	/* Missing: perhaps an init was killed before it was in place. */
-	if ((rc = devkey_load(kpath, &l->key, cause)) == POS_ENOTFOUND)
-		rc = ledger_create_finish(db_path, kpath, l->dev.pk, &l->key,
-		    cause);
+	if ((rc = devkey_load(kpath, &l->key, cause)) == POS_ENOTFOUND &&
+	    (rc = ledger_create_finish(db_path, kpath, l->dev.pk, &l->key,
+	    cause)) == POS_OK && cause != NULL) {
+		free(*cause);	/* "not found" no more */
+		*cause = NULL;
+	}
 	if (rc != POS_OK)
 		goto out;
 	l->have_key = true;
