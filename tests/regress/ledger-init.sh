@@ -138,11 +138,14 @@ fi
 
 # 4. SIGKILL at random moments from the start to a little past the time
 # a whole init takes here (about 0.3 s).
+# The second of two inits is timed: the first reads from a cold disk.
 mkdir "$tmp/k"
-t0=$(date +%s%N)
-"$pos" init --db "$tmp/k/k.db" --demo >/dev/null || die "init"
-span=$(( ($(date +%s%N) - t0) / 1000000 * 6 / 5 ))
-rm -f "$tmp/k/k.db" "$tmp/k/k.db.key" "$tmp/k/k.db-open"
+for t in cold warm; do
+	t0=$(date +%s%N)
+	"$pos" init --db "$tmp/k/k.db" --demo >/dev/null || die "init"
+	span=$(( ($(date +%s%N) - t0) / 1000000 * 6 / 5 ))
+	rm -f "$tmp/k/k.db" "$tmp/k/k.db.key" "$tmp/k/k.db-open"
+done
 n_whole=0 n_nothing=0 i=0
 while [ $i -lt "$rounds" ]; do
 	i=$((i + 1))
