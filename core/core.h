@@ -34,11 +34,21 @@ struct ledger_init {
 /*
  * Creates a ledger at db_path and its device key at key_path (NULL:
  * "<db_path>.key"), writing the genesis entry. Refuses if either exists.
- * *out is the open ledger, the caller's (ledger_close).
+ * All or nothing: on failure neither file is left (docs/ledger.md,
+ * "Creating a ledger"). *out is the open ledger, the caller's
+ * (ledger_close).
  */
 enum pos_rc	 ledger_create(const char *db_path, const char *key_path,
 		    const struct ledger_init *, struct ledger **out,
 		    char **cause);
+/*
+ * The same, with fill (demo_load) run on the new ledger before it is put
+ * in place: part of the same creation.
+ */
+enum pos_rc	 ledger_create_with(const char *db_path, const char *key_path,
+		    const struct ledger_init *,
+		    enum pos_rc (*fill)(struct ledger *, char **),
+		    struct ledger **out, char **cause);
 /*
  * Opens an existing ledger with its device key, checking that the key is
  * the one the ledger was made with. flags: LEDGER_READONLY opens without

@@ -1,10 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Device key file: create once, load at every start. */
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,33 +30,14 @@ devkey_wipe(struct devkey *k)
 	sodium_memzero(k, sizeof *k);
 }
 
-static int
-devkey_sync_dir(const char *path)
-{
-	char	*copy = xstrdup(path);
-	int	 fd, rv = -1;
-
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
-	if (fd >= 0) {
-		rv = fsync(fd);
-		close(fd);
-	}
-	free(copy);
-	return rv;
-}
-
 enum pos_rc
-devkey_create(const char *path, struct devkey *out, char **cause)
+devkey_create(int fd, const char *path, struct devkey *out, char **cause)
 {
 	uint8_t	 seed[32];
-	char	 seedhex[65], pephex[65], *tmp = NULL, *text = NULL;
+	char	 seedhex[65], pephex[65], *text;
 	enum pos_rc rc = POS_OK;
 	size_t	 len;
-	int	 fd = -1;
 
-	if (access(path, F_OK) == 0)
-		return cause_set(cause, POS_ESTATE,
-		    "key file %s already exists", path);
 	randombytes_buf(seed, sizeof seed);
 	randombytes_buf(out->pepper, sizeof out->pepper);
 	devkey_derive(out, seed);
@@ -69,39 +46,11 @@ devkey_create(const char *path, struct devkey *out, char **cause)
 	text = xasprintf("ntt-device-key 1\nseed %s\npepper %s\n", seedhex,
 	    pephex);
 	len = strlen(text);
-
-	tmp = xasprintf("%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		rc = cause_set(cause, POS_EIO, "cannot create %s: %s", tmp,
-		    strerror(errno));
-		goto out;
-	}
-	if (write(fd, text, len) != (ssize_t)len || fsync(fd) != 0) {
-		rc = cause_set(cause, POS_EIO, "cannot write %s: %s", tmp,
-		    strerror(errno));
-		goto out;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		rc = cause_set(cause, POS_EIO, "cannot write %s", tmp);
-		goto out;
-	}
-	fd = -1;
-	if (link(tmp, path) != 0) {	/* never replaces an existing key */
-		rc = cause_set(cause, POS_EIO, "cannot create %s: %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	devkey_sync_dir(path);
-out:
-	if (fd >= 0)
-		close(fd);
-	if (tmp != NULL)
-		unlink(tmp);
-	free(tmp);
-	if (text != NULL)
-		sodium_memzero(text, strlen(text));
+	if (ftruncate(fd, 0) != 0 ||
+	    pwrite(fd, text, len, 0) != (ssize_t)len || fsync(fd) != 0)
+		rc = cause_set(cause, POS_EIO, "Kunci perangkat %s tidak dapat "
+		    "ditulis: %s", path, strerror(errno));
+	sodium_memzero(text, len);
 	free(text);
 	sodium_memzero(seed, sizeof seed);
 	sodium_memzero(seedhex, sizeof seedhex);
@@ -123,9 +72,9 @@ devkey_load(const char *path, struct devkey *out, char **cause)
 	if ((fp = fopen(path, "re")) == NULL) {
 		if (errno == ENOENT)
 			return cause_set(cause, POS_ENOTFOUND,
-			    "device key %s not found", path);
-		return cause_set(cause, POS_EIO, "cannot read %s: %s", path,
-		    strerror(errno));
+			    "Kunci perangkat %s tidak ditemukan", path);
+		return cause_set(cause, POS_EIO, "Kunci perangkat %s tidak "
+		    "terbaca: %s", path, strerror(errno));
 	}
 	while (fgets(line, sizeof line, fp) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
@@ -146,7 +95,7 @@ devkey_load(const char *path, struct devkey *out, char **cause)
 	sodium_memzero(line, sizeof line);
 	if (!have_seed || !have_pep)
 		rc = cause_set(cause, POS_EINVAL,
-		    "device key %s is malformed", path);
+		    "Kunci perangkat %s tidak sah", path);
 	else
 		devkey_derive(out, seed);
 	sodium_memzero(seed, sizeof seed);

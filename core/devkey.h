@@ -22,10 +22,11 @@ struct devkey {
 };
 
 /*
- * Creates a new key file at path; fails with POS_ESTATE if one exists.
- * Written to a temporary name, synced, then renamed.
+ * Makes a new key and writes it to the open file fd (its name path, for
+ * messages), from the start, synced. Naming and placing the file are the
+ * caller's (core/ledger-create.c).
  */
-enum pos_rc	 devkey_create(const char *path, struct devkey *out,
+enum pos_rc	 devkey_create(int fd, const char *path, struct devkey *out,
 		    char **cause);
 /* Loads path; POS_ENOTFOUND if missing, POS_EINVAL if malformed. */
 enum pos_rc	 devkey_load(const char *path, struct devkey *out,

@@ -16,6 +16,15 @@ struct ledger {
 	bool		 have_key;	/* false when opened read-only */
 };
 
+/*
+ * ledger-create.c: when a ledger's key file is missing, puts in place the
+ * key an init left under its temporary name if it is the ledger's (pk).
+ * POS_ENOTFOUND, cause untouched, when there is no such file.
+ */
+enum pos_rc	 ledger_create_finish(const char *db_path,
+		    const char *key_path, const uint8_t pk[ENTRY_PK_LEN],
+		    struct devkey *out, char **cause);
+
 /* Appends e with an apply step inside the same transaction. */
 enum pos_rc	 ledger_append_apply(struct ledger *, struct entry *,
 		    const struct db_apply *, char **cause);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The ledger as the programs see it: a database plus the device key that
- * signs every entry. Creation, opening with the key check, appending,
- * and the chain verifier (reliability.md R2.3).
+ * signs every entry. Opening with the key check, appending, and the
+ * chain verifier (reliability.md R2.3); creation is in ledger-create.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,67 +36,6 @@ ledger_key_id(const struct ledger *l)
 	return l->dev.key_id;
 }
 
-static bool
-ledger_id_ok(const char *s, size_t max)
-{
-	size_t	 n = strlen(s);
-
-	if (n == 0 || n >= max)
-		return false;
-	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == n;
-}
-
-enum pos_rc
-ledger_create(const char *db_path, const char *key_path,
-    const struct ledger_init *init, struct ledger **out, char **cause)
-{
-	struct ledger *l = NULL;
-	char	*kpath = NULL;
-	enum pos_rc rc;
-
-	if (sodium_init() < 0)
-		return cause_set(cause, POS_ESTATE, "libsodium tidak siap");
-	if (!ledger_id_ok(init->outlet_id, sizeof l->dev.outlet_id) ||
-	    !ledger_id_ok(init->device_id, sizeof l->dev.device_id))
-		return cause_set(cause, POS_EINVAL, "Kode outlet/perangkat "
-		    "hanya huruf besar, angka dan '-'");
-	if (*init->outlet_name == '\0' ||
-	    strlen(init->outlet_name) >= sizeof l->dev.outlet_name)
-		return cause_set(cause, POS_EINVAL, "Nama outlet tidak sah");
-	if (access(db_path, F_OK) == 0)
-		return cause_set(cause, POS_ESTATE, "Ledger %s sudah ada",
-		    db_path);
-	kpath = key_path != NULL ? xstrdup(key_path) :
-	    devkey_path_for(db_path);
-	l = xcalloc(1, sizeof *l);
-	if ((rc = devkey_create(kpath, &l->key, cause)) != POS_OK)
-		goto out;
-	l->have_key = true;
-	if ((rc = db_open(db_path, DB_CREATE, NULL, &l->db, cause)) != POS_OK)
-		goto out;
-	snprintf(l->dev.outlet_id, sizeof l->dev.outlet_id, "%s",
-	    init->outlet_id);
-	snprintf(l->dev.outlet_name, sizeof l->dev.outlet_name, "%s",
-	    init->outlet_name);
-	snprintf(l->dev.device_id, sizeof l->dev.device_id, "%s",
-	    init->device_id);
-	memcpy(l->dev.pk, l->key.pk, sizeof l->dev.pk);
-	memcpy(l->dev.key_id, l->key.key_id, sizeof l->dev.key_id);
-	rc = db_device_init(l->db, &l->dev, l->key.sk, cause);
-	if (rc == POS_OK)
-		rc = db_device_get(l->db, &l->dev, cause);
-	if (rc == POS_OK)
-		rules_install(l);
-out:
-	if (rc != POS_OK) {
-		ledger_close(l);
-		l = NULL;
-	} else
-		*out = l;
-	free(kpath);
-	return rc;
-}
-
 enum pos_rc
 ledger_open(const char *db_path, const char *key_path, int flags,
     const char *vfs, struct ledger **out, char **cause)
@@ -119,7 +58,14 @@ ledger_open(const char *db_path, const char *key_path, int flags,
 		goto out;
 	kpath = key_path != NULL ? xstrdup(key_path) :
 	    devkey_path_for(db_path);
-	if ((rc = devkey_load(kpath, &l->key, cause)) != POS_OK)
+	/* Missing: perhaps an init was killed before it was in place. */
+	if ((rc = devkey_load(kpath, &l->key, cause)) == POS_ENOTFOUND &&
+	    (rc = ledger_create_finish(db_path, kpath, l->dev.pk, &l->key,
+	    cause)) == POS_OK && cause != NULL) {
+		free(*cause);	/* "not found" no more */
+		*cause = NULL;
+	}
+	if (rc != POS_OK)
 		goto out;
 	l->have_key = true;
 	if (sodium_memcmp(l->key.pk, l->dev.pk, ENTRY_PK_LEN) != 0)

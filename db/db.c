@@ -540,3 +540,51 @@ db_close(struct db *db)
 	free(db->path);
 	free(db);
 }
+
+enum pos_rc
+db_close_clean(struct db *db, char **cause)
+{
+	static const char *const sides[] = { "-wal", "-shm" };
+	struct stat sb;
+	enum pos_rc rc = POS_OK;
+	char	*side;
+	size_t	 i;
+	int	 src;
+
+	if (db->sq != NULL) {
+		db_rollback(db);
+		/* Not _v2: a statement left open is an error here. */
+		if ((src = sqlite3_close(db->sq)) != SQLITE_OK) {
+			rc = db_fail(db, src, "menutup ledger", cause);
+			sqlite3_close_v2(db->sq);
+		}
+		db->sq = NULL;
+	}
+	for (i = 0; rc == POS_OK && i < sizeof sides / sizeof sides[0]; i++) {
+		side = xasprintf("%s%s", db->path, sides[i]);
+		if (lstat(side, &sb) == 0 || errno != ENOENT)
+			rc = cause_set(cause, POS_EIO, "Ledger %s tidak "
+			    "tertutup bersih: %s tertinggal", db->path, side);
+		free(side);
+	}
+	db_close(db);
+	return rc;
+}
+
+int
+db_remove(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm",
+	    "-journal", "-open" };
+	char	*p;
+	size_t	 i;
+	int	 rv = 0;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		p = xasprintf("%s%s", path, suffixes[i]);
+		if (unlink(p) != 0 && errno != ENOENT)
+			rv = -1;
+		free(p);
+	}
+	return rv;
+}

@@ -44,6 +44,17 @@ struct db;
 enum pos_rc	 db_open(const char *path, int flags, const char *vfs,
 		    struct db **out, char **cause);
 void		 db_close(struct db *);
+/*
+ * Closes db and frees it, and says whether it closed cleanly: its last
+ * connection checkpointed and SQLite removed the -wal and -shm (a new
+ * ledger is put in place only so; docs/ledger.md).
+ */
+enum pos_rc	 db_close_clean(struct db *, char **cause);
+/*
+ * Removes the ledger at path and every file SQLite and db_open keep beside
+ * it (-wal, -shm, -journal, -open). -1 when one could not be removed.
+ */
+int		 db_remove(const char *path);
 /* The path this handle was opened on; borrowed until db_close. */
 const char	*db_path(const struct db *);
 /* True once a write failed with an I/O error, full disk or corruption. */

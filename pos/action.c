@@ -820,7 +820,8 @@ act_approve_ok(struct ui *ui)
 	}
 	if (counter_approve(ui->c, ui->appr_user.text, ui->appr_pin.secret_buf,
 	    &cause) != POS_OK) {
-		ui_field_clear(&ui->appr_pin);
+		/* Refused: the next try starts from an empty code. */
+		ui_approve_clear(ui);
 		ui_fail(ui, cause, _("Tidak disetujui"));
 		return;
 	}

@@ -243,9 +243,8 @@ cmd_init(int argc, char **argv)
 	init.outlet_id = o.outlet != NULL ? o.outlet : "KPG01";
 	init.outlet_name = o.name != NULL ? o.name : "NTT Mart Kupang";
 	init.device_id = o.device != NULL ? o.device : "KPG01-K1";
-	rc = ledger_create(o.db, o.key, &init, &l, &cause);
-	if (rc == POS_OK && o.demo)
-		rc = demo_load(l, &cause);
+	rc = ledger_create_with(o.db, o.key, &init, o.demo ? demo_load : NULL,
+	    &l, &cause);
 	if (rc != POS_OK) {
 		fprintf(stderr, "ntt-pos: %s\n", cause);
 		free(cause);

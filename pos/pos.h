@@ -211,6 +211,8 @@ void		 ui_confirm(struct ui *, const char *question,
 /* Asks for a manager's PIN for what counter_wants(); runs retry after. */
 void		 ui_approve(struct ui *, enum ui_retry, size_t line,
 		    const char *text);
+/* Empties the approval box, the cursor in its code field. */
+void		 ui_approve_clear(struct ui *);
 /* Runs the action that waited for approval. */
 void		 ui_retry_run(struct ui *);
 

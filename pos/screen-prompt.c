@@ -110,10 +110,16 @@ ui_approve(struct ui *ui, enum ui_retry retry, size_t line,
 	ui->retry = retry;
 	ui->retry_line = line;
 	snprintf(ui->retry_text, sizeof ui->retry_text, "%s", text);
+	ui_approve_clear(ui);
+	ui_push(ui, &screen_approve);
+}
+
+void
+ui_approve_clear(struct ui *ui)
+{
 	ui_field_clear(&ui->appr_user);
 	ui_field_clear(&ui->appr_pin);
 	ui->appr_focus = 0;
-	ui_push(ui, &screen_approve);
 }
 
 void

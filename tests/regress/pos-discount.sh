@@ -2,10 +2,23 @@
 # SPDX-License-Identifier: ISC
 # Discounts and a manager's PIN on the spot: 10% is within the kasir's
 # limit; 25% asks for a manager; a kasir cannot approve, Esc refuses, a
-# wrong manager PIN is refused, the right one approves; a sale discount in
-# rupiah within limit. Every attempt is an entry, approved or not.
+# wrong manager PIN is refused, the right one approves; after a refusal
+# the box starts again from an empty code. A sale discount in rupiah
+# within limit. Every attempt is an entry, approved or not.
 POS=$1
 . "$(dirname "$0")/pos-lib.sh"
+
+# The approval box after a refusal: code and PIN empty, the cursor in the
+# code (what is typed next shows there).
+appr_empty() {
+	sleep 0.3
+	pos_screen | grep -qE "Kode manajer: +│" ||
+	    pos_fail "the code is kept after a refusal"
+	pos_screen | grep -qE "PIN: +│" ||
+	    pos_fail "the PIN is kept after a refusal"
+	pos_type "$1"
+	pos_wait "Kode manajer:   $1"
+}
 
 pos_setup
 pos_start 80 24
@@ -25,6 +38,7 @@ pos_wait "Persetujuan manajer"
 pos_wait "Diskon 25% baris 1 Kopi Arabika Bajawa Bubuk 250 g"
 pos_type yosef; pos_keys Enter; pos_type 2345; pos_keys Enter
 pos_wait "yosef bukan manajer"
+appr_empty maria
 pos_keys Escape
 pos_wait "Tidak disetujui (tercatat)"
 pos_wait "-22.500"
@@ -35,7 +49,8 @@ pos_keys Enter
 pos_wait "Persetujuan manajer"
 pos_type maria; pos_keys Enter; pos_type 1111; pos_keys Enter
 pos_wait "PIN salah"
-pos_type 9876; pos_keys Enter
+appr_empty maria
+pos_keys Enter; pos_type 9876; pos_keys Enter
 pos_wait "Diskon disetujui manajer"
 pos_screen | grep -E "3 +75.000 +-56.250 +168.750" >/dev/null ||
     pos_fail "25% line"

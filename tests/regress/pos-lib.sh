@@ -11,6 +11,8 @@
 #	pos_wait TEXT [SECONDS]		until the screen shows TEXT (fixed string)
 #	pos_gone TEXT			the screen does not show TEXT
 #	pos_screen			the screen now, on stdout
+#	pos_pay_exact			pay in exact cash; NUM = its receipt number
+#	pos_refund_open NUM		F12: a refund of receipt NUM on screen
 #	pos_journal_is FROM <<EOF	`ntt-pos journal --from FROM` is exactly EOF
 #	pos_verify			`ntt-pos verify` passes
 set -eu
@@ -115,6 +117,23 @@ pos_scan() {
 	pos_type "$1"
 	pos_keys Enter
 	pos_wait "$2"
+}
+
+pos_pay_exact() {
+	pos_keys F10
+	pos_keys Enter
+	pos_wait "Lunas, tersimpan"
+	NUM=$(pos_screen | sed -n 's/.*nota \(KPG01-K1-[0-9]*\).*/\1/p' |
+	    head -1)
+	[ -n "$NUM" ] || pos_fail "receipt number"
+}
+
+pos_refund_open() {
+	pos_keys F12
+	pos_wait "Retur: nomor nota"
+	pos_type "$1"
+	pos_keys Enter
+	pos_wait "RETUR nota $1"
 }
 
 pos_journal_is() {

@@ -12,21 +12,14 @@ pos_start 80 24
 pos_login ani 1234
 pos_scan 8997214001027 "Kopi Arabika Bajawa Bubuk"
 pos_scan "3*8992647000111" "Madu Hutan Timor 250 ml"
-pos_keys F10
-pos_keys Enter
-pos_wait "Lunas, tersimpan"
-NUM=$(pos_screen | sed -n 's/.*nota \(KPG01-K1-[0-9]*\).*/\1/p' | head -1)
-[ -n "$NUM" ] || pos_fail "receipt number"
+pos_pay_exact
 
 pos_keys F12
 pos_wait "Retur: nomor nota"
 pos_type KPG01-K1-999999
 pos_keys Enter
 pos_wait "tidak ada"
-pos_keys F12
-pos_type "$NUM"
-pos_keys Enter
-pos_wait "RETUR nota $NUM"
+pos_refund_open "$NUM"
 pos_screen | grep -E "Madu Hutan Timor 250 ml +0/3" >/dev/null ||
     pos_fail "refund lines"
 pos_keys Down
@@ -51,10 +44,7 @@ pos_type maria; pos_keys Enter; pos_type 9876; pos_keys Enter
 pos_wait "Retur tersimpan"
 
 # The rest: 1 kopi and 1 madu are all that is left.
-pos_keys F12
-pos_type "$NUM"
-pos_keys Enter
-pos_wait "RETUR nota $NUM"
+pos_refund_open "$NUM"
 pos_screen | grep -E "Madu Hutan Timor 250 ml +0/1" >/dev/null ||
     pos_fail "left after the first refund"
 pos_keys C-a
@@ -66,10 +56,7 @@ pos_type maria; pos_keys Enter; pos_type 9876; pos_keys Enter
 pos_wait "Retur tersimpan"
 
 # Nothing left to return.
-pos_keys F12
-pos_type "$NUM"
-pos_keys Enter
-pos_wait "RETUR nota $NUM"
+pos_refund_open "$NUM"
 pos_keys C-a
 pos_keys F10
 pos_wait "Pilih jumlah retur dulu"
