@@ -1579,9 +1579,11 @@ counter_status(struct counter *c, struct counter_status *out)
 	counter_copy(st->device_id, sizeof st->device_id,
 	    ledger_device_id(c->l));
 	counter_copy(st->user, sizeof st->user, c->in ? c->user.code : "-");
-	/* After a day closure (Z), entries belong to the next day. */
+	/* The day that is open (core/rules.h): after midnight it is still
+	 * yesterday's until a manager closes it, which the line shows. */
 	if (report_open_day(c->l, st->day, NULL) != POS_OK)
 		clock_wita_date(now, st->day);
+	st->day_late = strcmp(st->day, clock_wita_date(now, when)) < 0;
 	clock_wita_fmt(now, when);
 	counter_copy(st->time, sizeof st->time, when + 11);
 	if (db_sale_last_kind(c->l->db, st->day, ENTRY_SHIFT_OPEN,

@@ -201,6 +201,7 @@ struct counter_status {
 	char	 user[16];
 	char	 shift[32];		/* "buka 08:00" / "belum buka" */
 	char	 day[11];		/* business day, WITA */
+	bool	 day_late;		/* it is before today: not closed */
 	char	 time[6];		/* "14:05" WITA */
 	int64_t	 pending;		/* entries not acknowledged */
 	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */

@@ -44,6 +44,7 @@ act_quit(struct ui *ui)
 static void
 act_login_submit(struct ui *ui)
 {
+	struct counter_status st;
 	char	*cause = NULL;
 	const struct sale *s;
 
@@ -84,9 +85,14 @@ act_login_submit(struct ui *ui)
 	ui->have_last = false;
 	ui_replace(ui, &screen_sale);
 	s = counter_sale(ui->c);
+	counter_status(ui->c, &st);
 	if (sale_nlines(s) > 0)
 		ui_msg(ui, MSG_INFO, _("Transaksi terbuka dilanjutkan (%zu "
 		    "baris, %s)"), sale_nlines(s), sale_author(s));
+	else if (st.day_late)
+		ui_msg(ui, MSG_ERROR, _("Hari usaha %.2s-%.2s belum ditutup: "
+		    "penjualan masuk hari itu sampai manajer menutupnya (Z)"),
+		    st.day + 8, st.day + 5);
 }
 
 static void

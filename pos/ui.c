@@ -405,12 +405,14 @@ ui_draw_status(struct ui *ui)
 
 	counter_status(ui->c, &st);
 	for (step = 0; step < 3; step++) {
+		/* A day not closed by midnight is marked: "!" */
 		if (step == 0)
-			snprintf(day, sizeof day, "%.2s-%.2s-%.4s", st.day + 8,
-			    st.day + 5, st.day);
+			snprintf(day, sizeof day, "%.2s-%.2s-%.4s%s",
+			    st.day + 8, st.day + 5, st.day, st.day_late ?
+			    "!" : "");
 		else
-			snprintf(day, sizeof day, "%.2s-%.2s", st.day + 8,
-			    st.day + 5);
+			snprintf(day, sizeof day, "%.2s-%.2s%s", st.day + 8,
+			    st.day + 5, st.day_late ? "!" : "");
 		snprintf(sh, sizeof sh, "%s %s", _("Shift"), step < 2 ?
 		    st.shift : strcmp(st.shift, "belum buka") == 0 ? "-" :
 		    st.shift);
