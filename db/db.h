@@ -81,6 +81,9 @@ enum pos_rc	 db_device_init(struct db *, const struct db_device *,
 /* POS_ENOTFOUND when the ledger was never initialised. */
 enum pos_rc	 db_device_get(struct db *, struct db_device *out,
 		    char **cause);
+/* The apply of the genesis entry: writes the device row from arg. */
+enum pos_rc	 db_device_apply(struct db *, const struct entry *,
+		    void *db_device, char **cause);
 
 /*
  * Appends e in one BEGIN IMMEDIATE transaction: assigns e->seq (head + 1),
@@ -126,6 +129,13 @@ enum pos_rc	 db_journal_foreach(struct db *, int64_t from, int64_t limit,
 		    void *arg, char **cause);
 /* Number of entries. */
 int64_t		 db_journal_count(struct db *);
+/*
+ * The stock projection of e (kind and "item" lines), inside the caller's
+ * transaction: db_journal_append runs it for every entry, and the replay
+ * of verify for every entry it reads back.
+ */
+enum pos_rc	 db_journal_stock(struct db *, const struct entry *,
+		    char **cause);
 
 /* db-sync.c: the one row sync writes (reliability.md R3.2). */
 struct sync_state;
@@ -209,7 +219,12 @@ struct db_pin_set {
 };
 enum pos_rc	 db_sale_pin_get(struct db *, const char *user,
 		    struct db_pin *out, char **cause);
-/* An apply: sets the PIN state of a db_pin_set, with its event entry. */
+/*
+ * An apply: sets the PIN state of a db_pin_set, with its event entry.
+ * failed_at_ms is not taken from the set: it is the entry's created_at_ms
+ * while failed > 0 and 0 otherwise, so a replay of the journal gives the
+ * same value (verify).
+ */
 enum pos_rc	 db_sale_apply_pin(struct db *, const struct entry *,
 		    void *pin_set, char **cause);
 
