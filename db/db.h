@@ -53,6 +53,13 @@ int		 db_schema_version(struct db *);
 int		 db_schema_latest(void);
 /* Reads a PRAGMA as text, for tests and the status screen; caller frees. */
 char		*db_pragma(struct db *, const char *name);
+/*
+ * True when this ledger was left open (a crash, a power cut) and its -wal
+ * has vanished since: the entries that were only in the -wal are lost.
+ * Seen by the first opener afterwards through the <path>-open marker, and
+ * kept there (docs/ledger.md §Opening); *at_ms (may be NULL) is when.
+ */
+bool		 db_wal_lost(const struct db *, int64_t *at_ms);
 /* True for statfs magic numbers of network filesystems (NFS, SMB, ...). */
 bool		 db_fs_is_network(long f_type);
 
