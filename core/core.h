@@ -122,6 +122,34 @@ struct ledger_report {
 enum pos_rc	 ledger_verify(struct ledger *, const uint8_t *expected_pk,
 		    struct ledger_report *, char **cause);
 
+/*
+ * verify.c: what ntt-pos verify checks besides the chain (docs/ledger.md
+ * §What verify checks). Each returns POS_ECORRUPT with a cause for a
+ * person when the ledger fails the check.
+ *
+ * verify_replay rebuilds every table derived from the journal by
+ * replaying it into a scratch ledger in memory, through the apply
+ * functions the writer uses, and compares it with the ledger's tables:
+ * the first difference by table, key and column. *replayed (may be NULL)
+ * is the number of entries replayed.
+ */
+enum pos_rc	 verify_replay(struct ledger *, int64_t *replayed,
+		    char **cause);
+/*
+ * The province's acknowledgement in sync_state: the ledger reaches
+ * acked_seq and its entry there has acked_hash. With server_pk (the
+ * server_key of the sync configuration) the acknowledgement's signature
+ * is checked too; without it, seq and hash only.
+ */
+enum pos_rc	 verify_acked(struct ledger *, const uint8_t *server_pk,
+		    char **cause);
+/* A printed receipt's code (rcode.h): signed by this ledger's key, and
+ * its entry is in the ledger and matches it. */
+enum pos_rc	 verify_receipt(struct ledger *, const char *code,
+		    char **cause);
+/* The ledger was left open and its -wal has vanished since (db.h). */
+enum pos_rc	 verify_shutdown(struct ledger *, char **cause);
+
 struct ledger_summary {
 	int64_t	 suppliers, products, barcodes, users, entries;
 	int64_t	 stock_pcs, stock_g;

@@ -317,6 +317,25 @@ enum pos_rc	 db_print_pending(struct db *, int64_t *n, char *last_error,
 enum pos_rc	 db_print_settle(struct db *, int64_t upto_seq, int64_t at_ms,
 		    int64_t *n, char **cause);
 
+/*
+ * db-verify.c: the replay behind ntt-pos verify. A scratch ledger in
+ * memory with the current schema and no foreign keys (its projections
+ * point to journal rows it does not hold), which the journal is replayed
+ * into with the apply functions the writer uses; transactions for batches
+ * on it and for one snapshot of the ledger; and the comparison of every
+ * table derived from the journal (device, suppliers, products, barcodes,
+ * certifications, stock, users without pin_hash, settings) with the
+ * scratch, row by row: POS_ECORRUPT naming the first difference by table,
+ * key and column ("stok KOP-BJW-250 (stock.qty): ledger 37, dari jurnal
+ * 40").
+ */
+enum pos_rc	 db_verify_scratch(struct db **out, char **cause);
+/* BEGIN (deferred: on a read-only ledger, a snapshot) and its end. */
+enum pos_rc	 db_verify_begin(struct db *, char **cause);
+enum pos_rc	 db_verify_commit(struct db *, char **cause);
+enum pos_rc	 db_verify_compare(struct db *ledger, struct db *scratch,
+		    char **cause);
+
 /* db-catalog.c: projections written inside db_journal_append's apply. */
 enum pos_rc	 db_catalog_apply_supplier(struct db *, const struct entry *,
 		    void *supplier, char **cause);
