@@ -497,8 +497,8 @@ catalog_product_extra(const struct entry_line *li, void *out, char **cause)
 			;
 		if (i == CATALOG_BARCODES_MAX || *li->text == '\0' ||
 		    strlen(li->text) >= sizeof p->barcodes[i])
-			return cause_set(cause, POS_ECORRUPT, "barcode %s tidak "
-			    "muat", li->text);
+			return cause_set(cause, POS_ECORRUPT, "barcode %s "
+			    "tidak muat", li->text);
 		snprintf(p->barcodes[i], sizeof p->barcodes[i], "%s",
 		    li->text);
 		return POS_OK;
@@ -536,8 +536,8 @@ catalog_decode_line(const struct entry_line *li, const struct catalog_field *f,
 	switch (f->type) {
 	case CATALOG_TEXT:
 		if (strlen(li->text) >= f->size)
-			return cause_set(cause, POS_ECORRUPT, "field %s terlalu "
-			    "panjang", f->name);
+			return cause_set(cause, POS_ECORRUPT, "field %s "
+			    "terlalu panjang", f->name);
 		memcpy(out + f->off, li->text, strlen(li->text) + 1);
 		break;
 	case CATALOG_INT:
@@ -548,8 +548,8 @@ catalog_decode_line(const struct entry_line *li, const struct catalog_field *f,
 		break;
 	case CATALOG_BOOL:
 		if (li->qty != 0 && li->qty != 1)
-			return cause_set(cause, POS_ECORRUPT, "field %s harus 0 "
-			    "atau 1", f->name);
+			return cause_set(cause, POS_ECORRUPT, "field %s "
+			    "harus 0 atau 1", f->name);
 		b = li->qty == 1;
 		memcpy(out + f->off, &b, sizeof b);
 		break;

@@ -22,7 +22,7 @@
 struct verify_replay {
 	struct db	*scratch;	/* owned */
 	int64_t		 n;		/* entries replayed */
-	int64_t		 in_batch;	/* of them in the open transaction */
+	int64_t		 in_batch;	/* of them in the open batch */
 	char		*why;		/* owned: why an entry failed */
 };
 
@@ -239,11 +239,11 @@ verify_acked(struct ledger *l, const uint8_t *server_pk, char **cause)
 	if ((rc = db_journal_head(l->db, &head, hash, cause)) != POS_OK)
 		return rc;
 	if (head < s.acked_seq)
-		return cause_set(cause, POS_ECORRUPT, "ledger lebih pendek dari "
-		    "yang sudah diakui provinsi: provinsi menerima sampai entri "
-		    "%" PRId64 " (sync_state), ledger berakhir di entri %"
-		    PRId64 ": entri %" PRId64 "-%" PRId64 " hilang dari ledger "
-		    "ini", s.acked_seq, head, head + 1, s.acked_seq);
+		return cause_set(cause, POS_ECORRUPT, "ledger lebih pendek "
+		    "dari yang sudah diakui provinsi: provinsi menerima sampai "
+		    "entri %" PRId64 " (sync_state), ledger berakhir di entri "
+		    "%" PRId64 ": entri %" PRId64 "-%" PRId64 " hilang dari "
+		    "ledger ini", s.acked_seq, head, head + 1, s.acked_seq);
 	if ((rc = db_journal_get(l->db, s.acked_seq, &e, cause)) != POS_OK)
 		return rc;
 	if (sodium_memcmp(e->hash, s.acked_hash, ENTRY_HASH_LEN) != 0)
@@ -266,8 +266,8 @@ verify_receipt(struct ledger *l, const char *text, char **cause)
 	if ((head = db_journal_count(l->db)) < 0)
 		return cause_set(cause, POS_EDB, "Kepala jurnal tidak terbaca");
 	if (r.seq > head)
-		return cause_set(cause, POS_ECORRUPT, "ledger lebih pendek dari "
-		    "struk yang sudah dicetak: struk %s-%06" PRId64 " sah "
+		return cause_set(cause, POS_ECORRUPT, "ledger lebih pendek "
+		    "dari struk yang sudah dicetak: struk %s-%06" PRId64 " sah "
 		    "(ditandatangani kunci perangkat ini), tetapi ledger "
 		    "berakhir di entri %" PRId64, r.device_id, r.seq, head);
 	return ledger_receipt_check(l, text, NULL, cause);

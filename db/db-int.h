@@ -15,9 +15,9 @@ struct db {
 	char	*failed_why;	/* owned: what failed, for the next refusal */
 	int	 lock_fd;	/* <path>-open, flock shared while open; or -1 */
 	bool	 lock_alone;	/* no other process had it open at ours */
-	bool	 lock_rw;	/* lock_fd may write the open/closed marker */
-	bool	 lock_blank;	/* the marker was empty: a new lock file */
-	int64_t	 lost_at_ms;	/* when a vanished -wal was seen; or 0 */
+	bool	 lock_rw;	/* lock_fd may write the marker (db.c) */
+	bool	 lock_blank;	/* the marker was empty: a new file */
+	int64_t	 lost_at_ms;	/* a vanished -wal seen then; or 0 */
 };
 
 /*

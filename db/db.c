@@ -369,7 +369,7 @@ db_mark_read(struct db *db, bool *left_open)
 		return;
 	}
 	rec[n] = '\0';
-	*left_open = true;		/* what we cannot read, we do not trust */
+	*left_open = true;	/* what we cannot read, we do not trust */
 	if (strncmp(rec, "ntt-open 1 ", 11) != 0)
 		return;
 	p = rec + 11;

@@ -103,7 +103,8 @@ test_pins(struct ledger *l, struct counter *c)
 	CHECK(st.locked);
 	check_replay(l, NULL);
 	sql(l, "UPDATE users SET locked = 0 WHERE code = 'yosef'");
-	check_replay(l, "pengguna yosef (users.locked): ledger 0, dari jurnal 1");
+	check_replay(l, "pengguna yosef (users.locked): ledger 0, dari "
+	    "jurnal 1");
 	sql(l, "UPDATE users SET locked = 1 WHERE code = 'yosef'");
 	/* A manager unlocks, after a slip of her own (reset with it). */
 	CHECK(counter_unlock(c, "yosef", "maria", "1111", NULL) == POS_EINVAL);
@@ -175,7 +176,8 @@ test_acked(struct ledger *l)
 
 	crypto_sign_keypair(pk, sk);
 	crypto_sign_keypair(other, osk);
-	CHECK(verify_acked(l, pk, NULL) == POS_OK);	/* nothing acked yet */
+	/* Nothing acknowledged yet. */
+	CHECK(verify_acked(l, pk, NULL) == POS_OK);
 	memset(&a, 0, sizeof a);
 	snprintf(a.device_id, sizeof a.device_id, "%s", ledger_device_id(l));
 	CHECK(ledger_head(l, &head, a.head_hash, NULL) == POS_OK);
