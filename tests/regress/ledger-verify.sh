@@ -153,6 +153,24 @@ grep -q "^ntt-pos: verify GAGAL: entri terakhir mungkin hilang: .*-wal-nya hilan
 grep -q "wal hilang" "$tmp/err" || die "summary warning"; ok
 "$pos" receipt-code --db "$hdb" --seq 2 > /dev/null 2>&1 || die "writer open"
 if "$pos" verify --db "$hdb" > /dev/null 2>&1; then die "forgotten"; fi; ok
+# The counter opens, and says it on its first screen.
+if command -v tmux > /dev/null 2>&1; then
+	sock=verify$$
+	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 24 \
+	    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen $pos --db $hdb; sleep 30"
+	n=0
+	until tmux -L "$sock" capture-pane -p | grep -q "PERINGATAN: entri terakhir mungkin hilang"; do
+		n=$((n + 1))
+		if [ $n -gt 50 ]; then
+			tmux -L "$sock" capture-pane -p
+			tmux -L "$sock" kill-server
+			die "no warning at the counter"
+		fi
+		sleep 0.1
+	done
+	tmux -L "$sock" kill-server; ok
+	grep -q "wal hilang" "$hdb.log" || die "not in the counter's log"; ok
+fi
 # A clean run after a kill with the -wal kept is not a loss.
 "$hammer" init "$tmp/h2.db" > /dev/null || die "hammer init 2"
 hammer_start "$tmp/h2.db" 2
