@@ -184,8 +184,8 @@ test_refused(void)
 	struct supplier sup;
 	char	 long_value[400];
 
-	e = setting_entry();
-	e->nlines = 1;			/* "value" cut off */
+	e = codec_entry(entry_new(ENTRY_CATALOG), "setting");
+	entry_add_field(e, "key", "pkp");	/* no value */
 	check_refused(e, "field value tidak ada");
 	e = setting_entry();
 	entry_add_field(e, "key", "npwp");
