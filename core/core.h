@@ -133,6 +133,34 @@ struct ledger_report {
 enum pos_rc	 ledger_verify(struct ledger *, const uint8_t *expected_pk,
 		    struct ledger_report *, char **cause);
 
+/*
+ * verify.c: what ntt-pos verify checks besides the chain (docs/ledger.md
+ * §What verify checks). Each returns POS_ECORRUPT with a cause for a
+ * person when the ledger fails the check.
+ *
+ * verify_replay rebuilds every table derived from the journal by
+ * replaying it into a scratch ledger in memory, through the apply
+ * functions the writer uses, and compares it with the ledger's tables:
+ * the first difference by table, key and column. *replayed (may be NULL)
+ * is the number of entries replayed.
+ */
+enum pos_rc	 verify_replay(struct ledger *, int64_t *replayed,
+		    char **cause);
+/*
+ * The province's acknowledgement in sync_state: the ledger reaches
+ * acked_seq and its entry there has acked_hash. With server_pk (the
+ * server_key of the sync configuration) the acknowledgement's signature
+ * is checked too; without it, seq and hash only.
+ */
+enum pos_rc	 verify_acked(struct ledger *, const uint8_t *server_pk,
+		    char **cause);
+/* A printed receipt's code (rcode.h): signed by this ledger's key, and
+ * its entry is in the ledger and matches it. */
+enum pos_rc	 verify_receipt(struct ledger *, const char *code,
+		    char **cause);
+/* The ledger was left open and its -wal has vanished since (db.h). */
+enum pos_rc	 verify_shutdown(struct ledger *, char **cause);
+
 struct ledger_summary {
 	int64_t	 suppliers, products, barcodes, users, entries;
 	int64_t	 stock_pcs, stock_g;
@@ -157,6 +185,26 @@ enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
 		    const struct user *, const char *pin, char **cause);
 enum pos_rc	 catalog_set(struct ledger *, const char *author,
 		    const char *key, const char *value, char **cause);
+/*
+ * The catalog entry of each object, as catalog_put_* journal it (without
+ * author and note), and back: the decoders refuse an entry with a field
+ * missing, repeated, unknown or too long for the struct (POS_ECORRUPT
+ * naming the entry). A user's entry never holds the PIN hash: the
+ * decoded pin_hash is "", and *pin_changed (may be NULL) says whether
+ * the PIN was set. verify.c replays the journal through these.
+ */
+struct entry	*catalog_supplier_entry(const struct supplier *);
+struct entry	*catalog_product_entry(const struct product *);
+struct entry	*catalog_user_entry(const struct user *, bool pin_changed);
+struct entry	*catalog_setting_entry(const struct setting *);
+enum pos_rc	 catalog_supplier_decode(const struct entry *,
+		    struct supplier *out, char **cause);
+enum pos_rc	 catalog_product_decode(const struct entry *,
+		    struct product *out, char **cause);
+enum pos_rc	 catalog_user_decode(const struct entry *, struct user *out,
+		    bool *pin_changed, char **cause);
+enum pos_rc	 catalog_setting_decode(const struct entry *,
+		    struct setting *out, char **cause);
 /* Reads a setting; *out the caller's. POS_ENOTFOUND when unset. */
 enum pos_rc	 catalog_get_setting(struct ledger *, const char *key,
 		    char **out, char **cause);

@@ -144,8 +144,19 @@ ledger_append_as(struct ledger *l, struct entry *e, enum role_act act,
 {
 	struct ledger_as as = { a, apply };
 	struct db_apply wrap = { ledger_as_fn, &as, ledger_as_prep };
+	struct entry_line *li;
 
 	role_stamp(e, a, act);
+	/* The reset is in the entry, so a replay of the journal makes the
+	 * same PIN state (core/verify.c). */
+	if (a->reset) {
+		li = entry_add(e, "pin.reset");
+		entry_set(&li->code, a->code);
+	}
+	if (a->approver_reset) {
+		li = entry_add(e, "pin.reset");
+		entry_set(&li->code, a->approver);
+	}
 	return ledger_append_apply(l, e, &wrap, cause);
 }
 
@@ -316,12 +327,15 @@ ledger_verify(struct ledger *l, const uint8_t *expected_pk,
 	}
 	w.pk = pk;
 	w.rep = rep;
-	rc = db_journal_foreach(l->db, 1, 0, ledger_verify_one, &w, cause);
+	/* Up to the head of now: the counter may append meanwhile. */
+	if ((head = db_journal_count(l->db)) < 0)
+		return cause_set(cause, POS_EDB, "Kepala jurnal tidak terbaca");
+	rc = head == 0 ? POS_OK : db_journal_foreach(l->db, 1, head,
+	    ledger_verify_one, &w, cause);
 	if (rc == POS_ECORRUPT && w.why != NULL) {
 		cause_set(cause, rc, "%s", w.why);
 	} else if (rc == POS_OK) {
 		/* A missing tail shows as fewer entries than the head says. */
-		head = db_journal_count(l->db);
 		if (head != rep->entries) {
 			rep->bad_seq = rep->entries + 1;
 			rc = cause_set(cause, POS_ECORRUPT, "entri %lld hilang",

@@ -16,6 +16,9 @@ struct db {
 	int	 lock_fd;	/* <path>-open, flock shared while open; or -1 */
 	bool	 lock_alone;	/* no other process had it open at ours */
 	struct db_gate gate;	/* the rules inside every append; or none */
+	bool	 lock_rw;	/* lock_fd may write the marker (db.c) */
+	bool	 lock_blank;	/* the marker was empty: a new file */
+	int64_t	 lost_at_ms;	/* a vanished -wal seen then; or 0 */
 };
 
 /*

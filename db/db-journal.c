@@ -127,7 +127,7 @@ out:
  * back. Stock may go below zero for a sale: the counter never stops
  * selling goods that are on the shelf but were not received.
  */
-static enum pos_rc
+enum pos_rc
 db_journal_stock(struct db *db, const struct entry *e, char **cause)
 {
 	sqlite3_stmt *st = NULL;
@@ -246,7 +246,7 @@ db_journal_append_batch(struct db *db, struct entry **es, size_t n,
 	return rc;
 }
 
-static enum pos_rc
+enum pos_rc
 db_device_apply(struct db *db, const struct entry *e, void *arg,
     char **cause)
 {

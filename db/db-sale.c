@@ -156,7 +156,9 @@ db_sale_apply_pin(struct db *db, const struct entry *e, void *arg,
 		return rc;
 	sqlite3_bind_int64(st, 1, c->pin.failed);
 	sqlite3_bind_int(st, 2, c->pin.locked);
-	sqlite3_bind_int64(st, 3, c->pin.failed_at_ms);
+	/* The time of the wrong PIN is its entry's, which the journal
+	 * keeps: a replay gives the same value. */
+	sqlite3_bind_int64(st, 3, c->pin.failed > 0 ? e->created_at_ms : 0);
 	db_bind_text(st, 4, c->user);
 	if ((src = sqlite3_step(st)) != SQLITE_DONE)
 		rc = db_fail(db, src, "menyimpan status PIN", cause);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "db-int.h"
 #include "util.h"
 
@@ -363,33 +364,141 @@ db_check(struct db *db, bool whole, char **cause)
 }
 
 /*
+ * The -open file is our lock and a durable marker of how the ledger was
+ * left (docs/ledger.md §Opening): one 64-byte record
+ *
+ *	ntt-open 1 <open|closed> <lost_at_ms>
+ *
+ * Only an opener that found nobody else with the ledger open writes it,
+ * and only a writer closing last: "open" (synced) when a writer opens
+ * alone; "closed" when a writer closes last and sees the -wal gone, i.e.
+ * everything is in the main file. An opener that is alone and finds
+ * "open" with no -wal knows the last users did not close the ledger, and
+ * what they had not yet copied from the -wal into the file is gone:
+ * lost_at_ms records when that was seen (written by whoever saw it, a
+ * reader alone too, as SQLite may make a new empty -wal at once), and
+ * stays until a person removes the file while nothing has the ledger
+ * open. A reader that is not alone never writes. An empty or missing
+ * file (a new ledger, an older program) says nothing.
+ */
+#define DB_MARK_LEN	64
+
+/* Reads the marker: *left_open when it says "open" (or is unreadable). */
+static void
+db_mark_read(struct db *db, bool *left_open)
+{
+	char	 rec[DB_MARK_LEN + 1], *p, *end;
+	ssize_t	 n;
+
+	*left_open = false;
+	n = pread(db->lock_fd, rec, DB_MARK_LEN, 0);
+	if (n <= 0) {
+		db->lock_blank = true;
+		return;
+	}
+	rec[n] = '\0';
+	*left_open = true;	/* what we cannot read, we do not trust */
+	if (strncmp(rec, "ntt-open 1 ", 11) != 0)
+		return;
+	p = rec + 11;
+	if (strncmp(p, "closed ", 7) == 0) {
+		*left_open = false;
+		p += 7;
+	} else if (strncmp(p, "open ", 5) == 0)
+		p += 5;
+	else
+		return;
+	db->lost_at_ms = strtoll(p, &end, 10);
+	if (end == p || db->lost_at_ms < 0)
+		db->lost_at_ms = 0;
+}
+
+static void
+db_mark_write(struct db *db, const char *state)
+{
+	char	 rec[DB_MARK_LEN + 1];
+	int	 n;
+
+	if (!db->lock_rw)
+		return;
+	n = snprintf(rec, sizeof rec, "ntt-open 1 %s %lld", state,
+	    (long long)db->lost_at_ms);
+	memset(rec + n, ' ', DB_MARK_LEN - (size_t)n);
+	rec[DB_MARK_LEN - 1] = '\n';
+	if (pwrite(db->lock_fd, rec, DB_MARK_LEN, 0) != DB_MARK_LEN ||
+	    ftruncate(db->lock_fd, DB_MARK_LEN) != 0 ||
+	    fsync(db->lock_fd) != 0)
+		log_warn("ledger %s: penanda %s-open tidak tertulis", db->path,
+		    db->path);
+}
+
+bool
+db_wal_lost(const struct db *db, int64_t *at_ms)
+{
+	if (db->lost_at_ms == 0)
+		return false;
+	if (at_ms != NULL)
+		*at_ms = db->lost_at_ms;
+	return true;
+}
+
+/* Opens <path>-open to write the marker if we may, else to lock it. */
+static int
+db_mark_open(struct db *db, const char *lock)
+{
+	struct stat sb;
+	int	 fd;
+
+	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0660)) >= 0) {
+		db->lock_rw = true;
+		/* Whoever opens the ledger next (the sync daemon, another
+		 * user in the group) must be able to write it too. */
+		if (fstat(fd, &sb) == 0 && sb.st_uid == geteuid() &&
+		    (sb.st_mode & 0660) != 0660)
+			(void)fchmod(fd, (sb.st_mode & 07777) | 0660);
+		return fd;
+	}
+	/* Read-only is enough for flock, and lets the sync daemon, another
+	 * user in the group, share it whatever the umask made of it. */
+	return open(lock, O_RDONLY | O_CREAT | O_CLOEXEC, 0660);
+}
+
+/*
  * Takes a shared flock on <path>-open for as long as the handle lives.
  * Sets *unclean when no other process had the ledger open and a -wal was
  * left behind: the last one to use it did not close it (a power cut, a
  * kill). Without the lock file (a read-only folder) it says unclean, so
- * the whole file is checked.
+ * the whole file is checked. Reads the marker above; see db_mark_read.
  */
 static void
-db_lock(struct db *db, bool *unclean)
+db_lock(struct db *db, bool *unclean, bool *lost_now)
 {
 	struct stat sb;
 	char	*lock, *wal;
+	bool	 left_open = false, wal_there;
 
 	*unclean = true;
 	lock = xasprintf("%s-open", db->path);
-	/* Read-only is enough for flock, and lets the sync daemon, another
-	 * user in the group, share it whatever the umask made of it. */
-	db->lock_fd = open(lock, O_RDONLY | O_CREAT | O_CLOEXEC, 0660);
+	db->lock_fd = db_mark_open(db, lock);
 	free(lock);
 	if (db->lock_fd < 0)
 		return;
 	if (flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0) {
 		db->lock_alone = true;
+		db_mark_read(db, &left_open);
 		wal = xasprintf("%s-wal", db->path);
-		*unclean = stat(wal, &sb) == 0 && sb.st_size > 0;
+		wal_there = stat(wal, &sb) == 0;
+		*unclean = wal_there && sb.st_size > 0;
 		free(wal);
-	} else
+		/* Left open, and its -wal is gone: so is what was in it. */
+		if (left_open && !wal_there && db->lost_at_ms == 0) {
+			db->lost_at_ms = clock_now_ms();
+			*lost_now = true;
+		}
+	} else {
 		*unclean = false;	/* the one who has it open checked */
+		db_mark_read(db, &left_open);
+	}
 	flock(db->lock_fd, LOCK_SH);
 }
 
@@ -475,7 +584,7 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	struct db *db;
 	struct stat sb;
 	enum pos_rc rc;
-	bool	 unclean = true;
+	bool	 unclean = true, lost_now = false;
 	int	 oflags, src;
 
 	if (stat(path, &sb) != 0) {
@@ -494,7 +603,7 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	db->lock_fd = -1;
 	/* Before SQLite opens it: a -wal left now was left by a crash. */
 	if (stat(path, &sb) == 0)
-		db_lock(db, &unclean);
+		db_lock(db, &unclean, &lost_now);
 	if (flags & DB_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else {
@@ -506,20 +615,28 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	src = sqlite3_open_v2(path, &db->sq, oflags, vfs);
 	if (src != SQLITE_OK) {
 		rc = db_fail(db, src, "membuka ledger", cause);
+		db->lock_rw = false;
 		db_close(db);
 		return rc;
 	}
 	if ((rc = db_setup(db, unclean, cause)) != POS_OK) {
 		/* Refused: leave no lock file beside what is not ours. */
-		if (db->lock_alone) {
+		if (db->lock_alone && db->lock_blank) {
 			char	*lock = xasprintf("%s-open", path);
 
 			unlink(lock);
 			free(lock);
 		}
+		db->lock_rw = false;	/* and leave its marker as it was */
 		db_close(db);
 		return rc;
 	}
+	if (db->lock_alone && (!(flags & DB_READONLY) || lost_now))
+		db_mark_write(db, "open");
+	if (db->lost_at_ms != 0)
+		log_warnx("ledger %s: tidak ditutup dengan bersih dan berkas "
+		    "-wal hilang: entri terakhir mungkin hilang (ntt-pos "
+		    "verify)", path);
 	db->failed = false;
 	*out = db;
 	return POS_OK;
@@ -528,14 +645,25 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 void
 db_close(struct db *db)
 {
+	struct stat sb;
+	char	*wal;
+
 	if (db == NULL)
 		return;
 	if (db->sq != NULL) {
 		db_rollback(db);
 		sqlite3_close_v2(db->sq);
 	}
-	if (db->lock_fd >= 0)
+	if (db->lock_fd >= 0) {
+		/* The last one out, with the -wal gone: all is in the file. */
+		wal = xasprintf("%s-wal", db->path);
+		if (db->lock_rw && !(db->flags & DB_READONLY) &&
+		    flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0 &&
+		    stat(wal, &sb) != 0 && errno == ENOENT)
+			db_mark_write(db, "closed");
+		free(wal);
 		close(db->lock_fd);	/* releases the flock */
+	}
 	free(db->failed_why);
 	free(db->path);
 	free(db);

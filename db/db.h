@@ -64,6 +64,13 @@ int		 db_schema_version(struct db *);
 int		 db_schema_latest(void);
 /* Reads a PRAGMA as text, for tests and the status screen; caller frees. */
 char		*db_pragma(struct db *, const char *name);
+/*
+ * True when this ledger was left open (a crash, a power cut) and its -wal
+ * has vanished since: the entries that were only in the -wal are lost.
+ * Seen by the first opener afterwards through the <path>-open marker, and
+ * kept there (docs/ledger.md §Opening); *at_ms (may be NULL) is when.
+ */
+bool		 db_wal_lost(const struct db *, int64_t *at_ms);
 /* True for statfs magic numbers of network filesystems (NFS, SMB, ...). */
 bool		 db_fs_is_network(long f_type);
 
@@ -100,6 +107,9 @@ enum pos_rc	 db_device_init(struct db *, const struct db_device *,
 /* POS_ENOTFOUND when the ledger was never initialised. */
 enum pos_rc	 db_device_get(struct db *, struct db_device *out,
 		    char **cause);
+/* The apply of the genesis entry: writes the device row from arg. */
+enum pos_rc	 db_device_apply(struct db *, const struct entry *,
+		    void *db_device, char **cause);
 
 /*
  * The rule gate: what the services layer installs on a handle so that no
@@ -184,6 +194,13 @@ struct db_day_state {
 };
 enum pos_rc	 db_journal_day_state(struct db *, const char *const *kinds,
 		    size_t nkinds, struct db_day_state *out, char **cause);
+/*
+ * The stock projection of e (kind and "item" lines), inside the caller's
+ * transaction: db_journal_append runs it for every entry, and the replay
+ * of verify for every entry it reads back.
+ */
+enum pos_rc	 db_journal_stock(struct db *, const struct entry *,
+		    char **cause);
 
 /* db-sync.c: the one row sync writes (reliability.md R3.2). */
 struct sync_state;
@@ -275,7 +292,12 @@ struct db_pin_set {
 };
 enum pos_rc	 db_sale_pin_get(struct db *, const char *user,
 		    struct db_pin *out, char **cause);
-/* An apply: sets the PIN state of a db_pin_set, with its event entry. */
+/*
+ * An apply: sets the PIN state of a db_pin_set, with its event entry.
+ * failed_at_ms is not taken from the set: it is the entry's created_at_ms
+ * while failed > 0 and 0 otherwise, so a replay of the journal gives the
+ * same value (verify).
+ */
 enum pos_rc	 db_sale_apply_pin(struct db *, const struct entry *,
 		    void *pin_set, char **cause);
 
@@ -361,6 +383,25 @@ enum pos_rc	 db_print_pending(struct db *, int64_t *n, char *last_error,
  */
 enum pos_rc	 db_print_settle(struct db *, int64_t upto_seq, int64_t at_ms,
 		    int64_t *n, char **cause);
+
+/*
+ * db-verify.c: the replay behind ntt-pos verify. A scratch ledger in
+ * memory with the current schema and no foreign keys (its projections
+ * point to journal rows it does not hold), which the journal is replayed
+ * into with the apply functions the writer uses; transactions for batches
+ * on it and for one snapshot of the ledger; and the comparison of every
+ * table derived from the journal (device, suppliers, products, barcodes,
+ * certifications, stock, users without pin_hash, settings) with the
+ * scratch, row by row: POS_ECORRUPT naming the first difference by table,
+ * key and column ("stok KOP-BJW-250 (stock.qty): ledger 37, dari jurnal
+ * 40").
+ */
+enum pos_rc	 db_verify_scratch(struct db **out, char **cause);
+/* BEGIN (deferred: on a read-only ledger, a snapshot) and its end. */
+enum pos_rc	 db_verify_begin(struct db *, char **cause);
+enum pos_rc	 db_verify_commit(struct db *, char **cause);
+enum pos_rc	 db_verify_compare(struct db *ledger, struct db *scratch,
+		    char **cause);
 
 /* db-catalog.c: projections written inside db_journal_append's apply. */
 enum pos_rc	 db_catalog_apply_supplier(struct db *, const struct entry *,

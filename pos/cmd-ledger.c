@@ -256,39 +256,109 @@ cmd_init(int argc, char **argv)
 	return 0;
 }
 
+/* One failed check of verify: said, and counted. */
+static void
+cmd_verify_fail(int *failed, char *cause)
+{
+	fprintf(stderr, "ntt-pos: verify GAGAL: %s\n", cause);
+	free(cause);
+	(*failed)++;
+}
+
+/*
+ * ntt-pos verify --db FILE [--pubkey HEX] [--server-key HEX]
+ * [--receipt CODE]...: the chain, the tables derived from it, the
+ * province's acknowledgement, printed receipts, the -open marker. Every
+ * check runs; each failure is said; exit 1 if any.
+ */
 int
 cmd_verify(int argc, char **argv)
 {
-	struct cmd_ledger_opts o;
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "pubkey", required_argument, NULL, 'p' },
+		{ "server-key", required_argument, NULL, 'S' },
+		{ "receipt", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char usage[] = "usage: ntt-pos verify --db FILE "
+	    "[--pubkey HEX] [--server-key HEX] [--receipt CODE]...\n";
 	struct ledger_report rep;
+	struct sync_state ss;
 	struct ledger *l = NULL;
-	uint8_t	 pk[ENTRY_PK_LEN];
+	const char *db = NULL, *pubkey = NULL, *skey = NULL;
+	const char **receipts;
+	uint8_t	 pk[ENTRY_PK_LEN], spk[ENTRY_PK_LEN];
 	char	*cause = NULL, head[2 * ENTRY_HASH_LEN + 1];
-	enum pos_rc rc;
+	int64_t	 n = 0, t0, ms;
+	int	 ch, nrec = 0, i, failed = 0, bad = 0;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos verify --db FILE "
-	    "[--pubkey HEX]") != 0)
-		return 2;
-	if (o.pubkey != NULL && hex_decode(o.pubkey, pk, sizeof pk) != 0) {
-		fprintf(stderr, "ntt-pos: --pubkey harus 64 digit hex\n");
+	receipts = xcalloc((size_t)argc + 1, sizeof *receipts);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': db = optarg; break;
+		case 'p': pubkey = optarg; break;
+		case 'S': skey = optarg; break;
+		case 'r': receipts[nrec++] = optarg; break;
+		default: bad = 1; break;
+		}
+	}
+	if (bad || optind != argc || db == NULL) {
+		fputs(usage, stderr);
+		free(receipts);
 		return 2;
 	}
-	rc = ledger_open(o.db, NULL, LEDGER_READONLY | LEDGER_CHECK, NULL, &l,
-	    &cause);
-	if (rc == POS_OK)
-		rc = ledger_verify(l, o.pubkey != NULL ? pk : NULL, &rep,
-		    &cause);
-	if (rc != POS_OK) {
-		fprintf(stderr, "ntt-pos: verify GAGAL: %s\n", cause);
-		free(cause);
-		ledger_close(l);
+	if ((pubkey != NULL && hex_decode(pubkey, pk, sizeof pk) != 0) ||
+	    (skey != NULL && hex_decode(skey, spk, sizeof spk) != 0)) {
+		fprintf(stderr, "ntt-pos: --pubkey dan --server-key harus 64 "
+		    "digit hex\n");
+		free(receipts);
+		return 2;
+	}
+	if (ledger_open(db, NULL, LEDGER_READONLY | LEDGER_CHECK, NULL, &l,
+	    &cause) != POS_OK) {
+		cmd_verify_fail(&failed, cause);
+		free(receipts);
 		return 1;
 	}
-	hex_encode(rep.head, ENTRY_HASH_LEN, head);
-	printf("OK: %lld entri, rantai utuh, kepala %s\n",
-	    (long long)rep.entries, head);
+	if (ledger_verify(l, pubkey != NULL ? pk : NULL, &rep, &cause) ==
+	    POS_OK) {
+		hex_encode(rep.head, ENTRY_HASH_LEN, head);
+		printf("OK: %lld entri, rantai utuh, kepala %s\n",
+		    (long long)rep.entries, head);
+	} else
+		cmd_verify_fail(&failed, cause);
+	cause = NULL;
+	if (verify_shutdown(l, &cause) != POS_OK)
+		cmd_verify_fail(&failed, cause);
+	cause = NULL;
+	if (verify_acked(l, skey != NULL ? spk : NULL, &cause) != POS_OK)
+		cmd_verify_fail(&failed, cause);
+	else if (ledger_sync_get(l, &ss, NULL) == POS_OK && ss.acked_seq > 0)
+		printf("OK: sampai entri %lld sama dengan tanda terima "
+		    "provinsi%s\n", (long long)ss.acked_seq, skey != NULL ?
+		    " (tanda tangan server sah)" : "");
+	for (i = 0; i < nrec; i++) {
+		cause = NULL;
+		if (verify_receipt(l, receipts[i], &cause) != POS_OK)
+			cmd_verify_fail(&failed, cause);
+		else
+			printf("OK: struk %d cocok dengan ledger\n", i + 1);
+	}
+	cause = NULL;
+	t0 = clock_now_ms();
+	if (verify_replay(l, &n, &cause) != POS_OK)
+		cmd_verify_fail(&failed, cause);
+	else {
+		ms = clock_now_ms() - t0;
+		printf("OK: tabel turunan sama dengan jurnal (%lld entri "
+		    "diputar ulang, %lld entri/detik)\n", (long long)n,
+		    (long long)(n * 1000 / (ms > 0 ? ms : 1)));
+	}
 	ledger_close(l);
-	return 0;
+	free(receipts);
+	return failed > 0 ? 1 : 0;
 }
 
 int

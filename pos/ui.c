@@ -617,6 +617,13 @@ ui_main(const char *db_path)
 	ui_field_secret(&ui.appr_pin);
 	ui_curses_init(&ui);
 	ui_push(&ui, &screen_login);
+	/* An unclean shutdown whose -wal vanished: the counter works on,
+	 * but says so until the first key (and db.c has logged it). */
+	if (verify_shutdown(ui.l, &cause) != POS_OK) {
+		ui_msg(&ui, MSG_ERROR, "PERINGATAN: %s", cause);
+		free(cause);
+		cause = NULL;
+	}
 	ui_loop(&ui);
 	ui_teardown();
 	if (ui_signalled)

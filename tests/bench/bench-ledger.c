@@ -11,7 +11,8 @@
  *     statements prepared once, no triggers, no secondary indexes, no
  *     hashing). The two alternate commit by commit.
  *  2. entry_encode, entry_seal and entry_verify alone.
- *  3. ledger_verify over a ledger of about 12k entries.
+ *  3. ledger_verify and verify_replay over a ledger of about 12k
+ *     entries.
  *  4. With --big FILE (gen-outlet's 100k products / 1M sales): open time
  *     cold and warm, PRAGMA quick_check alone, barcode lookups, file size,
  *     and with --big-copy FILE sale commits on a year-old ledger.
@@ -547,6 +548,18 @@ bench_verify(struct ledger *l, int64_t *entries)
 	return (double)(bench_now_ns() - t0) / 1e9;
 }
 
+/* verify_replay: the derived tables rebuilt from the journal, compared. */
+static double
+bench_replay(struct ledger *l, int64_t *entries)
+{
+	char	*cause = NULL;
+	int64_t	 t0 = bench_now_ns();
+
+	if (verify_replay(l, entries, &cause) != POS_OK)
+		bench_fail("verify_replay", cause);
+	return (double)(bench_now_ns() - t0) / 1e9;
+}
+
 /* Random barcodes that exist, read with a plain read-only connection. */
 static char **
 bench_barcodes(const char *path, int64_t *n)
@@ -715,6 +728,10 @@ bench_big(const char *path, bool verify)
 		    "whole chain", secs,
 		    (long long)entries, (double)entries / secs,
 		    secs * 10000 / (double)entries);
+		secs = bench_replay(l, &entries);
+		printf("  %-38s %9.1f s for %lld entries (%.0f entries/s)\n",
+		    "verify_replay (tables from journal)", secs,
+		    (long long)entries, (double)entries / secs);
 	}
 	ledger_close(l);
 }
@@ -808,6 +825,10 @@ main(int argc, char **argv)
 	    "(%.0f entries/s, %.2f s per 10k)\n", "whole chain", secs,
 	    (long long)entries, (double)entries / secs,
 	    secs * 10000 / (double)entries);
+	secs = bench_replay(l, &entries);
+	printf("  %-38s %9.3f s for %lld entries (%.0f entries/s)\n",
+	    "verify_replay (tables from journal)", secs, (long long)entries,
+	    (double)entries / secs);
 	ledger_close(l);
 	unlink(path);
 	unlink(fpath);

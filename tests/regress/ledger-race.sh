@@ -14,7 +14,14 @@ rounds=${NTT_RACE_ROUNDS:-50}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ledger-race.XXXXXX")
 db=$tmp/r.db
 pass=0
-fail() { echo "FAIL: $*"; echo "kept: $tmp"; echo "$pass passed, 1 failed"; exit 1; }
+fail() {
+	echo "FAIL: $*"
+	for i in 1 2; do
+		[ -e "$tmp/rc$i" ] && echo "racer $i: exit $(cat "$tmp/rc$i"):" \
+		    "$(cat "$tmp/o$i" "$tmp/e$i" 2>/dev/null)"
+	done
+	echo "kept: $tmp"; echo "$pass passed, 1 failed"; exit 1
+}
 ok() { pass=$((pass + 1)); }
 
 # 02-11-2026 10:00 WITA: business days are counted from here.
