@@ -11,6 +11,11 @@
  *		what it reads first, then paid: two at once race as two
  *		counters refunding one receipt would. Prints the refund's
  *		seq, or the refusal (exit 1).
+ *	ntt-race user-off PATH CODE
+ *		admin sets user CODE inactive through the catalog (a signed
+ *		entry through the rule gate, as a user screen would write
+ *		it): ledger-auth.sh needs a disabled user and there is no
+ *		command for it yet.
  *
  * Exit status 0 on success, 1 when refused, 2 on bad arguments.
  */
@@ -106,6 +111,24 @@ race_refund(struct ledger *l, int64_t seq)
 	return 0;
 }
 
+static int
+race_user_off(struct ledger *l, const char *code)
+{
+	struct user u;
+	char	*cause = NULL;
+	enum pos_rc rc;
+
+	if ((rc = db_catalog_user(l->db, code, &u, &cause)) == POS_OK) {
+		u.active = false;
+		rc = catalog_put_user(l, "admin", &u, NULL, &cause);
+	}
+	memset(u.pin_hash, 0, sizeof u.pin_hash);
+	if (rc != POS_OK)
+		return race_fail(l, "user-off", cause);
+	ledger_close(l);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -113,9 +136,10 @@ main(int argc, char **argv)
 	char	*cause = NULL;
 
 	if (argc < 4 || (strcmp(argv[1], "sale") == 0 && argc != 5) ||
-	    (strcmp(argv[1], "refund") == 0 && argc != 4)) {
+	    (strcmp(argv[1], "refund") == 0 && argc != 4) ||
+	    (strcmp(argv[1], "user-off") == 0 && argc != 4)) {
 		fprintf(stderr, "usage: ntt-race sale PATH SKU QTY | "
-		    "refund PATH SEQ\n");
+		    "refund PATH SEQ | user-off PATH CODE\n");
 		return 2;
 	}
 	if (ledger_open(argv[2], NULL, 0, NULL, &l, &cause) != POS_OK)
@@ -124,6 +148,8 @@ main(int argc, char **argv)
 		return race_sale(l, argv[3], strtoll(argv[4], NULL, 10));
 	if (strcmp(argv[1], "refund") == 0)
 		return race_refund(l, strtoll(argv[3], NULL, 10));
+	if (strcmp(argv[1], "user-off") == 0)
+		return race_user_off(l, argv[3]);
 	ledger_close(l);
 	return 2;
 }
