@@ -577,6 +577,21 @@ out:
 	return prc;
 }
 
+/* Puts the vanished -wal in front of *cause (when there is one). */
+static void
+db_wal_lost_cause(const struct db *db, char **cause)
+{
+	char	*was;
+
+	if (cause == NULL || *cause == NULL)
+		return;
+	was = *cause;
+	*cause = xasprintf("entri terakhir mungkin hilang: ledger %s tidak "
+	    "ditutup dengan bersih dan berkas -wal-nya hilang; %s", db->path,
+	    was);
+	free(was);
+}
+
 enum pos_rc
 db_open(const char *path, int flags, const char *vfs, struct db **out,
     char **cause)
@@ -620,8 +635,15 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 		return rc;
 	}
 	if ((rc = db_setup(db, unclean, cause)) != POS_OK) {
+		/* A -wal deleted after a crash can leave the file damaged:
+		 * the refusal says the loss first, and it stays recorded. */
+		if (db->lost_at_ms != 0) {
+			db_wal_lost_cause(db, cause);
+			if (lost_now && db->lock_alone)
+				db_mark_write(db, "open");
+		}
 		/* Refused: leave no lock file beside what is not ours. */
-		if (db->lock_alone && db->lock_blank) {
+		if (db->lock_alone && db->lock_blank && db->lost_at_ms == 0) {
 			char	*lock = xasprintf("%s-open", path);
 
 			unlink(lock);

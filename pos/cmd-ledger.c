@@ -49,6 +49,10 @@ cmd_bad(const char *opt, const char *val, const char *why)
 	for (i = 0; val[i] != '\0' && i < 40; i++)
 		echo[i] = (unsigned char)val[i] < 0x20 || val[i] == 0x7f ?
 		    '?' : val[i];
+	/* Not half a UTF-8 character: back off to the start of the last. */
+	if (val[i] != '\0')
+		while (i > 0 && ((unsigned char)val[i] & 0xc0) == 0x80)
+			i--;
 	echo[i] = '\0';
 	fprintf(stderr, "ntt-pos: --%s \"%s%s\": %s\n", opt, echo,
 	    strlen(val) > 40 ? "..." : "", why);
@@ -514,7 +518,9 @@ cmd_ledger_done(struct ledger *l, enum pos_rc rc, char *cause)
 		return 0;
 	fprintf(stderr, "ntt-pos: %s\n", cause);
 	free(cause);
-	return rc == POS_EINVAL ? 2 : 1;
+	/* What was typed is wrong (no such product, producer, entry) or
+	 * bad: 2. A rule said no: 1. */
+	return rc == POS_EINVAL || rc == POS_ENOTFOUND ? 2 : 1;
 }
 
 #define CMD_WHO	"--user KODE [--approver KODE] [--pin-stdin]"
