@@ -5,7 +5,7 @@
  * count toward one lockout wherever they are typed; then the table of
  * rights (role.h) for the action, with a manager's code and PIN where it
  * asks for one. The ledger's gate checks the roles again inside the write
- * (rules.c); the PIN can only be checked here.
+ * (gate.c); the PIN can only be checked here.
  */
 #include <inttypes.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Konsinyasi returns and settlements (consign.h). The rules that decide
- * whether they may be written are in the ledger's gate (rules.c), inside
+ * whether they may be written are in the ledger's gate (gate.c), inside
  * the write transaction; what is owed is summed there too.
  */
 #include <string.h>

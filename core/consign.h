@@ -17,7 +17,7 @@ struct ledger;
 /*
  * The producer takes qty back (pieces, or grams): a "consign.return"
  * entry by a (core/auth.c). The gate refuses goods bought outright, and
- * more than is in stock when the entry is written (rules.c).
+ * more than is in stock when the entry is written (gate.c).
  */
 enum pos_rc	 consign_return(struct ledger *, const struct actor *a,
 		    const char *sku, int64_t qty, char **cause);

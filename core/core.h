@@ -8,6 +8,7 @@
 #ifndef NTT_CORE_H
 #define NTT_CORE_H
 
+#include "barcode.h"
 #include "catalog.h"
 #include "clock.h"
 #include "consign.h"
@@ -15,6 +16,7 @@
 #include "entry.h"
 #include "money.h"
 #include "outbox.h"
+#include "pin.h"
 #include "qris.h"
 #include "print.h"
 #include "rcode.h"
@@ -217,25 +219,6 @@ enum pos_rc	 catalog_stock(struct ledger *, const char *sku, int64_t *qty,
 /* Receives goods: konsinyasi intake or a beli putus purchase, by a. */
 enum pos_rc	 catalog_receive(struct ledger *, const struct actor *a,
 		    const char *sku, int64_t qty, char **cause);
-
-/* barcode.c */
-/* True when s is 13 digits with a correct EAN-13 check digit. */
-bool		 barcode_ean13_valid(const char *s);
-
-/* pin.c: argon2id over the PIN keyed with the device pepper (R4.9, R4.10). */
-#define PIN_HASH_MAX	128
-enum pos_rc	 pin_hash(const uint8_t pepper[32], const char *pin,
-		    char out[PIN_HASH_MAX], char **cause);
-bool		 pin_verify(const uint8_t pepper[32], const char *pin,
-		    const char *hash);
-/* Checks a PIN's form: 4 to 8 digits. */
-bool		 pin_is_valid(const char *pin);
-/*
- * True when hash was made with other argon2id parameters than ours (an
- * older release, or a PIN_MEMLIMIT tuned since): the counter hashes the
- * PIN again at the next login (R4.9).
- */
-bool		 pin_needs_rehash(const char *hash);
 
 /*
  * auth.c: who is acting (R4.9-R4.12). After AUTH_PIN_DELAY_AFTER wrong

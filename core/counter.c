@@ -218,6 +218,16 @@ counter_forget(struct counter *c)
 	c->want[0] = c->grant[0] = c->weigh_sku[0] = '\0';
 }
 
+/* A new empty sale by the user logged in, started now. */
+static struct sale *
+counter_fresh(struct counter *c)
+{
+	struct sale *s = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
+
+	sale_set_started(s, clock_now_ms());
+	return s;
+}
+
 /* Loads draft 0, or starts an empty sale. */
 static enum pos_rc
 counter_resume(struct counter *c, char **cause)
@@ -232,7 +242,7 @@ counter_resume(struct counter *c, char **cause)
 		/* No open sale: not an error, start an empty one. */
 		free(why);
 		sale_free(c->sale);
-		c->sale = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
+		c->sale = counter_fresh(c);
 		c->saved = false;
 		return POS_OK;
 	}
@@ -926,7 +936,7 @@ counter_cancel(struct counter *c, char **cause)
 	if (sale_npays(c->sale) > 0)
 		return cause_set(cause, POS_ESTATE, "Sudah ada pembayaran: "
 		    "hapus pembayaran dulu (di layar Bayar)");
-	fresh = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
+	fresh = counter_fresh(c);
 	if (sale_nlines(c->sale) == 0 || (sale_kind(c->sale) == SALE_REFUND &&
 	    sale_nactive(c->sale) == 0)) {
 		/* Nothing was rung up: nothing to log. */
@@ -994,7 +1004,7 @@ counter_hold(struct counter *c, int64_t *id, char **cause)
 	if ((rc = db_sale_draft_hold(c->l->db, id, cause)) != POS_OK)
 		return rc;
 	sale_free(c->sale);
-	c->sale = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
+	c->sale = counter_fresh(c);
 	c->saved = false;
 	return POS_OK;
 }
@@ -1027,7 +1037,7 @@ counter_held_list(struct counter *c, struct counter_held *out, size_t max,
  * A refund taken up again (recalled, or reopened after a restart) is
  * checked against what was refunded since it was rung: its lines are cut
  * to what may still go back, so a held refund never pays twice (the gate
- * refuses it anyway, inside the write: core/rules.c).
+ * refuses it anyway, inside the write: core/gate.c).
  */
 static enum pos_rc
 counter_refund_refresh(struct counter *c, char **cause)
@@ -1408,7 +1418,7 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 	done->total_rp = sale_total(s);
 	done->paid_rp = sale_paid(s);
 	done->change_rp = sale_change(s);
-	c->sale = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
+	c->sale = counter_fresh(c);
 	c->saved = false;
 	counter_print(c, e, done);
 	sale_free(s);
@@ -1482,6 +1492,7 @@ counter_refund(struct counter *c, const char *text, char **cause)
 	    cause)) != POS_OK)
 		goto out;
 	s = sale_new(SALE_REFUND, c->user.code, sale_is_pkp(c->sale));
+	sale_set_started(s, clock_now_ms());
 	if ((rc = sale_refund_init(s, orig, number, earlier, n, cause)) !=
 	    POS_OK)
 		goto out;
@@ -1490,7 +1501,7 @@ counter_refund(struct counter *c, const char *text, char **cause)
 	s = NULL;
 	if ((rc = counter_save(c, cause)) != POS_OK) {
 		sale_free(c->sale);
-		c->sale = sale_new(SALE_SALE, c->user.code, counter_pkp(c));
+		c->sale = counter_fresh(c);
 		c->saved = false;
 	}
 out:
@@ -1579,7 +1590,7 @@ counter_status(struct counter *c, struct counter_status *out)
 	counter_copy(st->device_id, sizeof st->device_id,
 	    ledger_device_id(c->l));
 	counter_copy(st->user, sizeof st->user, c->in ? c->user.code : "-");
-	/* The day that is open (core/rules.h): after midnight it is still
+	/* The day that is open (core/gate.h): after midnight it is still
 	 * yesterday's until a manager closes it, which the line shows. */
 	if (report_open_day(c->l, st->day, NULL) != POS_OK)
 		clock_wita_date(now, st->day);

@@ -6,7 +6,7 @@
  * receipt prints and the drawer opens. The cashier screens call only this
  * and sale.h getters; every rule is here or in sale.c.
  *
- * Rights come from the one table in core/role.h (docs/cashier.md §Hak):
+ * Rights come from the one table in rules/role.h (docs/cashier.md §Hak):
  * a kasir sells, voids lines before a tender, holds and recalls alone;
  * voiding a line once the sale has a tender, cancelling a sale, refunds
  * and reprints need a manager's PIN on the spot. Discounts up to the

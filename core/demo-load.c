@@ -13,7 +13,7 @@ static const struct {
 	const char	*code, *name, *role, *pin;
 } demo_users[] = {
 	/* The admin first: a ledger's first user is the only one written
-	 * before anyone may manage users (core/rules.c). */
+	 * before anyone may manage users (core/gate.c). */
 	{ "admin", "Admin Provinsi", "admin", "0000" },
 	{ "ani", "Ani Seran", "kasir", "1234" },
 	{ "yosef", "Yosef Bria", "kasir", "2345" },

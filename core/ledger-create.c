@@ -211,7 +211,7 @@ ledger_create_tmp(struct ledger_create_job *j, struct ledger *l,
 	if ((rc = db_device_init(l->db, &l->dev, l->key.sk, cause)) !=
 	    POS_OK || (rc = db_device_get(l->db, &l->dev, cause)) != POS_OK)
 		return rc;
-	rules_install(l);
+	gate_install(l);
 	ledger_create_pause("genesis");
 	if (fill != NULL && (rc = fill(l, cause)) != POS_OK)
 		return rc;

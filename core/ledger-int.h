@@ -7,7 +7,7 @@
 #include "db.h"
 #include "devkey.h"
 #include "role.h"
-#include "rules.h"
+#include "gate.h"
 
 struct ledger {
 	struct db	*db;		/* owned */

@@ -53,7 +53,7 @@ ledger_open(const char *db_path, const char *key_path, int flags,
 	if (rc == POS_OK)
 		rc = db_device_get(l->db, &l->dev, cause);
 	if (rc == POS_OK)
-		rules_install(l);
+		gate_install(l);
 	if (rc != POS_OK || (flags & (LEDGER_READONLY | LEDGER_SYNC)))
 		goto out;
 	kpath = key_path != NULL ? xstrdup(key_path) :

@@ -60,7 +60,7 @@ report_consign_fn(const void *doc, struct layout *l, char **cause)
 enum pos_rc
 report_open_day(struct ledger *l, char *day, char **cause)
 {
-	return rules_open_day(l, clock_now_ms(), day, NULL, cause);
+	return gate_open_day(l, clock_now_ms(), day, NULL, cause);
 }
 
 /* The report data of a day; methods point into t. */

@@ -29,7 +29,7 @@ enum pos_rc	 report_day(struct ledger *, const char *day, bool z,
  * summed inside the write transaction, and returns its Z report like
  * report_day. The gate refuses any other day, a day with nothing since
  * the last closure, and a closure while a sale is open or held
- * (rules.h).
+ * (gate.h).
  */
 enum pos_rc	 report_close_day(struct ledger *, const struct actor *a,
 		    const char *day, const char *profile, char **bytes,
@@ -37,7 +37,7 @@ enum pos_rc	 report_close_day(struct ledger *, const struct actor *a,
 /*
  * The business day that is open (11 bytes): the day of the first business
  * entry since the last closure, else today, or the day after the last
- * closure when that is later (rules.h).
+ * closure when that is later (gate.h).
  */
 enum pos_rc	 report_open_day(struct ledger *, char *day, char **cause);
 /*

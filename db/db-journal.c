@@ -122,7 +122,7 @@ out:
 }
 
 /*
- * Stock moves follow from the kind and its "item" lines (core/kind.h): a
+ * Stock moves follow from the kind and its "item" lines (rules/kind.h): a
  * sale or consignment return takes goods out, a refund or intake puts them
  * back. Stock may go below zero for a sale: the counter never stops
  * selling goods that are on the shelf but were not received.

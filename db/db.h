@@ -137,7 +137,7 @@ void		 db_set_gate(struct db *, const struct db_gate *g);
  * from the state inside the transaction (a closure's totals); then
  * entry_check and the gate's check; then seals (hash + signature) and
  * inserts e with its
- * lines, its stock moves and its paper (core/kind.h). If apply's fn is
+ * lines, its stock moves and its paper (rules/kind.h). If apply's fn is
  * not NULL it runs after the insert and may change other tables (catalog,
  * PIN state); a failure anywhere rolls everything back. On failure
  * nothing is written and e's seq is 0 again.
@@ -183,7 +183,7 @@ int64_t		 db_journal_count(struct db *);
 /*
  * Where the business days stand: the last day closure (seq 0 and day ""
  * when none), and the first entry after it whose kind is one of kinds
- * (the kinds that open a day, core/kind.h; seq 0 when none).
+ * (the kinds that open a day, rules/kind.h; seq 0 when none).
  */
 struct db_day_state {
 	int64_t	 close_seq;
@@ -217,7 +217,7 @@ enum pos_rc	 db_sync_put(struct db *, const struct sync_state *,
 /*
  * db-sale.c: the counter. Draft 0 is the sale being rung up, written on
  * every change; held sales are drafts 1, 2, ... The body is the sale's own
- * text form (core/sale.c); the other columns are for lists.
+ * text form (rules/sale.c); the other columns are for lists.
  */
 struct db_draft {
 	int64_t	 id;			/* 0: open; > 0: held */

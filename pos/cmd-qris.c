@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "money.h"
+#include "core.h"
 #include "core.h"
 
 int

@@ -7,7 +7,7 @@
 #ifndef NTT_CMD_H
 #define NTT_CMD_H
 
-#include "role.h"
+#include "core.h"
 
 /* cmd-ledger.c */
 int	 cmd_init(int argc, char **argv);

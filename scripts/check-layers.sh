@@ -9,15 +9,64 @@ fail() { printf '%s\n' "$*"; bad=1; }
 
 src() { find "$@" -name '*.[ch]' 2>/dev/null; }
 dirs=""
-for d in core db receipts pos sync server; do
+for d in rules core db receipts pos sync server; do
 	[ -d "$d" ] && dirs="$dirs $d"
 done
 
+# Who may include whom (docs/STYLE.md §Layers), by the folder that holds
+# the header a quoted #include names:
+#	rules/     the pure rules: nothing above it
+#	db/        rules/          receipts/  rules/
+#	core/      rules/ db/ receipts/ (the services)
+#	pos/       core.h only     sync/  core.h, rules/ (proto.c: the server's too)
+#	server/    rules/, sync/proto.h: never the ledger
+may() {
+	case $1 in
+	rules) echo "rules" ;;
+	db) echo "db rules" ;;
+	receipts) echo "receipts rules" ;;
+	core) echo "core db receipts rules" ;;
+	pos) echo "pos core.h" ;;
+	sync) echo "sync core.h rules" ;;
+	server) echo "server rules proto.h" ;;
+	esac
+}
+owner() {
+	for d in rules db receipts core pos sync server; do
+		[ -f "$d/$1" ] && { echo "$d"; return; }
+	done
+}
+for d in rules db receipts core pos sync server; do
+	[ -d "$d" ] || continue
+	allowed=$(may "$d")
+	for f in $(src "$d"); do
+		for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+			o=$(owner "$h")
+			[ -n "$o" ] || continue	# generated (version.h)
+			ok=0
+			for a in $allowed; do
+				[ "$a" = "$o" ] || [ "$a" = "$h" ] && ok=1
+			done
+			[ $ok -eq 1 ] || fail "$f: includes $o/$h (layer $d may: $allowed)"
+		done
+	done
+done
+# The pure rules touch no file, socket or clock: time comes in as a
+# parameter, from clock_now_ms() (rules/clock.c, which honours the test
+# clock); only rules/log.c opens a file (the log).
+for f in $(src rules); do
+	case $f in rules/clock.c|rules/log.c) continue ;; esac
+	grep -HnE '\b(fopen|open|openat|socket|connect|time|gettimeofday|clock_gettime|getenv|system|popen)\s*\(' \
+	    "$f" && fail "$f: I/O or the clock in the pure rules"
+	case $f in *.h) continue ;; esac
+	grep -Hn 'clock_now_ms' "$f" && fail "$f: reads the clock: pass the time in"
+done
+
 # Only db/ (and tests) include sqlite3.h; only server/ includes libpq.
-for f in $(src core receipts pos sync server); do
+for f in $(src rules core receipts pos sync server); do
 	grep -Hn '#include <sqlite3.h>' "$f" && fail "$f: sqlite3.h outside db/"
 done
-for f in $(src core db receipts pos sync); do
+for f in $(src rules core db receipts pos sync); do
 	grep -Hn '#include <libpq-fe.h>' "$f" && fail "$f: libpq outside server/"
 done
 # Programs call core only: no db.h, no receipts internals, no SQL.
@@ -30,18 +79,18 @@ for f in $(src pos sync); do
 	    fail "$f: SQL outside db/"
 done
 # curses only in pos/, curl only in sync/, cJSON only in sync/ and server/.
-for f in $(src core db receipts sync server); do
+for f in $(src rules core db receipts sync server); do
 	grep -Hn '#include <n\?cursesw\?\.h>\|#include <ncursesw/' "$f" &&
 	    fail "$f: curses outside pos/"
 done
-for f in $(src core db receipts pos server); do
+for f in $(src rules core db receipts pos server); do
 	grep -Hn '#include <curl/curl.h>' "$f" && fail "$f: curl outside sync/"
 done
-for f in $(src core db receipts pos); do
+for f in $(src rules core db receipts pos); do
 	grep -Hn '#include <cjson/cJSON.h>' "$f" && fail "$f: cJSON in $f"
 done
 # Banned functions (curl's list, in spirit).
-for f in $(src core db receipts pos sync server); do
+for f in $(src rules core db receipts pos sync server); do
 	grep -HnE '\b(strcpy|strcat|sprintf|vsprintf|gets|strtok|atoi|atol)\s*\(' \
 	    "$f" && fail "$f: banned function"
 done

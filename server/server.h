@@ -3,7 +3,7 @@
  * ntt-server: the provincial sync server. http.c speaks HTTPS
  * (libmicrohttpd), ingest.c holds the request logic, pg.c is the only file
  * with SQL (PostgreSQL through libpq, prepared statements only). The rules
- * of an entry come from core/entry.c and core/outbox.c, the same code the
+ * of an entry come from rules/entry.c and rules/outbox.c, the same code the
  * outlets run. docs/sync-protocol.md.
  */
 #ifndef NTT_SERVER_H

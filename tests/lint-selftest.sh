@@ -6,12 +6,26 @@ top=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
-for case in sqlite sql curses strcpy durability float; do
+for case in sqlite sql curses strcpy durability float rules-up db-up \
+    receipts-up pos-db pos-rules server-core pure-file pure-clock; do
 	rm -rf "$tmp/t"
 	mkdir -p "$tmp/t"
-	cp -r "$top/core" "$top/db" "$top/pos" "$top/receipts" "$tmp/t/"
+	for d in rules core db pos receipts sync server; do
+		[ -d "$top/$d" ] && cp -r "$top/$d" "$tmp/t/"
+	done
 	f=$tmp/t/pos/violation.c
 	case $case in
+	rules-up) echo '#include "db.h"' > "$tmp/t/rules/violation.c" ;;
+	db-up) echo '#include "counter.h"' > "$tmp/t/db/violation.c" ;;
+	receipts-up) echo '#include "ledger-int.h"' > \
+	    "$tmp/t/receipts/violation.c" ;;
+	pos-db) echo '#include "db.h"' > "$f" ;;
+	pos-rules) echo '#include "sale.h"' > "$f" ;;
+	server-core) echo '#include "core.h"' > "$tmp/t/server/violation.c" ;;
+	pure-file) echo 'void f(void) { fopen("x", "r"); }' > \
+	    "$tmp/t/rules/violation.c" ;;
+	pure-clock) echo 'long f(void) { return clock_now_ms(); }' > \
+	    "$tmp/t/rules/violation.c" ;;
 	sqlite) echo '#include <sqlite3.h>' > "$tmp/t/core/violation.c" ;;
 	sql) echo 'const char *q = "SELECT * FROM journal";' > "$f" ;;
 	curses) echo '#include <ncurses.h>' > "$tmp/t/db/violation.c" ;;
@@ -25,5 +39,12 @@ for case in sqlite sql curses strcpy durability float; do
 	fi
 	n=$((n + 1))
 done
-rm -rf "$tmp/t/pos/violation.c"
+# The tree as it is passes.
+rm -rf "$tmp/t"
+mkdir -p "$tmp/t"
+for d in rules core db pos receipts sync server; do
+	[ -d "$top/$d" ] && cp -r "$top/$d" "$tmp/t/"
+done
+"$top/scripts/check-layers.sh" "$tmp/t" >/dev/null || { echo "clean tree fails"; exit 1; }
+n=$((n + 1))
 echo "$n passed, 0 failed"

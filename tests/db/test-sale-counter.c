@@ -332,7 +332,7 @@ test_hold(struct ledger *l, struct counter *c, int64_t *seq)
 	/* Another customer meanwhile, then cancelled (logged). */
 	CHECK(counter_scan(c, "8992647000111", &cause) == POS_OK);
 	CHECK(counter_recall(c, 1, &cause) == POS_ESTATE);
-	/* A kasir cancels a sale only with a manager (core/role.c). */
+	/* A kasir cancels a sale only with a manager (rules/role.c). */
 	CHECK_SAME(c, counter_cancel(c, &cause));
 	CHECK_STR(counter_wants(c), "batal");
 	CHECK_EQ_I64(ledger_count(l), *seq);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Who may write, at the shell (core/auth.c, core/role.c, pos/cmd-auth.c),
+# Who may write, at the shell (core/auth.c, rules/role.c, pos/cmd-auth.c),
 # with the real ntt-pos on a demo ledger: a kasir refused what only a
 # manager may do and what needs an approval, an approval given with a
 # manager's PIN and written in the entry, a wrong PIN written as one

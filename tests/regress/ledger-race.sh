@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: ISC
 # Two real processes racing one action, many rounds each: closing the day,
 # paying a producer, goods back to a producer, a refund of one receipt.
-# Every rule is checked inside the transaction that writes (core/rules.c),
+# Every rule is checked inside the transaction that writes (core/gate.c),
 # so in every round exactly one wins and the other is told why and writes
 # nothing. Both racers wait at one barrier and start within microseconds;
 # the refusals are counted by reason to show the races were real.

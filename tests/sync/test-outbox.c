@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The outbox rules (core/outbox.c): batch bounds, backoff with jitter that
+ * The outbox rules (rules/outbox.c): batch bounds, backoff with jitter that
  * never gives up, the signed ack and every check the daemon runs on it,
  * and how answers are classified.
  */

@@ -382,7 +382,7 @@ gen_outlet_setup(struct gen *g)
 		    settings[i].value, &cause) != POS_OK)
 			gen_fail("pengaturan", cause);
 	/* The admin first: the one user written before anyone manages
-	 * users (core/rules.c). */
+	 * users (core/gate.c). */
 	memset(&u, 0, sizeof u);
 	snprintf(u.code, sizeof u.code, "admin");
 	snprintf(u.name, sizeof u.name, "Admin Provinsi");
@@ -962,7 +962,7 @@ main(int argc, char **argv)
 	g.entries = ledger_count(g.l);
 	gen_outlet_products(&g, GEN_START_MS - GEN_DAY_MS + 18 * 3600 * 1000);
 	/* The opening stock came the evening before: that day is closed,
-	 * so the first sale opens the first day (core/rules.h). */
+	 * so the first sale opens the first day (core/gate.h). */
 	gen_set_clock(GEN_START_MS - GEN_DAY_MS + 23 * 3600 * 1000);
 	if (report_close_day(g.l, &gen_maria, NULL, NULL, NULL, NULL, NULL,
 	    &cause) != POS_OK)

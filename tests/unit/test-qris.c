@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * QRIS parser, CRC and static -> dynamic conversion (receipts/qris.c)
+ * QRIS parser, CRC and static -> dynamic conversion (rules/qris.c)
  * against specs.md §1.8 byte for byte, plus every way a payload can be bad.
  * Vectors marked "ours" come from an independent Python model of §1.7;
  * they are regression vectors, not external evidence.

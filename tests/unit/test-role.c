@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The table of rights of core/role.c, exhaustively: what every role needs
+ * The table of rights of rules/role.c, exhaustively: what every role needs
  * for every action (written out here a second time, row by row, so a
  * change to the table must be made in both places), the names and codes
  * and their round trips, the action of every entry kind and event note,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The cart rules of core/sale.c: exact rupiah, weighed goods, discounts
+ * The cart rules of rules/sale.c: exact rupiah, weighed goods, discounts
  * spread without losing a rupiah, PPN per receipt (specs.md §3.1 vectors),
  * konsinyasi shares, tenders and change, refunds that cannot exceed what
  * was sold, the draft text round trip, and in-store scale labels

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The rule gate on a real ledger (core/rules.c): business days set by
+ * The rule gate on a real ledger (core/gate.c): business days set by
  * closures across midnight and several closes, a closure refused while a
  * sale is open or held or when nothing happened since the last one, dates
  * that do not exist, settlements only over closed days and only once, the
@@ -308,7 +308,7 @@ main(void)
 	struct ledger *l = NULL;
 	char	 dir[512], *path, *cause = NULL;
 
-	snprintf(dir, sizeof dir, "%s/test-rules-XXXXXX",
+	snprintf(dir, sizeof dir, "%s/test-gate-XXXXXX",
 	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;

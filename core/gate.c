@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The ledger's rule gate (rules.h, docs/ledger.md §Rules): every rule that
+ * The ledger's rule gate (gate.h, docs/ledger.md §Rules): every rule that
  * decides whether an entry may be written, evaluated inside the BEGIN
  * IMMEDIATE transaction that writes it, against the state it commits on.
  * A check a service makes before it asks for a PIN is only for the screen;
@@ -13,14 +13,14 @@
 #include "kind.h"
 #include "ledger-int.h"
 #include "role.h"
-#include "rules.h"
+#include "gate.h"
 #include "sale.h"
 
-#define RULES_DRAFTS_MAX	8
+#define GATE_DRAFTS_MAX	8
 
-/* The business day an entry made at at_ms belongs to (rules.h). */
+/* The business day an entry made at at_ms belongs to (gate.h). */
 static enum pos_rc
-rules_day_at(struct db *db, int64_t at_ms, struct db_day_state *ds,
+gate_day_at(struct db *db, int64_t at_ms, struct db_day_state *ds,
     char *day, char **cause)
 {
 	const char *kinds[KIND_MAX];
@@ -51,13 +51,13 @@ rules_day_at(struct db *db, int64_t at_ms, struct db_day_state *ds,
 }
 
 static enum pos_rc
-rules_day(struct db *db, struct entry *e, void *arg, char **cause)
+gate_day(struct db *db, struct entry *e, void *arg, char **cause)
 {
 	struct db_day_state ds;
 	enum pos_rc rc;
 	char	 day[11];
 
-	if ((rc = rules_day_at(db, e->created_at_ms, &ds, day, cause)) !=
+	if ((rc = gate_day_at(db, e->created_at_ms, &ds, day, cause)) !=
 	    POS_OK || strcmp(e->kind, ENTRY_DEVICE) == 0)
 		return rc;
 	if (*e->business_day == '\0')
@@ -73,7 +73,7 @@ rules_day(struct db *db, struct entry *e, void *arg, char **cause)
 }
 
 enum pos_rc
-rules_open_day(struct ledger *l, int64_t at_ms, char *day, bool *opened,
+gate_open_day(struct ledger *l, int64_t at_ms, char *day, bool *opened,
     char **cause)
 {
 	struct db_day_state ds;
@@ -82,7 +82,7 @@ rules_open_day(struct ledger *l, int64_t at_ms, char *day, bool *opened,
 
 	if ((rc = db_read_begin(l->db, &began, cause)) != POS_OK)
 		return rc;
-	rc = rules_day_at(l->db, at_ms, &ds, day, cause);
+	rc = gate_day_at(l->db, at_ms, &ds, day, cause);
 	db_read_end(l->db, began);
 	if (opened != NULL)
 		*opened = ds.open_seq != 0;
@@ -91,7 +91,7 @@ rules_open_day(struct ledger *l, int64_t at_ms, char *day, bool *opened,
 
 /* The role of an active user; ROLE_NONE for anyone else. */
 static enum role
-rules_role(struct db *db, const char *code, bool *exists)
+gate_role(struct db *db, const char *code, bool *exists)
 {
 	struct user u;
 	enum role r = ROLE_NONE;
@@ -113,7 +113,7 @@ rules_role(struct db *db, const char *code, bool *exists)
  * at login, or a PIN the user changes): their name, role and state stay.
  */
 static bool
-rules_own_pin(struct db *db, const struct entry *e)
+gate_own_pin(struct db *db, const struct entry *e)
 {
 	struct user u;
 	bool	 same;
@@ -138,7 +138,7 @@ rules_own_pin(struct db *db, const struct entry *e)
  * only thing written without one (setting up a new outlet).
  */
 static enum pos_rc
-rules_people(struct db *db, const struct entry *e, char **cause)
+gate_people(struct db *db, const struct entry *e, char **cause)
 {
 	const struct entry_line *li;
 	enum role_act act;
@@ -152,7 +152,7 @@ rules_people(struct db *db, const struct entry *e, char **cause)
 	if (strcmp(e->kind, ENTRY_DEVICE) == 0)
 		return POS_OK;
 	act = role_act_of_entry(e);
-	r = rules_role(db, e->author, &exists);
+	r = gate_role(db, e->author, &exists);
 	if (strcmp(e->kind, ENTRY_CATALOG) == 0 && r == ROLE_NONE) {
 		if ((rc = db_catalog_managers(db, &n, cause)) != POS_OK)
 			return rc;
@@ -169,7 +169,7 @@ rules_people(struct db *db, const struct entry *e, char **cause)
 		li = &e->lines[i];
 		if (strcmp(li->type, "approval") != 0)
 			continue;
-		ar = rules_role(db, li->text, NULL);
+		ar = gate_role(db, li->text, NULL);
 		if (!role_is_manager(ar) || (strcmp(li->text, e->author) == 0 &&
 		    !role_is_manager(r)))
 			return cause_set(cause, POS_ESTATE, "Persetujuan %s "
@@ -178,15 +178,15 @@ rules_people(struct db *db, const struct entry *e, char **cause)
 		if (strcmp(li->code, role_act_code(act)) == 0)
 			approver = li->text;
 	}
-	if (act == ACT_USERS && rules_own_pin(db, e))
+	if (act == ACT_USERS && gate_own_pin(db, e))
 		return POS_OK;
 	return role_check(act, e->author, r, approver,
-	    rules_role(db, approver, NULL), cause);
+	    gate_role(db, approver, NULL), cause);
 }
 
 /* Refund cap: never more than sold less what was refunded before. */
 static enum pos_rc
-rules_refund(struct db *db, const struct entry *e, char **cause)
+gate_refund(struct db *db, const struct entry *e, char **cause)
 {
 	struct entry *orig = NULL, **earlier = NULL;
 	char	 number[64];
@@ -211,7 +211,7 @@ rules_refund(struct db *db, const struct entry *e, char **cause)
 
 /* Goods back to the producer: consigned, and never more than in stock. */
 static enum pos_rc
-rules_return(struct db *db, const struct entry *e, char **cause)
+gate_return(struct db *db, const struct entry *e, char **cause)
 {
 	const struct entry_line *li;
 	struct product p;
@@ -246,7 +246,7 @@ rules_return(struct db *db, const struct entry *e, char **cause)
 
 /* Paying a producer: a real period of closed days, never paid before. */
 static enum pos_rc
-rules_settle(struct db *db, const struct entry *e, char **cause)
+gate_settle(struct db *db, const struct entry *e, char **cause)
 {
 	struct db_day_state ds;
 	const char *sup = entry_field_text(e, "supplier");
@@ -260,7 +260,7 @@ rules_settle(struct db *db, const struct entry *e, char **cause)
 	    strcmp(from, to) > 0)
 		return cause_set(cause, POS_EINVAL, "Periode tidak sah: %.12s "
 		    "s/d %.12s", from, to);
-	if ((rc = rules_day_at(db, e->created_at_ms, &ds, day, cause)) !=
+	if ((rc = gate_day_at(db, e->created_at_ms, &ds, day, cause)) !=
 	    POS_OK)
 		return rc;
 	if (*ds.close_day == '\0' || strcmp(to, ds.close_day) > 0)
@@ -284,16 +284,16 @@ rules_settle(struct db *db, const struct entry *e, char **cause)
  * since the last closure, and no sale open or held at any counter.
  */
 static enum pos_rc
-rules_close(struct db *db, const struct entry *e, char **cause)
+gate_close(struct db *db, const struct entry *e, char **cause)
 {
 	struct db_day_state ds;
-	struct db_draft d[RULES_DRAFTS_MAX];
+	struct db_draft d[GATE_DRAFTS_MAX];
 	char	 day[11], *body = NULL;
 	enum pos_rc rc;
 	size_t	 n = 0;
 	bool	 open;
 
-	if ((rc = rules_day_at(db, e->created_at_ms, &ds, day, cause)) !=
+	if ((rc = gate_day_at(db, e->created_at_ms, &ds, day, cause)) !=
 	    POS_OK)
 		return rc;
 	if (ds.open_seq == 0)
@@ -302,7 +302,7 @@ rules_close(struct db *db, const struct entry *e, char **cause)
 		    *ds.close_day ? ds.close_day : "belum pernah");
 	open = db_sale_draft_get(db, 0, &d[0], &body, NULL) == POS_OK;
 	free(body);
-	if (!open && (rc = db_sale_draft_list(db, d, RULES_DRAFTS_MAX, &n,
+	if (!open && (rc = db_sale_draft_list(db, d, GATE_DRAFTS_MAX, &n,
 	    cause)) != POS_OK)
 		return rc;
 	if (open || n > 0)
@@ -314,27 +314,27 @@ rules_close(struct db *db, const struct entry *e, char **cause)
 }
 
 static enum pos_rc
-rules_check(struct db *db, const struct entry *e, void *arg, char **cause)
+gate_check(struct db *db, const struct entry *e, void *arg, char **cause)
 {
 	enum pos_rc rc;
 
-	if ((rc = rules_people(db, e, cause)) != POS_OK)
+	if ((rc = gate_people(db, e, cause)) != POS_OK)
 		return rc;
 	if (strcmp(e->kind, ENTRY_REFUND) == 0)
-		return rules_refund(db, e, cause);
+		return gate_refund(db, e, cause);
 	if (strcmp(e->kind, ENTRY_CONSIGN_RETURN) == 0)
-		return rules_return(db, e, cause);
+		return gate_return(db, e, cause);
 	if (strcmp(e->kind, ENTRY_CONSIGN_SETTLE) == 0)
-		return rules_settle(db, e, cause);
+		return gate_settle(db, e, cause);
 	if (strcmp(e->kind, ENTRY_DAY_CLOSE) == 0)
-		return rules_close(db, e, cause);
+		return gate_close(db, e, cause);
 	return POS_OK;
 }
 
 void
-rules_install(struct ledger *l)
+gate_install(struct ledger *l)
 {
-	struct db_gate g = { rules_day, rules_check, l };
+	struct db_gate g = { gate_day, gate_check, l };
 
 	db_set_gate(l->db, &g);
 }

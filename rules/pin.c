@@ -9,7 +9,8 @@
 
 #include <sodium.h>
 
-#include "core.h"
+#include "pin.h"
+#include "util.h"
 
 /* 32 MiB, 2 passes: ~0.1 s on the old counter PCs, above OWASP's floor. */
 #define PIN_OPSLIMIT	2

@@ -78,8 +78,13 @@ struct sale_pay {
 
 struct sale;
 
-/* A new empty sale by author; pkp says whether PPN is computed. */
+/*
+ * A new empty sale by author; pkp says whether PPN is computed. Its start
+ * time is 0 until sale_set_started (the counter stamps it: the rules read
+ * no clock).
+ */
 struct sale	*sale_new(enum sale_kind, const char *author, bool pkp);
+void		 sale_set_started(struct sale *, int64_t at_ms);
 void		 sale_free(struct sale *);		/* NULL is a no-op */
 /* A deep copy (for undo). */
 struct sale	*sale_dup(const struct sale *);

@@ -2,7 +2,7 @@
 /* Barcodes: EAN-13 check digit (specs.md §3.4). */
 #include <string.h>
 
-#include "core.h"
+#include "barcode.h"
 
 bool
 barcode_ean13_valid(const char *s)

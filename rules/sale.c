@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "clock.h"
-#include "core.h"
+#include "barcode.h"
+#include "money.h"
+#include "util.h"
 #include "qris.h"
 #include "sale.h"
 
@@ -53,7 +55,6 @@ sale_new(enum sale_kind kind, const char *author, bool pkp)
 	s->kind = kind;
 	entry_uuid_new(s->uuid);
 	sale_copy(s->author, sizeof s->author, author);
-	s->started_at_ms = clock_now_ms();
 	s->pkp = pkp;
 	return s;
 }
@@ -119,6 +120,12 @@ const char *
 sale_ref_number(const struct sale *s)
 {
 	return s->ref_number;
+}
+
+void
+sale_set_started(struct sale *s, int64_t at_ms)
+{
+	s->started_at_ms = at_ms;
 }
 
 int64_t
