@@ -1,39 +1,68 @@
 /* SPDX-License-Identifier: ISC */
-/* The entry kinds' effects (kind.h). */
+/* The table of entry kinds (kind.h). */
 #include <string.h>
 
 #include "entry.h"
 #include "kind.h"
 
+/*
+ * One row per kind, or per kind and note. Rows with a note come before
+ * the kind's catch-all row (note NULL). docs/ledger.md §Kinds is this
+ * table in words; change both together.
+ */
 static const struct {
 	const char	*kind;
+	const char	*note;		/* NULL: any */
+	enum role_act	 act;		/* who may write it */
 	int		 stock;		/* -1 out, +1 in, 0 none */
-	bool		 prints;
-	bool		 opens_day;
+	bool		 prints;	/* its receipt queued with it */
+	bool		 opens_day;	/* business: opens a day */
+	enum kind_province province;
 } kind_table[] = {
-	{ ENTRY_SALE,		-1, true,  true },
-	{ ENTRY_REFUND,		+1, true,  true },
-	{ ENTRY_CASH,		 0, false, true },
-	{ ENTRY_SHIFT_OPEN,	 0, false, true },
-	{ ENTRY_SHIFT_CLOSE,	 0, false, true },
-	{ ENTRY_CONSIGN_IN,	+1, false, true },
-	{ ENTRY_STOCK_IN,	+1, false, true },
-	{ ENTRY_CONSIGN_RETURN,	-1, false, true },
-	{ ENTRY_CONSIGN_SETTLE,	 0, false, true },
-	{ ENTRY_DAY_CLOSE,	 0, false, false },
-	{ ENTRY_CATALOG,	 0, false, false },
-	{ ENTRY_DEVICE,		 0, false, false },
-	{ ENTRY_EVENT,		 0, false, false },
+	{ ENTRY_SALE, NULL, ACT_SELL, -1, true, true, KIND_PROV_SALES },
+	{ ENTRY_REFUND, NULL, ACT_REFUND, +1, true, true, KIND_PROV_SALES },
+	/* The sign of its total says in or out: kind_act. */
+	{ ENTRY_CASH, NULL, ACT_CASH_IN, 0, false, true, KIND_PROV_CASH },
+	{ ENTRY_SHIFT_OPEN, NULL, ACT_SHIFT, 0, false, true, KIND_PROV_CASH },
+	{ ENTRY_SHIFT_CLOSE, NULL, ACT_SHIFT, 0, false, true,
+	    KIND_PROV_CASH },
+	{ ENTRY_CONSIGN_IN, NULL, ACT_RECEIVE, +1, false, true,
+	    KIND_PROV_STOCK },
+	{ ENTRY_STOCK_IN, NULL, ACT_RECEIVE, +1, false, true,
+	    KIND_PROV_STOCK },
+	{ ENTRY_CONSIGN_RETURN, NULL, ACT_RETURN, -1, false, true,
+	    KIND_PROV_STOCK },
+	{ ENTRY_CONSIGN_SETTLE, NULL, ACT_SETTLE, 0, false, true,
+	    KIND_PROV_PAYABLE },
+	{ ENTRY_DAY_CLOSE, NULL, ACT_DAY_CLOSE, 0, false, false,
+	    KIND_PROV_CLOSE },
+	{ ENTRY_CATALOG, "user", ACT_USERS, 0, false, false,
+	    KIND_PROV_CATALOG },
+	{ ENTRY_CATALOG, "setting", ACT_SETTINGS, 0, false, false,
+	    KIND_PROV_CATALOG },
+	{ ENTRY_CATALOG, NULL, ACT_CATALOG, 0, false, false,
+	    KIND_PROV_CATALOG },
+	{ ENTRY_DEVICE, NULL, ACT_NONE, 0, false, false, KIND_PROV_DEVICE },
+	{ ENTRY_EVENT, "sale.cancel", ACT_CANCEL, 0, false, false,
+	    KIND_PROV_KEEP },
+	{ ENTRY_EVENT, "reprint", ACT_REPRINT, 0, false, false,
+	    KIND_PROV_KEEP },
+	{ ENTRY_EVENT, "pin.unlock", ACT_UNLOCK, 0, false, false,
+	    KIND_PROV_KEEP },
+	{ ENTRY_EVENT, NULL, ACT_NONE, 0, false, false, KIND_PROV_KEEP },
 };
 #define KIND_N	(sizeof kind_table / sizeof kind_table[0])
 
+/* The row of kind and note (note NULL: the kind's first row). */
 static int
-kind_find(const char *kind)
+kind_find(const char *kind, const char *note)
 {
 	size_t	 i;
 
 	for (i = 0; i < KIND_N; i++)
-		if (strcmp(kind, kind_table[i].kind) == 0)
+		if (strcmp(kind, kind_table[i].kind) == 0 &&
+		    (note == NULL || kind_table[i].note == NULL ||
+		    strcmp(note, kind_table[i].note) == 0))
 			return (int)i;
 	return -1;
 }
@@ -41,7 +70,7 @@ kind_find(const char *kind)
 int
 kind_stock_sign(const char *kind)
 {
-	int	 i = kind_find(kind);
+	int	 i = kind_find(kind, NULL);
 
 	return i < 0 ? 0 : kind_table[i].stock;
 }
@@ -49,7 +78,7 @@ kind_stock_sign(const char *kind)
 bool
 kind_prints(const char *kind)
 {
-	int	 i = kind_find(kind);
+	int	 i = kind_find(kind, NULL);
 
 	return i >= 0 && kind_table[i].prints;
 }
@@ -57,7 +86,7 @@ kind_prints(const char *kind)
 bool
 kind_opens_day(const char *kind)
 {
-	int	 i = kind_find(kind);
+	int	 i = kind_find(kind, NULL);
 
 	return i >= 0 && kind_table[i].opens_day;
 }
@@ -68,7 +97,32 @@ kind_day_kinds(const char **out, size_t max)
 	size_t	 i, n = 0;
 
 	for (i = 0; i < KIND_N; i++)
-		if (kind_table[i].opens_day && n < max)
+		if (kind_table[i].opens_day && kind_table[i].note == NULL &&
+		    n < max)
 			out[n++] = kind_table[i].kind;
 	return n;
+}
+
+enum role_act
+kind_act(const struct entry *e)
+{
+	int	 i;
+
+	if (strcmp(e->kind, ENTRY_CASH) == 0)
+		return e->total_rp < 0 ? ACT_CASH_OUT : ACT_CASH_IN;
+	/* A refund dropped before it was paid gave nothing away. */
+	if (strcmp(e->kind, ENTRY_EVENT) == 0 &&
+	    strcmp(e->note, "sale.cancel") == 0 &&
+	    strcmp(entry_field_text(e, "kind"), "refund") == 0)
+		return ACT_NONE;
+	i = kind_find(e->kind, e->note);
+	return i < 0 ? ACT_NONE : kind_table[i].act;
+}
+
+enum kind_province
+kind_province(const char *kind)
+{
+	int	 i = kind_find(kind, NULL);
+
+	return i < 0 ? KIND_PROV_KEEP : kind_table[i].province;
 }

@@ -1,15 +1,32 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * What each entry kind does besides being recorded (docs/ledger.md
- * §Kinds): how it moves stock, whether its paper is queued in its own
- * transaction, and whether it opens a business day. The ledger's write
- * step reads this table; the rule lives here, the mechanism in db/.
- * Pure: no I/O.
+ * The table of entry kinds (docs/ledger.md §Kinds): for each kind (and,
+ * for catalog changes and events, each note), who may write it (the
+ * action of rules/role.h), how it moves stock, whether its paper is
+ * queued in its own transaction, whether it opens a business day, and
+ * what the province does with it. The ledger's write step and its rule
+ * gate read this table; the rule lives here, the mechanism in db/ and
+ * core/gate.c. Pure: no I/O.
  */
 #ifndef NTT_KIND_H
 #define NTT_KIND_H
 
+#include "role.h"
 #include "types.h"
+
+struct entry;
+
+/* What the province does with an entry, beyond keeping it (R3.x). */
+enum kind_province {
+	KIND_PROV_KEEP = 0,	/* kept and verified: the audit trail */
+	KIND_PROV_SALES,	/* turnover: sales and refunds per day, per product */
+	KIND_PROV_CASH,		/* the drawer: cash in and out, shifts */
+	KIND_PROV_STOCK,	/* goods in and out: consigned stock per producer */
+	KIND_PROV_PAYABLE,	/* a producer paid: payables per producer */
+	KIND_PROV_CLOSE,	/* a day closed: completeness per outlet */
+	KIND_PROV_CATALOG,	/* the outlet's catalog as it changed */
+	KIND_PROV_DEVICE,	/* a device and its key: enrolment */
+};
 
 /*
  * Stock: -1 when the kind's "item" lines take goods out (a sale, goods
@@ -29,5 +46,13 @@ bool		 kind_opens_day(const char *kind);
 /* The kinds that open a day, for queries: at most max into out. */
 #define KIND_MAX	16
 size_t		 kind_day_kinds(const char **out, size_t max);
+/*
+ * Who may write e: the action of the table of rights it is (its kind, its
+ * note, and for cash the sign of its total). ACT_NONE for entries anyone
+ * logged in writes (logins, wrong PINs, approvals asked).
+ */
+enum role_act	 kind_act(const struct entry *e);
+/* What the province does with an entry of kind. */
+enum kind_province kind_province(const char *kind);
 
 #endif

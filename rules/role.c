@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "entry.h"
+#include "kind.h"
 #include "role.h"
 #include "util.h"
 
@@ -107,47 +108,10 @@ role_need(enum role r, enum role_act a)
 	return role_acts[a].kasir;
 }
 
-/* Entry kinds and event notes, and the action each is. */
-static const struct {
-	const char	*kind;
-	const char	*note;		/* NULL: any note */
-	enum role_act	 act;
-} role_entries[] = {
-	{ ENTRY_SALE, NULL, ACT_SELL },
-	{ ENTRY_REFUND, NULL, ACT_REFUND },
-	{ ENTRY_SHIFT_OPEN, NULL, ACT_SHIFT },
-	{ ENTRY_SHIFT_CLOSE, NULL, ACT_SHIFT },
-	{ ENTRY_DAY_CLOSE, NULL, ACT_DAY_CLOSE },
-	{ ENTRY_CONSIGN_IN, NULL, ACT_RECEIVE },
-	{ ENTRY_STOCK_IN, NULL, ACT_RECEIVE },
-	{ ENTRY_CONSIGN_RETURN, NULL, ACT_RETURN },
-	{ ENTRY_CONSIGN_SETTLE, NULL, ACT_SETTLE },
-	{ ENTRY_CATALOG, "user", ACT_USERS },
-	{ ENTRY_CATALOG, "setting", ACT_SETTINGS },
-	{ ENTRY_CATALOG, NULL, ACT_CATALOG },
-	{ ENTRY_EVENT, "sale.cancel", ACT_CANCEL },
-	{ ENTRY_EVENT, "reprint", ACT_REPRINT },
-	{ ENTRY_EVENT, "pin.unlock", ACT_UNLOCK },
-};
-
 enum role_act
 role_act_of_entry(const struct entry *e)
 {
-	size_t	 i;
-
-	if (strcmp(e->kind, ENTRY_CASH) == 0)
-		return e->total_rp < 0 ? ACT_CASH_OUT : ACT_CASH_IN;
-	/* A refund dropped before it was paid gave nothing away. */
-	if (strcmp(e->kind, ENTRY_EVENT) == 0 &&
-	    strcmp(e->note, "sale.cancel") == 0 &&
-	    strcmp(entry_field_text(e, "kind"), "refund") == 0)
-		return ACT_NONE;
-	for (i = 0; i < sizeof role_entries / sizeof role_entries[0]; i++)
-		if (strcmp(e->kind, role_entries[i].kind) == 0 &&
-		    (role_entries[i].note == NULL ||
-		    strcmp(e->note, role_entries[i].note) == 0))
-			return role_entries[i].act;
-	return ACT_NONE;
+	return kind_act(e);
 }
 
 enum pos_rc

@@ -81,8 +81,9 @@ enum role_need	 role_need(enum role, enum role_act);
 
 /*
  * The action an entry is, from its kind and note (a catalog entry's note
- * names the object; an event's note names what happened). ACT_NONE for
- * entries anyone logged in writes (logins, wrong PINs, approvals asked).
+ * names the object; an event's note names what happened): the table of
+ * entry kinds says (rules/kind.c, kind_act). ACT_NONE for entries anyone
+ * logged in writes (logins, wrong PINs, approvals asked).
  */
 enum role_act	 role_act_of_entry(const struct entry *);
 
