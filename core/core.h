@@ -187,26 +187,6 @@ enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
 		    const struct user *, const char *pin, char **cause);
 enum pos_rc	 catalog_set(struct ledger *, const char *author,
 		    const char *key, const char *value, char **cause);
-/*
- * The catalog entry of each object, as catalog_put_* journal it (without
- * author and note), and back: the decoders refuse an entry with a field
- * missing, repeated, unknown or too long for the struct (POS_ECORRUPT
- * naming the entry). A user's entry never holds the PIN hash: the
- * decoded pin_hash is "", and *pin_changed (may be NULL) says whether
- * the PIN was set. verify.c replays the journal through these.
- */
-struct entry	*catalog_supplier_entry(const struct supplier *);
-struct entry	*catalog_product_entry(const struct product *);
-struct entry	*catalog_user_entry(const struct user *, bool pin_changed);
-struct entry	*catalog_setting_entry(const struct setting *);
-enum pos_rc	 catalog_supplier_decode(const struct entry *,
-		    struct supplier *out, char **cause);
-enum pos_rc	 catalog_product_decode(const struct entry *,
-		    struct product *out, char **cause);
-enum pos_rc	 catalog_user_decode(const struct entry *, struct user *out,
-		    bool *pin_changed, char **cause);
-enum pos_rc	 catalog_setting_decode(const struct entry *,
-		    struct setting *out, char **cause);
 /* Reads a setting; *out the caller's. POS_ENOTFOUND when unset. */
 enum pos_rc	 catalog_get_setting(struct ledger *, const char *key,
 		    char **out, char **cause);

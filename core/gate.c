@@ -226,7 +226,7 @@ gate_return(struct db *db, const struct entry *e, char **cause)
 		if ((rc = db_catalog_product(db, li->code, &p, cause)) !=
 		    POS_OK)
 			return rc;
-		if (strcmp(p.ownership, "konsinyasi") != 0)
+		if (!product_is_consigned(&p))
 			return cause_set(cause, POS_ESTATE, "%s dibeli putus, "
 			    "bukan titipan: tidak bisa dikembalikan ke "
 			    "pemasok", p.sku);

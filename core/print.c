@@ -88,7 +88,7 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 		if (strcmp(el->type, "item") == 0) {
 			rl = &d->lines[d->r.nlines++];
 			rl->name = el->text;
-			rl->unit = strcmp(el->unit, "g") == 0 ? RECEIPT_GRAMS :
+			rl->unit = unit_is_weighed(el->unit) ? RECEIPT_GRAMS :
 			    RECEIPT_PCS;
 			rl->qty = el->qty;
 			rl->price_rp = el->price_rp;

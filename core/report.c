@@ -237,7 +237,7 @@ report_consign_row(const struct db_consign_row *d, void *arg)
 	r = &w->rows[w->n++];
 	memset(r, 0, sizeof *r);
 	r->name = w->names[w->n - 1];
-	r->grams = strcmp(d->unit, "g") == 0;
+	r->grams = unit_is_weighed(d->unit);
 	r->received = d->received;
 	r->taken_back = d->taken_back;
 	r->sold = d->sold;

@@ -2,7 +2,8 @@
 /*
  * The catalog as plain data: producers (suppliers), products and users.
  * Fixed-size fields, so these copy by value and own nothing. The rules that
- * check them live in catalog.c; the tables they project into in
+ * check them and their entries live in rules/catalog.c; writing them to
+ * the ledger in core/catalog.c; the tables they project into in
  * db/db-catalog.c. Every change is a journal entry of kind "catalog".
  */
 #ifndef NTT_CATALOG_H
@@ -61,5 +62,58 @@ struct setting {
 	char	 key[32];
 	char	 value[256];
 };
+
+struct entry;
+
+/* Closed sets, in one place each (rules/catalog.c). */
+enum unit {
+	UNIT_NONE = 0,
+	UNIT_PCS,		/* "pcs": pieces */
+	UNIT_G,			/* "g": weighed, grams; priced per kg */
+};
+enum ownership {
+	OWN_NONE = 0,
+	OWN_KONSINYASI,		/* "konsinyasi": the producer's until sold */
+	OWN_BELI_PUTUS,		/* "beli_putus": bought outright */
+};
+enum unit	 unit_parse(const char *);	/* UNIT_NONE if not one */
+const char	*unit_name(enum unit);
+/* Weighed goods: a quantity in grams, a price per kg. */
+bool		 unit_is_weighed(const char *unit);
+bool		 product_is_weighed(const struct product *);
+enum ownership	 ownership_parse(const char *);	/* OWN_NONE if not one */
+const char	*ownership_name(enum ownership);
+bool		 product_is_consigned(const struct product *);
+
+/* A code as the catalog writes them: 1 to size-1 letters, digits, -_. */
+bool		 catalog_code_ok(const char *, size_t size);
+/*
+ * What a valid object is, on its own (what needs the ledger, such as a
+ * producer that exists or a barcode nobody else has, is checked by the
+ * service that writes it, core/catalog.c). POS_EINVAL with a cause.
+ */
+enum pos_rc	 catalog_check_supplier(const struct supplier *, char **cause);
+enum pos_rc	 catalog_check_product(const struct product *, char **cause);
+enum pos_rc	 catalog_check_user(const struct user *, char **cause);
+
+/*
+ * The catalog entry of each object (kind "catalog", note the object;
+ * without author), and back: one field table per object makes both. A
+ * user's entry carries pin_changed, never the hash: the decoded pin_hash
+ * is "", and *pin_changed (may be NULL) says whether the PIN was set.
+ * The replay of verify reads the catalog back through these.
+ */
+struct entry	*catalog_supplier_entry(const struct supplier *);
+struct entry	*catalog_product_entry(const struct product *);
+struct entry	*catalog_user_entry(const struct user *, bool pin_changed);
+struct entry	*catalog_setting_entry(const struct setting *);
+enum pos_rc	 catalog_supplier_decode(const struct entry *,
+		    struct supplier *out, char **cause);
+enum pos_rc	 catalog_product_decode(const struct entry *,
+		    struct product *out, char **cause);
+enum pos_rc	 catalog_user_decode(const struct entry *, struct user *out,
+		    bool *pin_changed, char **cause);
+enum pos_rc	 catalog_setting_decode(const struct entry *,
+		    struct setting *out, char **cause);
 
 #endif
