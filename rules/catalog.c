@@ -50,12 +50,9 @@ static const char *const catalog_cert_kinds[] = {
 enum unit
 unit_parse(const char *s)
 {
-	int	 i;
+	int	 i = names_find(catalog_units, UNIT_PCS, UNIT_G, s);
 
-	for (i = UNIT_PCS; i <= UNIT_G; i++)
-		if (s != NULL && strcmp(s, catalog_units[i]) == 0)
-			return (enum unit)i;
-	return UNIT_NONE;
+	return i < 0 ? UNIT_NONE : (enum unit)i;
 }
 
 const char *
@@ -79,12 +76,10 @@ product_is_weighed(const struct product *p)
 enum ownership
 ownership_parse(const char *s)
 {
-	int	 i;
+	int	 i = names_find(catalog_ownerships, OWN_KONSINYASI,
+	    OWN_BELI_PUTUS, s);
 
-	for (i = OWN_KONSINYASI; i <= OWN_BELI_PUTUS; i++)
-		if (s != NULL && strcmp(s, catalog_ownerships[i]) == 0)
-			return (enum ownership)i;
-	return OWN_NONE;
+	return i < 0 ? OWN_NONE : (enum ownership)i;
 }
 
 const char *
@@ -116,7 +111,6 @@ enum pos_rc
 catalog_check_product(const struct product *p, char **cause)
 {
 	enum tax_class tc;
-	size_t	 k;
 	int	 i;
 
 	if (!catalog_code_ok(p->sku, sizeof p->sku))
@@ -153,11 +147,9 @@ catalog_check_product(const struct product *p, char **cause)
 			return cause_set(cause, POS_EINVAL, "Barcode %s: "
 			    "digit periksa salah", p->barcodes[i]);
 	for (i = 0; i < CATALOG_CERTS_MAX && p->certs[i].kind[0]; i++) {
-		for (k = 0; k < sizeof catalog_cert_kinds /
-		    sizeof catalog_cert_kinds[0] &&
-		    strcmp(p->certs[i].kind, catalog_cert_kinds[k]) != 0; k++)
-			;
-		if (k == sizeof catalog_cert_kinds / sizeof catalog_cert_kinds[0])
+		if (names_find(catalog_cert_kinds, 0, (int)(sizeof
+		    catalog_cert_kinds / sizeof catalog_cert_kinds[0]) - 1,
+		    p->certs[i].kind) < 0)
 			return cause_set(cause, POS_EINVAL, "Jenis sertifikat "
 			    "%s tidak dikenal", p->certs[i].kind);
 		if (*p->certs[i].expiry != '\0' &&

@@ -51,12 +51,9 @@ static const struct {
 enum role
 role_parse(const char *s)
 {
-	size_t	 i;
+	int	 i = names_find(role_names, ROLE_KASIR, ROLE_ADMIN, s);
 
-	for (i = ROLE_KASIR; i <= ROLE_ADMIN; i++)
-		if (s != NULL && strcmp(s, role_names[i]) == 0)
-			return (enum role)i;
-	return ROLE_NONE;
+	return i < 0 ? ROLE_NONE : (enum role)i;
 }
 
 const char *

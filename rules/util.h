@@ -66,6 +66,13 @@ void		 log_debug(const char *, ...) printflike(1, 2);
 _Noreturn void	 fatalx(const char *, ...) printflike(1, 2);
 _Noreturn void	 fatal(const char *, ...) printflike(1, 2);	/* + strerror */
 
+/*
+ * names.c: the index in [first, last] of names whose string is s, or -1:
+ * how a closed set's name becomes its enum (units, roles, ...).
+ */
+int		 names_find(const char *const *names, int first, int last,
+		    const char *s);
+
 /* hex.c: lower-case hex. out must hold 2*len+1 bytes. */
 void		 hex_encode(const uint8_t *, size_t len, char *out);
 /* Decodes exactly 2*len hex digits; returns -1 on any bad digit or length. */
