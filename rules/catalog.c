@@ -142,8 +142,7 @@ catalog_check_product(const struct product *p, char **cause)
 	if (*p->plu != '\0' && !catalog_digits(p->plu, 5))
 		return cause_set(cause, POS_EINVAL, "PLU harus 5 angka");
 	for (i = 0; i < CATALOG_BARCODES_MAX && p->barcodes[i][0]; i++)
-		if (!barcode_ean13_valid(p->barcodes[i]) &&
-		    !catalog_digits(p->barcodes[i], 8))
+		if (!barcode_storable(p->barcodes[i]))
 			return cause_set(cause, POS_EINVAL, "Barcode %s: "
 			    "digit periksa salah", p->barcodes[i]);
 	for (i = 0; i < CATALOG_CERTS_MAX && p->certs[i].kind[0]; i++) {
