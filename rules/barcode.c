@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Barcodes: EAN-13 check digit (specs.md §3.4). */
+/* Barcodes: EAN-13 check digit (docs/retail.md §4). */
 #include <string.h>
 
 #include "barcode.h"
