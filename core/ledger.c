@@ -2,7 +2,7 @@
 /*
  * The ledger as the programs see it: a database plus the device key that
  * signs every entry. Opening with the key check, appending, and the
- * chain verifier (reliability.md R2.3); creation is in ledger-create.c.
+ * chain verifier (docs/requirements.md R2.3); creation is in ledger-create.c.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * never loses or blocks a sale. The receipt is built from the committed
  * entry, so the paper shows exactly what the ledger holds, and a reprint
  * is the same receipt marked DUPLIKAT and logged as a chained event
- * (reliability.md R2.7).
+ * (docs/requirements.md R2.7).
  *
  * Outlet settings used: outlet.address, npwp, pkp ("1": PKP),
  * receipt.footer, printer (a receipts.h printer name, default "none"),

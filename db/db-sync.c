@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The sync_state row: the acknowledged head and the daemon's status, the
- * only thing sync ever writes to a ledger (reliability.md R3.2). The
+ * only thing sync ever writes to a ledger (docs/requirements.md R3.2). The
  * journal itself is the outbox and is only read.
  */
 #include <string.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Opening and closing the ledger, the pragmas every connection must run
- * (reliability.md R1.1, R1.8), and the one place SQLite errors become
+ * (docs/requirements.md R1.1, R1.8), and the one place SQLite errors become
  * enum pos_rc.
  */
 #include <sys/file.h>

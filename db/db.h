@@ -9,7 +9,7 @@
  * Errors: enum pos_rc plus an allocated *cause (caller frees; cause may be
  * NULL). After an I/O error, a full disk or corruption the handle refuses
  * every later write (POS_EIO) until it is closed and opened again: we never
- * retry a failed sync (reliability.md R1.5).
+ * retry a failed sync (docs/requirements.md R1.5).
  */
 #ifndef NTT_DB_H
 #define NTT_DB_H
@@ -202,7 +202,7 @@ enum pos_rc	 db_journal_day_state(struct db *, const char *const *kinds,
 enum pos_rc	 db_journal_stock(struct db *, const struct entry *,
 		    char **cause);
 
-/* db-sync.c: the one row sync writes (reliability.md R3.2). */
+/* db-sync.c: the one row sync writes (docs/requirements.md R3.2). */
 struct sync_state;
 /*
  * Reads sync_state; pending and oldest_pending_at_ms are counted from the
@@ -280,7 +280,7 @@ void		 db_sale_entries_free(struct entry **, size_t n);
 enum pos_rc	 db_sale_last_kind(struct db *, const char *day,
 		    const char *kind_a, const char *kind_b, int64_t *seq,
 		    char *kind, size_t size, int64_t *at_ms, char **cause);
-/* A user's wrong-PIN state (reliability.md R4.11). */
+/* A user's wrong-PIN state (docs/requirements.md R4.11). */
 struct db_pin {
 	int64_t	 failed;		/* wrong PINs in a row */
 	bool	 locked;		/* until a manager unlocks */

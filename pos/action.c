@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Every key the cashier may press, as one table (style.md B10 #2): the
+ * Every key the cashier may press, as one table (docs/STYLE.md §Tables): the
  * legend, the help screen and `ntt-pos keys` are made from it, and a
  * regress test checks docs/cashier.md against it. The functions only call
  * core (counter.h) and move between screens; the rules are in core.

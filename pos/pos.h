@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The cashier program's own header: the screen stack, the action table and
- * the drawing helpers. Screens are const tables of callbacks (style.md B10
- * #1); every key a cashier may press is one row of pos_actions[] (B10 #2),
+ * the drawing helpers. Screens are const tables of callbacks (docs/STYLE.md
+ * §Tables); every key a cashier may press is one row of pos_actions[],
  * from which the legend, the help screen and `ntt-pos keys` are made.
  * Nothing here computes money: screens show what core/counter.h says.
  */

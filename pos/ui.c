@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The terminal: curses set-up and tear-down (also on every fatal path and
- * SIGTERM, style.md B10 #9), the screen stack, the main loop, and the
- * drawing every screen shares: header, message line, F-key legend, status
- * line, fields, large digits. Works at 80x24 and uses larger terminals.
+ * SIGTERM: docs/STYLE.md §Fatal paths restore the terminal), the screen
+ * stack, the main loop, and the drawing every screen shares: header,
+ * message line, F-key legend, status line, fields, large digits. Works at
+ * 80x24 and uses larger terminals.
  */
 #include <sys/file.h>
 

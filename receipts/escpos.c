@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * ESC/POS encoding (specs.md §2): printer profiles, and layout lines, QR
+ * ESC/POS encoding (docs/escpos.md): printer profiles, and layout lines, QR
  * symbols, cut and drawer kick -> bytes appended to a capped struct buf.
  * Pure: no I/O (printer.c sends the bytes). The only file that calls
  * libqrencode.
@@ -17,12 +17,12 @@
 
 /*
  * Drawer kick default 1B 70 00 19 78: 50 ms on, 240 ms off, within the
- * ON/(ON+OFF) <= 0.2 duty rule (specs.md §2.1).
+ * ON/(ON+OFF) <= 0.2 duty rule (docs/escpos.md §7).
  */
 #define ESCPOS_DRAWER_ON	0x19
 #define ESCPOS_DRAWER_OFF	0x78
 
-/* specs.md §2.5: Font A is 12 dots wide. */
+/* docs/escpos.md §5: Font A is 12 dots wide. */
 const struct escpos_profile escpos_profiles[] = {
 	/* Generic 58 mm (POS-5890, ZJ-5870): no cutter, no GS ( k. */
 	{ "58", 32, 384, false, false, false,
@@ -62,7 +62,7 @@ escpos_cmd(struct buf *b, const uint8_t *p, size_t len)
 enum pos_rc
 escpos_init(struct buf *b)
 {
-	/* ESC @ resets modes; ESC t 0 selects PC437 (specs.md §2.4). */
+	/* ESC @ resets modes; ESC t 0 selects PC437 (docs/escpos.md §4). */
 	static const uint8_t cmd[] = { ESC, '@', ESC, 't', 0 };
 
 	return escpos_cmd(b, cmd, sizeof cmd);
@@ -112,7 +112,7 @@ escpos_feed(struct buf *b, int lines)
 enum pos_rc
 escpos_cut(struct buf *b, const struct escpos_profile *p)
 {
-	/* GS V 66 0: feed to the cutter, partial cut (specs.md §2.6). */
+	/* GS V 66 0: feed to the cutter, partial cut (docs/escpos.md §6). */
 	static const uint8_t cmd[] = { GS, 'V', 66, 0 };
 
 	if (!p->has_cutter)
@@ -244,7 +244,7 @@ escpos_qr(struct buf *b, const char *text, const struct escpos_profile *p,
 	/*
 	 * The symbol is sized here for both modes, so the module fits the
 	 * paper whoever draws it. libqrencode is not thread-safe: call from
-	 * one thread (specs.md §2.3).
+	 * one thread (docs/escpos.md §3).
 	 */
 	qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	if (qr == NULL)

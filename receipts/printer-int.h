@@ -2,7 +2,7 @@
 /*
  * Printer back-ends, private to receipts/: each is a const table of
  * functions chosen by the name before the ':' in printer_open()'s spec
- * (style.md B10 #7, after OpenSMTPD queue_backend.c).
+ * (docs/STYLE.md §Back-ends chosen by name).
  */
 #ifndef NTT_PRINTER_INT_H
 #define NTT_PRINTER_INT_H

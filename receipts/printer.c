@@ -4,7 +4,7 @@
  * "cups:QUEUE"), the "none" back-end, and the descriptor helpers the others
  * share: bounded writes and the DLE EOT status query. What to print is
  * escpos.c's business; whether to print again after a failure is the
- * caller's (a reprint is a DUPLIKAT, peers.md §3.4).
+ * caller's (a reprint is a DUPLIKAT: docs/receipts.md).
  */
 #include <sys/socket.h>
 

@@ -12,7 +12,7 @@
 #include "money.h"
 #include "receipts.h"
 
-/* The one marker for consigned goods (specs.md §3.2, item 7). */
+/* The one marker for consigned goods (docs/retail.md §2). */
 #define RECEIPT_KONSINYASI_MARK	" *K"
 
 static bool
@@ -75,7 +75,7 @@ receipt_check(const struct receipt *r, char **cause)
 	    !money_add(v, r->rounding_rp, &v) || v != r->total_rp ||
 	    r->total_rp < 0)
 		return cause_set(cause, POS_EINVAL, "Total tidak cocok");
-	/* specs.md §3.1: a non-PKP seller shows no PPN line at all. */
+	/* docs/retail.md §1: a non-PKP seller shows no PPN line at all. */
 	if (!r->pkp && r->ppn_rp != 0)
 		return cause_set(cause, POS_EINVAL, "Toko non-PKP tanpa PPN");
 	if (r->pkp && receipt_empty(r->npwp))
@@ -183,7 +183,7 @@ receipt_totals(const struct receipt *r, struct layout *l)
 	if (r->discount_rp != 0)
 		layout_lr(l, 0, "Diskon", money_fmt(-r->discount_rp, amt));
 	/*
-	 * specs.md §3.2: prices include PPN, so it is stated, not added;
+	 * docs/retail.md §2: prices include PPN, so it is stated, not added;
 	 * PER-11/PJ/2025 lets the PPN be shown as included in the price.
 	 */
 	if (r->pkp)
@@ -247,7 +247,7 @@ receipt_layout(const struct receipt *r, struct layout *l, char **cause)
 	if (l->failed != POS_OK)
 		return cause_set(cause, l->failed, "Struk terlalu panjang");
 
-	/* peers.md §3.4: no drawer on a reprint or a cashless sale. */
+	/* No drawer on a reprint or a cashless sale (docs/escpos.md §7). */
 	for (i = 0; i < r->npayments; i++)
 		cash |= r->payments[i].cash;
 	l->drawer = cash && !r->duplicate;

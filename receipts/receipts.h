@@ -146,7 +146,7 @@ struct receipt_payment {
 /*
  * A receipt (struk) as the cashier fills it from a committed sale. Plain
  * data: every pointer is borrowed and must outlive receipt_layout(). Prices
- * include PPN (specs.md §3.2: "Harga termasuk PPN 11%").
+ * include PPN (docs/retail.md §2: "Harga termasuk PPN 11%").
  */
 struct receipt {
 	const char	*outlet_name;	/* "NTT Mart Kupang" */
@@ -302,7 +302,7 @@ extern const struct escpos_profile escpos_profiles[];
 /* The profile with this name, or NULL. Borrowed from a static table. */
 const struct escpos_profile *escpos_profile_find(const char *name);
 
-/* The cap on one document's bytes (style.md B10 #6). */
+/* The cap on one document's bytes (docs/STYLE.md §Bounded buffers). */
 #define ESCPOS_BUF_MAX		(64 * 1024)
 /* Largest QR module, in dots; smaller when the symbol would not fit. */
 #define ESCPOS_QR_MAX_MODULE	6
@@ -313,7 +313,7 @@ const struct escpos_profile *escpos_profile_find(const char *name);
  * Encoders: each appends to b (initialise it with buf_init(b,
  * ESCPOS_BUF_MAX)) and returns POS_OK, or POS_EFULL once b hit its cap (b
  * then holds nothing and every later append fails), or POS_EINVAL for bad
- * arguments. Bytes follow specs.md §2.
+ * arguments. Bytes follow docs/escpos.md.
  *
  * escpos_init: ESC @, ESC t 0 (PC437).
  * escpos_align: ESC a n, n = 0 left, 1 centre, 2 right.

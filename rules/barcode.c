@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Barcodes (barcode.h): EAN-13 check digit (docs/receipts.md §Barcodes). */
+/* Barcodes (barcode.h): EAN-13 check digit (docs/retail.md §4). */
 #include <string.h>
 
 #include "barcode.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * What a scanned or typed code is (docs/cashier.md §Scanning): the one
+ * What a scanned or typed code is (docs/retail.md §4): the one
  * classifier the counter, the catalog and the scale labels use. Pure.
  */
 #ifndef NTT_BARCODE_H

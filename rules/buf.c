@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* A bounded growable buffer; see util.h and docs/internals/buf.md. */
+/* A bounded growable buffer: util.h, and docs/STYLE.md §Bounded buffers. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

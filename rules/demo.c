@@ -7,7 +7,7 @@
 
 /*
  * Province+kabupaten codes (Kemendagri) in the P-IRT and halal numbers
- * below, P-IRT digits 4-7 (specs.md §3.5): 5303 Kupang, 5307 Alor,
+ * below, P-IRT digits 4-7 (docs/retail.md §5): 5303 Kupang, 5307 Alor,
  * 5308 Flores Timur, 5309 Sikka, 5311 Ngada, 5312 Manggarai, 5313 Rote Ndao,
  * 5319 Sabu Raijua, 5371 Kota Kupang.
  */
@@ -82,9 +82,10 @@ const size_t demo_nsuppliers =
  * Barcodes are 899 + a 4-digit company number per producer + a 5-digit item
  * reference + the EAN-13 check digit. Tenun pieces carry no barcode: they
  * are rung up by SKU. Weighed goods (unit "g", price per kg, stock in grams)
- * carry a PLU and no barcode: the scale label holds the PLU (specs.md §3.4).
+ * carry a PLU and no barcode: the scale label holds the PLU
+ * (docs/retail.md §4).
  *
- * PPN (specs.md §3.1): only unprocessed PP 49/2022 goods are BEBAS here:
+ * PPN (docs/retail.md §1): only unprocessed PP 49/2022 goods are BEBAS here:
  * beras, jagung, garam. Honey, se'i and dendeng are PPN11 because their
  * exemption is not established. Gula lontar is PPN11: "gula konsumsi" in
  * the exempt list means white crystal cane sugar, not palm sugar.
@@ -245,7 +246,8 @@ const struct demo_product demo_products[] = {
 
 	/*
 	 * Se'i babi: no halal certificate, and cold-chain meat cannot get a
-	 * P-IRT, so no certificate at all. Smoked meat is PPN11 (§3.1).
+	 * P-IRT, so no certificate at all. Smoked meat is PPN11
+	 * (docs/retail.md §1).
 	 */
 	{ "SEI-BBI-250", "8994108000111", "", "Se'i Babi Vakum 250 g", "pcs",
 	  85000, "Daging Olahan", "SUP-010", "konsinyasi", 1200, 0, "PPN11",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Rupiah arithmetic, formatting and parsing (specs.md §3.3). */
+/* Rupiah arithmetic, formatting and parsing (docs/retail.md §3). */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>

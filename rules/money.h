@@ -2,7 +2,7 @@
 /*
  * Rupiah arithmetic and formatting. Amounts are int64_t whole rupiah; every
  * operation that can overflow is checked and fails instead of wrapping.
- * PPN follows specs.md §3.1: PPN = round_half_up(price * 11 / 100) on the
+ * PPN follows docs/retail.md §1: PPN = round_half_up(price * 11 / 100) on the
  * price excluding tax; never round the DPP nilai lain first.
  */
 #ifndef NTT_MONEY_H
@@ -23,7 +23,7 @@ bool	 money_weighed(int64_t price_per_kg_rp, int64_t grams, int64_t *out_rp);
 bool	 money_muldiv(int64_t a, int64_t num, int64_t den, int64_t *out);
 
 /*
- * Formats as specs.md §3.3: "Rp15.000", "-Rp5.000". out must hold
+ * Formats as docs/retail.md §3: "Rp15.000", "-Rp5.000". out must hold
  * MONEY_FMT_MAX bytes. Returns out.
  */
 #define MONEY_FMT_MAX	32
@@ -40,7 +40,7 @@ char	*money_fmt_grams(int64_t grams, char *out);
  */
 bool	 money_parse(const char *s, int64_t *out_rp);
 
-/* tax.c: the PPN classes of specs.md §3.1. */
+/* tax.c: the PPN classes of docs/retail.md §1. */
 enum tax_class {
 	TAX_PPN11 = 0,	/* taxable, 12% on DPP 11/12: effective 11% */
 	TAX_EXEMPT,	/* PP 49/2022 basic goods: jagung, garam, daging ... */

@@ -4,7 +4,7 @@
  * entries go next and how many, how long to wait after a failure, the
  * bytes the server signs in an acknowledgement, and what an
  * acknowledgement must satisfy before the daemon records it. The journal
- * is the outbox (reliability.md R3.2): nothing here changes an entry.
+ * is the outbox (docs/requirements.md R3.2): nothing here changes an entry.
  * docs/sync-protocol.md is the contract.
  */
 #ifndef NTT_OUTBOX_H

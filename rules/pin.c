@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Cashier PINs (reliability.md R4.9-R4.12): the PIN is first keyed with the
- * device pepper (HMAC-SHA-512/256, crypto_auth), then hashed with argon2id
- * (crypto_pwhash_str). A copied ledger without the key file verifies
- * nothing. The plain PIN is wiped after use and never logged.
+ * Cashier PINs (docs/requirements.md R4.9-R4.12): the PIN is first keyed
+ * with the device pepper (HMAC-SHA-512/256, crypto_auth), then hashed with
+ * argon2id (crypto_pwhash_str). A copied ledger without the key file
+ * verifies nothing. The plain PIN is wiped after use and never logged.
  */
 #include <string.h>
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * QRIS payloads (specs.md §1): strict EMV TLV parsing, CRC-16/CCITT-FALSE
- * and the static -> dynamic conversion of §1.7. No QR rendering here.
+ * QRIS payloads (docs/qris.md): strict EMV TLV parsing, CRC-16/CCITT-FALSE
+ * and the static -> dynamic conversion of docs/qris.md §6. No QR rendering
+ * here.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -47,7 +48,7 @@ qris_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Spec §1.1: templates hold nested TLV; 02-25 and 65-99 stay opaque. */
+/* docs/qris.md §1: templates hold nested TLV; 02-25 and 65-99 stay opaque. */
 static bool
 qris_is_template(int id)
 {
@@ -193,7 +194,7 @@ qris_parse(const char *payload, struct qris **out, char **cause)
 	enum pos_rc	 rc;
 	struct qris	*q;
 
-	/* §1.7 step 1: scanners and clipboards add blanks and newlines. */
+	/* docs/qris.md §1: scanners and clipboards add blanks and newlines. */
 	while (qris_is_space(*payload))
 		payload++;
 	len = strlen(payload);
@@ -246,7 +247,7 @@ qris_parse(const char *payload, struct qris **out, char **cause)
 		    "QRIS rusak: CRC (tag 63) harus 4 digit hex");
 		goto fail;
 	}
-	/* §1.6: the CRC covers everything up to and including "6304". */
+	/* docs/qris.md §5: the CRC covers everything up to and with "6304". */
 	if (qris_crc16(payload, len - 4) != crc) {
 		rc = cause_set(cause, POS_EINVAL,
 		    "QRIS rusak: CRC tidak cocok");
@@ -314,7 +315,7 @@ qris_nmid(const struct qris *q)
 	return qris_value(qris_find_sub(qris_find(q, 51), 2));
 }
 
-/* §1.7 step 3: what a national QRIS must carry before we convert it. */
+/* docs/qris.md §6 step 2: what a national QRIS must carry to convert. */
 static enum pos_rc
 qris_check_static(const struct qris *q, char **cause)
 {
@@ -372,7 +373,7 @@ qris_dynamic(const char *static_payload, int64_t amount_rp,
 	size_t			 i;
 	enum pos_rc		 rc;
 
-	/* Spec 4.7.8.1: never 0 or negative; §1.9: the PADG cap. */
+	/* Spec 4.7.8.1: never 0 or negative; docs/qris.md §8: the PADG cap. */
 	if (amount_rp <= 0)
 		return cause_set(cause, POS_EINVAL,
 		    "Nominal QRIS harus lebih dari Rp0");
@@ -396,7 +397,7 @@ qris_dynamic(const char *static_payload, int64_t amount_rp,
 			buf_addstr(&b, "010212");
 			continue;
 		case 54:	/* replaced by ours, before 58 */
-		case 55:	/* §1.9: no tip or convenience fee, ever */
+		case 55:	/* docs/qris.md §8: no tip or fee */
 		case 56:
 		case 57:
 		case 63:	/* recomputed below */
@@ -418,7 +419,7 @@ qris_dynamic(const char *static_payload, int64_t amount_rp,
 		    "QRIS terlalu panjang setelah nominal ditambahkan");
 		goto out;
 	}
-	/* §1.6: always 4 upper-case digits, leading zeros kept. */
+	/* docs/qris.md §5: always 4 upper-case digits, leading zeros kept. */
 	buf_printf(&b, "%04X", qris_crc16(b.data, b.len));
 	*out_payload = buf_take(&b, NULL);
 	rc = POS_OK;

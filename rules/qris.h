@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * QRIS merchant-presented payloads (specs.md §1): a strict EMV TLV parser,
+ * QRIS merchant-presented payloads (docs/qris.md): a strict EMV TLV parser,
  * the CRC-16 of tag 63, and the static -> dynamic conversion the till does
  * for every QRIS tender. Pure string work: no QR image and no I/O here.
  *
- * Decisions where specs.md is silent:
+ * Decisions where our sources are silent (docs/qris.md §1):
  *  - Leading and trailing whitespace (space, tab, CR, LF) is ignored, as
- *    scanners and clipboards add it (§1.7 step 1); anything else outside
+ *    scanners and clipboards add it (docs/qris.md §1); anything else outside
  *    printable ASCII 0x20-0x7e is refused. Lengths count bytes.
  *  - A length of "00" is refused: EMV data objects hold 01-99 characters.
  *  - An ID present twice under the root or inside a template is refused
  *    (spec 4.3.1.2), so "the" tag 01, 54 or 58 is never ambiguous.
  *  - Templates 26-51, 62 and 64 must themselves be well-formed TLV
- *    (§1.1); 02-25 and 65-99 are kept as opaque values.
+ *    (docs/qris.md §1); 02-25 and 65-99 are kept as opaque values.
  *  - The input CRC may be written in upper or lower case; ours is always
  *    4 upper-case hex digits.
  */
@@ -25,7 +25,7 @@
 
 /* Spec 4.1: a payload is at most 512 characters, in and out. */
 #define QRIS_MAX_LEN		512
-/* PADG 24/1/PADG/2022: at most Rp10.000.000 per QRIS transaction (§1.9). */
+/* PADG 24/1/PADG/2022: at most Rp10.000.000 a transaction (docs/qris.md §8). */
 #define QRIS_MAX_AMOUNT_RP	INT64_C(10000000)
 
 /* One data object: ID, value and, for a template, its nested objects. */
@@ -45,8 +45,8 @@ struct qris {
 
 /*
  * CRC-16/CCITT-FALSE (poly 0x1021, init 0xffff, no reflection, xorout 0)
- * over len bytes of s, as tag 63 uses (§1.6). qris_crc16("123456789", 9)
- * is 0x29b1.
+ * over len bytes of s, as tag 63 uses (docs/qris.md §5).
+ * qris_crc16("123456789", 9) is 0x29b1.
  */
 uint16_t	 qris_crc16(const char *s, size_t len);
 
@@ -83,16 +83,17 @@ const char	*qris_nmid(const struct qris *);
 
 /*
  * Turns the shop's static QRIS into a dynamic one for amount_rp whole
- * rupiah, 1 to QRIS_MAX_AMOUNT_RP (specs.md §1.7):
+ * rupiah, 1 to QRIS_MAX_AMOUNT_RP (docs/qris.md §6):
  *  - the input must parse (qris_parse()) and be a national QRIS: 51 with
  *    sub 00 "ID.CO.QRIS.WWW", 52, 53 = "360", 58 = "ID", 59, 60 and 61;
  *  - tag 01 becomes "12" in place; if 01 is absent, "010212" goes right
  *    after 00;
  *  - tags 54, 55, 56 and 57 of the input are dropped; tip and convenience
  *    fees are never emitted, because the MDR must not be surcharged to the
- *    customer (§1.9);
+ *    customer (docs/qris.md §8);
  *  - the amount goes in a new 54 immediately before 58, as plain digits
- *    ("25000"), which matches the vectors D1-D3 of §1.8 byte for byte;
+ *    ("25000"), which matches the vectors D1-D3 of docs/qris.md §7 byte
+ *    for byte;
  *  - every other object, unknown ones included, is copied unchanged in
  *    its original position; a new 63 is computed.
  * An already-dynamic input (01 = "12") is refused, not re-priced: a

@@ -2,7 +2,7 @@
 /*
  * The receipt verification code: the text of the QR printed on every
  * receipt, so anyone with the outlet device's public key can check the
- * receipt offline (reliability.md R2.6, after Austria's RKSV code):
+ * receipt offline (docs/requirements.md R2.6, after Austria's RKSV code):
  *
  *	NTT1_<outlet>_<device>_<seq>_<WITA time>_<total_rp>_<key id>_<link>_<sig>
  *

@@ -381,7 +381,7 @@ sale_recompute_line(struct sale *s, size_t i, char **cause)
 /*
  * Everything (calc) from the inputs: line amounts, the sale discount
  * spread over the lines, PPN per receipt spread over the taxable lines
- * (specs.md §3.1: 11/111 of the taxable total, rounded half up, once),
+ * (docs/retail.md §1: 11/111 of the taxable total, rounded half up, once),
  * producers' shares, totals and tenders.
  */
 static enum pos_rc
@@ -1455,7 +1455,7 @@ sale_label(const struct sale *s, char *out, size_t size)
 
 /*
  * GS1 General Specifications §7.9 price/weight verifier digit, as
- * snabble's EAN.swift implements it (specs.md §3.4).
+ * snabble's EAN.swift implements it (docs/retail.md §4).
  */
 static const int sale_w2m[10] = { 0, 2, 4, 6, 8, 9, 1, 3, 5, 7 };
 static const int sale_w3[10] = { 0, 3, 6, 9, 2, 5, 8, 1, 4, 7 };

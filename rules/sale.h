@@ -7,7 +7,7 @@
  *
  * Every mutator is all or nothing: on failure it returns an rc with a
  * cause for the cashier and the sale is exactly as it was. Money is whole
- * rupiah; prices include PPN (specs.md §3.2).
+ * rupiah; prices include PPN (docs/retail.md §2).
  */
 #ifndef NTT_SALE_H
 #define NTT_SALE_H
@@ -234,12 +234,12 @@ enum pos_rc	 sale_decode(const char *text, struct sale **out,
 void		 sale_label(const struct sale *, char *out, size_t size);
 
 /*
- * In-store EAN-13 codes (specs.md §3.4). layouts is a comma-separated
+ * In-store EAN-13 codes (docs/retail.md §4). layouts is a comma-separated
  * list of 12-character patterns over the first 12 digits: two literal
  * prefix digits 20-29, then 'P' PLU digits, '$' price digits (whole
  * rupiah) or 'W' weight digits (grams), optionally one 'V' price/weight
  * verifier digit (GS1 §7.9, over a 4- or 5-digit field) and 'X' digits
- * that are ignored. SALE_SCALE_DEFAULT is the rupiah proposal of §3.4.
+ * that are ignored. SALE_SCALE_DEFAULT is the default of docs/retail.md §4.
  */
 #define SALE_SCALE_DEFAULT	"20PPPPP$$$$$,21PPPPPWWWWW"
 struct sale_scale {

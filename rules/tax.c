@@ -2,7 +2,7 @@
 /*
  * PPN, PMK 131/2024: 12% of DPP nilai lain (11/12 of the price), so 11% of
  * the price for every NTT Mart good. Compute on the price, never on a
- * rounded DPP (specs.md §3.1 vector B). Round half up.
+ * rounded DPP (docs/retail.md §1 vector B). Round half up.
  */
 #include <string.h>
 

@@ -2,7 +2,7 @@
 /*
  * The provincial database: schema, a small pool of sessions, and every
  * statement the server runs, prepared once per session. Idempotency is
- * the database's job (reliability.md R3.1): PRIMARY KEY (device_id, seq)
+ * the database's job (docs/requirements.md R3.1): PRIMARY KEY (device_id, seq)
  * and UNIQUE (entry_uuid), written with INSERT ... ON CONFLICT, never a
  * search followed by an insert.
  */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The one libcurl user. TLS as reliability.md R4.2 asks: https only, the
+ * The one libcurl user. TLS as docs/requirements.md R4.2 asks: https only, the
  * province CA and nothing from the system store, peer and host name
  * verified, an optional SPKI pin, TLS 1.2 or newer, no redirects, and
  * stall timeouts (a slow link that still moves is never cut off). One

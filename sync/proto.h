@@ -2,7 +2,7 @@
 /*
  * The sync wire codec, protocol version PROTO_VERSION: journal entries and
  * batches, the server's replies (acknowledgement or error), enrolment, and
- * gzip bodies. The one place cJSON is used (style.md B6); both ntt-sync
+ * gzip bodies. The one cJSON user (docs/STYLE.md §Outside input); both ntt-sync
  * and ntt-server link it as libnttproto. docs/sync-protocol.md is the
  * contract; this file is its one implementation.
  *

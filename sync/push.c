@@ -5,7 +5,7 @@
  * server's signed answer, record it. The journal is never written; the
  * only write is the sync_state row, and the acknowledged head moves only
  * on a signature that checks out against the device's own entries
- * (reliability.md R3.2, R3.5). A failure is recorded in plain words and
+ * (docs/requirements.md R3.2, R3.5). A failure is recorded in plain words and
  * retried after a backoff with jitter, forever.
  */
 #include <stdlib.h>

@@ -2,9 +2,9 @@
 /*
  * ntt-sync: pushes an outlet's journal to the provincial server. config.c
  * reads the strict config file, net.c is the only libcurl user (TLS set up
- * as reliability.md R4.2 asks), push.c is the outbox loop. The rules (what
- * to send, backoff, ack checks) are in rules/outbox.c; the wire format in
- * proto.c. docs/sync-protocol.md, docs/sync-install.md.
+ * as docs/requirements.md R4.2 asks), push.c is the outbox loop. The rules
+ * (what to send, backoff, ack checks) are in rules/outbox.c; the wire
+ * format in proto.c. docs/sync-protocol.md, docs/sync-install.md.
  */
 #ifndef NTT_SYNC_H
 #define NTT_SYNC_H

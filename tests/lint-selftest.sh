@@ -6,13 +6,22 @@ top=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
-for case in sqlite sql curses strcpy durability float rules-up db-up \
-    receipts-up pos-db pos-rules server-core pure-file pure-clock; do
+# The parts of the tree the check reads: sources, and for citations the
+# docs, scripts and tests too.
+copy() {
 	rm -rf "$tmp/t"
 	mkdir -p "$tmp/t"
-	for d in rules core db pos receipts sync server; do
+	for d in rules core db pos receipts sync server docs scripts tests; do
 		[ -d "$top/$d" ] && cp -r "$top/$d" "$tmp/t/"
 	done
+	for f in README.md Makefile CMakeLists.txt; do
+		[ -f "$top/$f" ] && cp "$top/$f" "$tmp/t/"
+	done
+}
+for case in sqlite sql curses strcpy durability float rules-up db-up \
+    receipts-up pos-db pos-rules server-core pure-file pure-clock \
+    cite-shared cite-bare cite-script cite-number anchor-gone; do
+	copy
 	f=$tmp/t/pos/violation.c
 	case $case in
 	rules-up) echo '#include "db.h"' > "$tmp/t/rules/violation.c" ;;
@@ -32,6 +41,15 @@ for case in sqlite sql curses strcpy durability float rules-up db-up \
 	strcpy) echo 'void f(char *a) { strcpy(a, "x"); }' > "$f" ;;
 	durability) echo '/* PRAGMA synchronous=NORMAL */' > "$tmp/t/db/v.sql" ;;
 	float) echo 'double total_rp;' > "$f" ;;
+	# Citations are built with printf so that this file cites nothing.
+	cite-shared) printf '/* See ../shared/%s/x. */\n' docs > \
+	    "$tmp/t/rules/violation.c" ;;
+	cite-bare) printf 'As %s.md says.\n' specs > "$tmp/t/docs/v.md" ;;
+	cite-script) printf '# %s.md Part B\n' style >> \
+	    "$tmp/t/scripts/demo.sh" ;;
+	cite-number) printf '/* R5.%s */\n' 99 > "$tmp/t/db/violation.c" ;;
+	anchor-gone) sed 's/<a id="R1\.1"><\/a>//' \
+	    "$top/docs/requirements.md" > "$tmp/t/docs/requirements.md" ;;
 	esac
 	if "$top/scripts/check-layers.sh" "$tmp/t" >/dev/null; then
 		echo "not caught: $case"
@@ -40,11 +58,7 @@ for case in sqlite sql curses strcpy durability float rules-up db-up \
 	n=$((n + 1))
 done
 # The tree as it is passes.
-rm -rf "$tmp/t"
-mkdir -p "$tmp/t"
-for d in rules core db pos receipts sync server; do
-	[ -d "$top/$d" ] && cp -r "$top/$d" "$tmp/t/"
-done
+copy
 "$top/scripts/check-layers.sh" "$tmp/t" >/dev/null || { echo "clean tree fails"; exit 1; }
 n=$((n + 1))
 echo "$n passed, 0 failed"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * A fault-injecting SQLite VFS for tests (reliability.md R5.4). It wraps
+ * A fault-injecting SQLite VFS for tests (docs/requirements.md R5.4). It wraps
  * the default "unix" VFS under the name FAULTVFS_NAME and passes every
  * call through, shared memory (xShmMap ...) and memory mapping included,
  * except that it counts the operations that put data on disk on every

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The ledger under real I/O faults (reliability.md R1.2, R1.5, R2.2, R5.3,
- * R5.4). A real ledger file with a small catalog and stock; then, in the
+ * The ledger under real I/O faults (docs/requirements.md R1.2, R1.5, R2.2,
+ * R5.3, R5.4). A real ledger file with a small catalog and stock; then, in the
  * SQLite style, for every fault kind (write error, full disk, fsync
  * error), both modes (transient, persistent), and N = 1, 2, ... until a
  * run completes without the fault being hit, one durable 5-line sale is

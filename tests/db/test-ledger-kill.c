@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * kill -9 against a real writer (reliability.md R1.2, R2.2, R5.3).
+ * kill -9 against a real writer (docs/requirements.md R1.2, R2.2, R5.3).
  * ledger-hammer (tests/tools) appends 5-line sales to a real ledger and
  * reports "SEQ UUID" on a pipe after each append returns POS_OK, as the
  * counter prints a receipt after COMMIT. We SIGKILL it at a random moment,

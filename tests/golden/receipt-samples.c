@@ -72,7 +72,7 @@ receipt_samples(void)
 	r->discount_rp = 2500;
 	r->rounding_rp = 0;
 	r->total_rp = 1650000;
-	/* specs.md §3.1: PPN in a price including it, per receipt. */
+	/* docs/retail.md §1: PPN in a price including it, per receipt. */
 	tax_ppn_incl(r->total_rp, &r->ppn_rp);
 	r->payments = sample_kupang_pay;
 	r->npayments = 2;

@@ -115,7 +115,7 @@ struct gen_type {
 };
 
 /*
- * PPN (specs.md §3.1): unprocessed PP 49/2022 basic goods (beras, jagung,
+ * PPN (docs/retail.md §1): unprocessed PP 49/2022 basic goods (beras, jagung,
  * garam, telur) are BEBAS; everything processed is PPN11.
  */
 static const struct gen_type gen_types[] = {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * ESC/POS encoder against the byte vectors of specs.md §2 (escpos-php and
+ * ESC/POS encoder against the byte vectors of docs/escpos.md (escpos-php and
  * python-escpos tests, vendor manuals), plus the buffer cap.
  */
 #include <stdlib.h>
@@ -98,7 +98,7 @@ test_escpos_profiles(void)
 	CHECK_EQ_I64(escpos_cut(&b, p58), POS_OK);
 	CHECK_EQ_I64(escpos_drawer(&b, p58), POS_OK);
 	CHECK_EQ_I64(b.len, 0);
-	/* specs.md §2.6: GS V 66 0; our drawer default 1B 70 00 19 78. */
+	/* docs/escpos.md §6: GS V 66 0; our drawer default 1B 70 00 19 78. */
 	escpos_cut(&b, p80);
 	escpos_drawer(&b, p80);
 	CHECK_BYTES(&b, 0x1d, 0x56, 0x42, 0x00, 0x1b, 0x70, 0x00, 0x19, 0x78);
@@ -137,7 +137,7 @@ test_escpos_qr_native(void)
 	CHECK_EQ_I64(escpos_qr_native(&b, "1", 1, 17, '0'), POS_EINVAL);
 	CHECK_EQ_I64(escpos_qr_native(&b, "1", 1, 3, '4'), POS_EINVAL);
 
-	/* specs.md §2.2 [derived] QRIS D1, 208 chars, EC M, module 5. */
+	/* docs/escpos.md §2: QRIS D1, 208 chars, EC M, module 5. */
 	/* Lower case: byte mode, as a mixed-case QRIS payload. */
 	memset(d1, 'a', 208);
 	d1[208] = '\0';
@@ -149,7 +149,7 @@ test_escpos_qr_native(void)
 	CHECK(memcmp(b.data + 9, "\x1d\x28\x6b\x03\x00\x31\x43\x05", 8) == 0);
 
 	/*
-	 * specs.md §5 item 5: capacity asserted through libqrencode, not
+	 * docs/escpos.md §3: capacity asserted through libqrencode, not
 	 * from memory. 208 bytes at EC M is version 10, 57 modules; that
 	 * with a 4-module quiet zone fits 384 dots at module 5.
 	 */

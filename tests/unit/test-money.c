@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Rupiah formatting (specs.md §3.3), parsing, overflow, PPN (§3.1), EAN-13. */
+/* Rupiah formatting, parsing, overflow, PPN, EAN-13: docs/retail.md. */
 #include "check.h"
 #include "core.h"
 
@@ -82,7 +82,7 @@ test_tax_ppn(void)
 	int64_t	 v = 0;
 	enum tax_class c;
 
-	/* specs.md §3.1 vectors A-E. */
+	/* docs/retail.md §1 vectors A-E. */
 	CHECK(tax_ppn_excl(100000, &v));
 	CHECK_EQ_I64(v, 11000);			/* A */
 	CHECK(tax_ppn_excl(50000000, &v));

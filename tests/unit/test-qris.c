@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * QRIS parser, CRC and static -> dynamic conversion (rules/qris.c)
- * against specs.md §1.8 byte for byte, plus every way a payload can be bad.
- * Vectors marked "ours" come from an independent Python model of §1.7;
- * they are regression vectors, not external evidence.
+ * against docs/qris.md §7 byte for byte, plus every way a payload can be
+ * bad. Vectors marked "ours" come from an independent Python model of
+ * docs/qris.md §6; they are regression vectors, not external evidence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include "qris.h"
 #include "util.h"
 
-/* V1: verssache/qris-dinamis qris.php line 3 (specs.md §1.8), 199 chars. */
+/* V1: verssache/qris-dinamis qris.php line 3 (docs/qris.md §7). */
 static const char V1[] =
     "00020101021126570011ID.DANA.WWW01189360091530225914810209022"
     "5914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UM"
@@ -40,7 +40,7 @@ static const char V4[] =
     "4539953033605802ID5911GUREUM SHOP6013JAKARTA PUSAT6105106406"
     "2070703A016304455C";
 
-/* D1: V1 at Rp25.000 (specs.md §1.8), 208 chars. */
+/* D1: V1 at Rp25.000 (docs/qris.md §7), 208 chars. */
 static const char D1[] =
     "00020101021226570011ID.DANA.WWW01189360091530225914810209022"
     "5914810303UMI51440014ID.CO.QRIS.WWW0215ID10200176114730303UM"
@@ -289,7 +289,7 @@ dyn(const char *payload, int64_t amount_rp)
 	free(check_d);							\
 } while (0)
 
-/* §1.6 check values, published in KUPIEACEH/go-qris. */
+/* docs/qris.md §5 check values, published in KUPIEACEH/go-qris. */
 static void
 test_qris_crc16(void)
 {
@@ -299,14 +299,14 @@ test_qris_crc16(void)
 	CHECK_EQ_I64(qris_crc16("", 0), 0xffff);
 	/* Only len bytes count, not the NUL or what follows. */
 	CHECK_EQ_I64(qris_crc16("123456789XYZ", 9), 0x29b1);
-	/* The published CRCs of V1-V4 (§1.8). */
+	/* The published CRCs of V1-V4 (docs/qris.md §7). */
 	CHECK_EQ_I64(qris_crc16(V1, strlen(V1) - 4), 0x58c7);
 	CHECK_EQ_I64(qris_crc16(V2, strlen(V2) - 4), 0xf7ad);
 	CHECK_EQ_I64(qris_crc16(V3, strlen(V3) - 4), 0x5cdd);
 	CHECK_EQ_I64(qris_crc16(V4, strlen(V4) - 4), 0x455c);
 }
 
-/* specs.md §1.8 lists V1 parsed object by object. */
+/* docs/qris.md §7 lists V1 parsed object by object. */
 static void
 test_qris_parse_v1(void)
 {
@@ -385,7 +385,7 @@ test_qris_parse_vectors(void)
 		q = NULL;
 	}
 
-	/* §1.7 step 1: blanks and newlines around the payload are ignored. */
+	/* docs/qris.md §1: blanks and newlines around a payload are ignored. */
 	s = xasprintf(" \t%s\r\n", V1);
 	CHECK_PARSE_FAILS(s, "(diterima)");
 	free(s);
@@ -396,7 +396,7 @@ test_qris_parse_vectors(void)
 	free(s);
 }
 
-/* Unknown objects and a free order (§1.1) survive parsing, in order. */
+/* Unknown objects and a free order (docs/qris.md §1) survive, in order. */
 static void
 test_qris_parse_keeps_order(void)
 {
@@ -575,7 +575,7 @@ test_qris_parse_bad(void)
 	free(body);
 }
 
-/* specs.md §1.8 D1-D3, byte for byte, and ours from the Python model. */
+/* docs/qris.md §7 D1-D3, byte for byte, and ours from the Python model. */
 static void
 test_qris_dynamic_vectors(void)
 {
@@ -588,7 +588,7 @@ test_qris_dynamic_vectors(void)
 	CHECK_EQ_I64(strlen(s), 208);
 	free(s);
 
-	/* §1.6: the CRC keeps its leading zeros. */
+	/* docs/qris.md §5: the CRC keeps its leading zeros. */
 	CHECK_DYN(V1, 12, V1_12);
 	CHECK_DYN(V1, 285, V1_285);
 	CHECK(strcmp(V1_285 + strlen(V1_285) - 4, "00F2") == 0);
@@ -627,7 +627,7 @@ test_qris_dynamic_bad(void)
 {
 	char	*body, *s, *t;
 
-	/* Spec 4.7.8.1 and the PADG cap (§1.9). */
+	/* Spec 4.7.8.1 and the PADG cap (docs/qris.md §8). */
 	CHECK_DYN_FAILS(V1, 0, "Nominal QRIS harus lebih dari Rp0");
 	CHECK_DYN_FAILS(V1, -1, "Nominal QRIS harus lebih dari Rp0");
 	CHECK_DYN_FAILS(V1, -25000, "Nominal QRIS harus lebih dari Rp0");
@@ -656,7 +656,7 @@ test_qris_dynamic_bad(void)
 	free(s);
 	free(t);
 
-	/* §1.7 step 3: a national QRIS, in rupiah, from Indonesia. */
+	/* docs/qris.md §6 step 2: a national QRIS, in rupiah, from Indonesia */
 	t = subst(body, "610559567", "");
 	s = with_crc(t);
 	CHECK_DYN_FAILS(s, 25000,

@@ -205,7 +205,7 @@ test_receipt_text(void)
 	CHECK(l.drawer);
 	text = lines_of(&l);
 	CHECK_STR(text, want_nonpkp_32);
-	/* Non-PKP: no NPWP and no PPN line at all (specs.md §3.1). */
+	/* Non-PKP: no NPWP and no PPN line at all (docs/retail.md §1). */
 	CHECK(strstr(text, "NPWP") == NULL && strstr(text, "PPN") == NULL);
 	free(text);
 

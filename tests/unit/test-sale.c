@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The cart rules of rules/sale.c: exact rupiah, weighed goods, discounts
- * spread without losing a rupiah, PPN per receipt (specs.md §3.1 vectors),
+ * spread without losing a rupiah, PPN per receipt (docs/retail.md §1 vectors),
  * konsinyasi shares, tenders and change, refunds that cannot exceed what
  * was sold, the draft text round trip, and in-store scale labels
- * (specs.md §3.4 vectors). Every refused action must leave the sale as it
+ * (docs/retail.md §4 vectors). Every refused action must leave the sale as it
  * was: checked by comparing the draft text before and after.
  */
 #include <stdlib.h>
@@ -170,7 +170,7 @@ test_sale_ppn(void)
 	    0);
 	struct sale *s;
 
-	/* specs.md §3.1 vector D: 50.000 incl. PPN holds 4.955. */
+	/* docs/retail.md §1 vector D: 50.000 incl. PPN holds 4.955. */
 	s = sale_new(SALE_SALE, "ani", true);
 	sale_add(s, &p50, 1, "x", NULL);
 	CHECK_EQ_I64(sale_ppn(s), 4955);
@@ -273,7 +273,7 @@ test_sale_tender(void)
 	CHECK_EQ_I64(sale_pay_remove(s, NULL), POS_OK);
 	CHECK_EQ_I64(sale_pay_remove(s, NULL), POS_OK);
 	CHECK(sale_pay_remove(s, NULL) != POS_OK);
-	/* QRIS has a Rp10.000.000 ceiling (specs.md §1.9). */
+	/* QRIS has a Rp10.000.000 ceiling (docs/qris.md §8). */
 	CHECK_EQ_I64(sale_set_qty(s, 0, 300, NULL), POS_OK);
 	CHECK_REFUSED(s, sale_pay(s, SALE_QRIS, 10000001, "", NULL));
 	CHECK_EQ_I64(sale_pay(s, SALE_QRIS, 10000000, "", NULL), POS_OK);
@@ -465,7 +465,7 @@ test_sale_scale(void)
 	CHECK(sale_scale_check("20PPPP$$WWWW", NULL) != POS_OK);
 	CHECK(sale_scale_check("", NULL) != POS_OK);
 
-	/* specs.md §3.4 rupiah proposal. */
+	/* docs/retail.md §4: the default layouts. */
 	CHECK_EQ_I64(sale_scale_parse(SALE_SCALE_DEFAULT, "2000012150005",
 	    &sc, NULL), POS_OK);
 	CHECK_STR(sc.plu, "00012");
