@@ -165,27 +165,9 @@ static enum pos_rc
 st_keep(const struct entry *e, void *arg)
 {
 	struct st_batch *b = arg;
-	struct entry *c = entry_new(e->kind);
-	size_t	 i;
 
-	c->seq = e->seq;
-	memcpy(c->uuid, e->uuid, sizeof c->uuid);
-	entry_set(&c->outlet_id, e->outlet_id);
-	entry_set(&c->device_id, e->device_id);
-	c->created_at_ms = e->created_at_ms;
-	entry_set(&c->business_day, e->business_day);
-	entry_set(&c->author, e->author);
-	entry_set(&c->ref_uuid, e->ref_uuid);
-	c->total_rp = e->total_rp;
-	entry_set(&c->note, e->note);
-	memcpy(c->key_id, e->key_id, sizeof c->key_id);
-	memcpy(c->prev_hash, e->prev_hash, sizeof c->prev_hash);
-	memcpy(c->hash, e->hash, sizeof c->hash);
-	memcpy(c->sig, e->sig, sizeof c->sig);
-	for (i = 0; i < e->nlines; i++)
-		entry_add_line(c, &e->lines[i]);
 	b->es = xreallocarray(b->es, b->n + 1, sizeof *b->es);
-	b->es[b->n++] = c;
+	b->es[b->n++] = entry_dup(e);
 	return POS_OK;
 }
 
