@@ -88,8 +88,6 @@ static const struct {
 	    "devices.outlet_id = EXCLUDED.outlet_id RETURNING head_seq" },
 	{ "devices", "SELECT device_id, public_key, head_seq, head_hash FROM "
 	    "devices WHERE $1 = '' OR device_id = $1 ORDER BY device_id" },
-	{ "chain", "SELECT seq, hash, entry FROM entries WHERE device_id = $1 "
-	    "AND seq > $2 ORDER BY seq LIMIT 500" },
 	/* R3.10: per device, how current the province's copy is. */
 	{ "status", "SELECT d.outlet_id, d.device_id, d.head_seq, "
 	    "coalesce(floor(extract(epoch FROM d.last_seen_at) * 1000), 0), "
@@ -104,10 +102,13 @@ static const struct {
 };
 
 /*
- * The insert of a batch (pg_insert), made from the entry's field list
- * (rules/entry.h): the fields with a server column come as one array
- * each, the entries as the JSON the server verified, matched by position:
- * one statement per batch, nothing parsed twice. For seq, uuid, kind:
+ * Two statements are made from the entry's field list (rules/entry.h),
+ * once per process, and prepared per session like the others.
+ *
+ * The insert of a batch (pg_insert): the fields with a server column come
+ * as one array each, the entries as the JSON the server verified, matched
+ * by position: one statement per batch, nothing parsed twice. For seq,
+ * uuid, kind:
  *
  *	INSERT INTO entries (device_id, seq, entry_uuid, kind, ..., entry)
  *	SELECT $1, a.seq, a.entry_uuid, a.kind, ..., j.e
@@ -117,9 +118,12 @@ static const struct {
  *	USING (i) ON CONFLICT DO NOTHING
  *
  * Blobs travel as hex and are decoded into bytea.
+ *
+ * The walk of a device's chain (pg_chain): seq, hash, the entry, then the
+ * same columns, for verify to hold them against the entry (pg_cols_match).
  */
-static char		*pg_insert_sql;
-static pthread_once_t	 pg_insert_once = PTHREAD_ONCE_INIT;
+static char		*pg_insert_sql, *pg_chain_sql;
+static pthread_once_t	 pg_sql_once = PTHREAD_ONCE_INIT;
 
 static const char *
 pg_array_type(enum entry_type t)
@@ -139,18 +143,17 @@ pg_array_type(enum entry_type t)
 }
 
 static void
-pg_insert_sql_make(void)
+pg_sql_make(void)
 {
 	const struct entry_field *f;
-	struct buf cols, sel, arrs, names;
-	char	*c, *s, *a, *n;
+	struct buf cols, sel, arrs;
+	char	*c, *s, *a;
 	size_t	 i;
 	int	 k = 1;
 
 	buf_init(&cols, 4096);
 	buf_init(&sel, 4096);
 	buf_init(&arrs, 4096);
-	buf_init(&names, 4096);
 	for (i = 0; i < ENTRY_NFIELDS; i++) {
 		f = &entry_fields[i];
 		if (*f->srv == '\0')
@@ -163,22 +166,21 @@ pg_insert_sql_make(void)
 		k++;
 		buf_printf(&arrs, "%s$%d::%s[]", k > 2 ? ", " : "", k,
 		    pg_array_type(f->type));
-		buf_printf(&names, "%s, ", f->srv);
 	}
 	c = buf_take(&cols, NULL);
 	s = buf_take(&sel, NULL);
 	a = buf_take(&arrs, NULL);
-	n = buf_take(&names, NULL);
-	if (c == NULL || s == NULL || a == NULL || n == NULL)
-		fatalx("pg_insert_sql_make: too long");
+	if (c == NULL || s == NULL || a == NULL)
+		fatalx("pg_sql_make: too long");
 	pg_insert_sql = xasprintf("INSERT INTO entries (device_id, %sentry) "
 	    "SELECT $1, %sj.e FROM unnest(%s) WITH ORDINALITY AS a(%si) "
 	    "JOIN json_array_elements($%d::json) WITH ORDINALITY AS j(e, i) "
-	    "USING (i) ON CONFLICT DO NOTHING", c, s, a, n, k + 1);
+	    "USING (i) ON CONFLICT DO NOTHING", c, s, a, c, k + 1);
+	pg_chain_sql = xasprintf("SELECT seq, hash, entry, %s1 FROM entries "
+	    "WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT 500", c);
 	free(c);
 	free(s);
 	free(a);
-	free(n);
 }
 
 struct pg_conn {
@@ -242,8 +244,9 @@ pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 		if ((rc = pg_prepare(pc, pg_stmts[i].name, pg_stmts[i].sql,
 		    cause)) != POS_OK)
 			return rc;
-	pthread_once(&pg_insert_once, pg_insert_sql_make);
-	if ((rc = pg_prepare(pc, "insert", pg_insert_sql, cause)) != POS_OK)
+	pthread_once(&pg_sql_once, pg_sql_make);
+	if ((rc = pg_prepare(pc, "insert", pg_insert_sql, cause)) != POS_OK ||
+	    (rc = pg_prepare(pc, "chain", pg_chain_sql, cause)) != POS_OK)
 		return rc;
 	pc->check = false;
 	return POS_OK;
@@ -743,15 +746,16 @@ pg_devices(struct pg_conn *pc, const char *device_id,
 
 enum pos_rc
 pg_chain(struct pg_conn *pc, const char *device_id, int64_t after,
-    enum pos_rc (*fn)(int64_t, const uint8_t *, const char *, void *),
-    void *arg, int64_t *last, char **cause)
+    enum pos_rc (*fn)(int64_t, const uint8_t *, const char *,
+    const char *const *, void *), void *arg, int64_t *last, char **cause)
 {
 	char	 a[24];
 	const char *vals[2] = { device_id, a };
+	const char *cols[ENTRY_NFIELDS];
 	uint8_t	 h[ENTRY_HASH_LEN];
 	PGresult *res;
 	enum pos_rc rc = POS_OK;
-	int	 i, rows;
+	int	 i, k, rows;
 
 	*last = after;
 	do {
@@ -764,11 +768,54 @@ pg_chain(struct pg_conn *pc, const char *device_id, int64_t after,
 			*last = strtoll(PQgetvalue(res, i, 0), NULL, 10);
 			memset(h, 0, sizeof h);
 			pg_bytea(res, i, 1, h, sizeof h);
-			rc = fn(*last, h, PQgetvalue(res, i, 2), arg);
+			for (k = 3; k < PQnfields(res) - 1 &&
+			    k - 3 < ENTRY_NFIELDS; k++)
+				cols[k - 3] = PQgetvalue(res, i, k);
+			rc = fn(*last, h, PQgetvalue(res, i, 2), cols, arg);
 		}
 		PQclear(res);
 	} while (rc == POS_OK && rows == 500);
 	return rc;
+}
+
+enum pos_rc
+pg_cols_match(const struct entry *e, const char *const *cols, char **cause)
+{
+	const struct entry_field *f;
+	char	*want;
+	size_t	 i, k = 0;
+	bool	 same;
+
+	for (i = 0; i < ENTRY_NFIELDS; i++) {
+		f = &entry_fields[i];
+		if (*f->srv == '\0')
+			continue;
+		want = NULL;
+		switch (f->type) {
+		case ENTRY_T_I64:
+			want = xasprintf("%lld",
+			    (long long)entry_field_i64(f, e));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			want = xstrdup(entry_field_str(f, e));
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			want = xcalloc(1, 2 * f->size + 3);
+			memcpy(want, "\\x", 2);
+			hex_encode(entry_field_blob(f, e), f->size, want + 2);
+			break;
+		}
+		same = want != NULL && strcmp(cols[k++], want) == 0;
+		free(want);
+		if (!same)
+			return cause_set(cause, POS_ECORRUPT, "entri %lld: "
+			    "kolom %s berbeda dengan entrinya",
+			    (long long)e->seq, f->srv);
+	}
+	return POS_OK;
 }
 
 enum pos_rc
