@@ -45,7 +45,7 @@
  *		entry_check's text and UUID checks, entry_encode and
  *		entry_decode, the journal's columns, insert and row reader
  *		(db/db-journal.c), the entry's JSON both ways (sync/proto.c),
- *		the server's insert (server/pg.c)
+ *		the server's insert and its check of the columns (server/pg.c)
  *
  * X(name, TYPE, srv, label):
  *	name	the C member, the JSON member and the journal column
@@ -67,7 +67,8 @@
  * run); the encoding changes, so the format's version, docs/ledger.md and
  * scripts/ledger-verify.py change with it. A new TYPE fails to compile
  * (-Werror) until every switch over enum entry_type handles it, and
- * tests/unit/test-entry-fields.c round-trips every field of the list.
+ * tests/db/test-entry-fields.c takes every field of the list through
+ * each form.
  *
  * Not derived:
  *   - the schemas: db/db-migrate.c (a released step is never edited) and
