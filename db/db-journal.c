@@ -13,12 +13,82 @@
 #include "kind.h"
 #include "util.h"
 
-#define DB_JOURNAL_COLS							\
-	"seq, uuid, kind, outlet_id, device_id, created_at_ms, business_day,"\
-	" author, ref_uuid, total_rp, note, key_id, prev_hash, hash, sig"
-#define DB_LINE_COLS							\
-	"type, code, text, qty, unit, price_rp, disc_rp, amount_rp,"	\
-	" tax_class, tax_rp, party, share_rp"
+/*
+ * The journal's columns are the entry's fields (rules/entry.h), as SQL
+ * text made by the preprocessor: DB_SQL_LIST drops the comma ahead of the
+ * first name and turns "seq , uuid , ..." into one string literal.
+ */
+#define DB_SQL_COL(name, type, srv, label)	, name
+#define DB_SQL_PARAM(name, type, srv, label)	, ?
+#define DB_SQL_LIST(...)	DB_SQL_LIST_(__VA_ARGS__)
+#define DB_SQL_LIST_(first, ...)	#__VA_ARGS__
+#define DB_JOURNAL_COLS		DB_SQL_LIST(ENTRY_FIELDS(DB_SQL_COL))
+#define DB_JOURNAL_PARAMS	DB_SQL_LIST(ENTRY_FIELDS(DB_SQL_PARAM))
+#define DB_LINE_COLS		DB_SQL_LIST(ENTRY_LINE_FIELDS(DB_SQL_COL))
+#define DB_LINE_PARAMS		DB_SQL_LIST(ENTRY_LINE_FIELDS(DB_SQL_PARAM))
+
+/* Binds the n fields fs of the struct at base from parameter col on. */
+static void
+db_journal_bind(sqlite3_stmt *st, int col, const struct entry_field *fs,
+    size_t n, const void *base)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++, col++) {
+		switch (fs[i].type) {
+		case ENTRY_T_I64:
+			sqlite3_bind_int64(st, col,
+			    entry_field_i64(&fs[i], base));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			db_bind_text(st, col, entry_field_str(&fs[i], base));
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			sqlite3_bind_blob(st, col, entry_field_blob(&fs[i],
+			    base), (int)fs[i].size, SQLITE_STATIC);
+			break;
+		}
+	}
+}
+
+/*
+ * Reads the n fields fs of the struct at base from result column col on;
+ * a blob of the wrong size is left as it was (zero), so that the verifier
+ * reports it.
+ */
+static void
+db_journal_read(sqlite3_stmt *st, int col, const struct entry_field *fs,
+    size_t n, void *base)
+{
+	const unsigned char *s;
+	size_t	 i;
+
+	for (i = 0; i < n; i++, col++) {
+		switch (fs[i].type) {
+		case ENTRY_T_I64:
+			entry_field_set_i64(&fs[i], base,
+			    sqlite3_column_int64(st, col));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			s = sqlite3_column_text(st, col);
+			entry_field_set_str(&fs[i], base, (const char *)s,
+			    s != NULL ? (size_t)sqlite3_column_bytes(st, col) :
+			    0);
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			if ((size_t)sqlite3_column_bytes(st, col) == fs[i].size)
+				entry_field_set_blob(&fs[i], base,
+				    sqlite3_column_blob(st, col));
+			break;
+		}
+	}
+}
 
 enum pos_rc
 db_journal_head(struct db *db, int64_t *seq, uint8_t hash[ENTRY_HASH_LEN],
@@ -61,55 +131,28 @@ static enum pos_rc
 db_journal_insert(struct db *db, const struct entry *e, char **cause)
 {
 	sqlite3_stmt *st = NULL, *ls = NULL;
-	const struct entry_line *l;
 	enum pos_rc rc;
 	size_t	 i;
 	int	 src = SQLITE_DONE;
 
 	rc = db_prepare(db, "INSERT INTO journal (" DB_JOURNAL_COLS ") VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &st, cause);
+	    "(" DB_JOURNAL_PARAMS ")", &st, cause);
 	if (rc != POS_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, e->seq);
-	db_bind_text(st, 2, e->uuid);
-	db_bind_text(st, 3, e->kind);
-	db_bind_text(st, 4, e->outlet_id);
-	db_bind_text(st, 5, e->device_id);
-	sqlite3_bind_int64(st, 6, e->created_at_ms);
-	db_bind_text(st, 7, e->business_day);
-	db_bind_text(st, 8, e->author);
-	db_bind_text(st, 9, e->ref_uuid);
-	sqlite3_bind_int64(st, 10, e->total_rp);
-	db_bind_text(st, 11, e->note);
-	db_bind_text(st, 12, e->key_id);
-	sqlite3_bind_blob(st, 13, e->prev_hash, ENTRY_HASH_LEN, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 14, e->hash, ENTRY_HASH_LEN, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 15, e->sig, ENTRY_SIG_LEN, SQLITE_STATIC);
+	db_journal_bind(st, 1, entry_fields, ENTRY_NFIELDS, e);
 	if ((src = sqlite3_step(st)) != SQLITE_DONE)
 		goto out;
 
 	rc = db_prepare(db, "INSERT INTO journal_lines (seq, line_no, "
-	    DB_LINE_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    &ls, cause);
+	    DB_LINE_COLS ") VALUES (?, ?, " DB_LINE_PARAMS ")", &ls, cause);
 	if (rc != POS_OK)
 		goto out;
 	for (i = 0; i < e->nlines; i++) {
-		l = &e->lines[i];
 		sqlite3_reset(ls);
 		sqlite3_bind_int64(ls, 1, e->seq);
 		sqlite3_bind_int64(ls, 2, (int64_t)i + 1);
-		db_bind_text(ls, 3, l->type);
-		db_bind_text(ls, 4, l->code);
-		db_bind_text(ls, 5, l->text);
-		sqlite3_bind_int64(ls, 6, l->qty);
-		db_bind_text(ls, 7, l->unit);
-		sqlite3_bind_int64(ls, 8, l->price_rp);
-		sqlite3_bind_int64(ls, 9, l->disc_rp);
-		sqlite3_bind_int64(ls, 10, l->amount_rp);
-		db_bind_text(ls, 11, l->tax_class);
-		sqlite3_bind_int64(ls, 12, l->tax_rp);
-		db_bind_text(ls, 13, l->party);
-		sqlite3_bind_int64(ls, 14, l->share_rp);
+		db_journal_bind(ls, 3, entry_line_fields, ENTRY_LINE_NFIELDS,
+		    &e->lines[i]);
 		if ((src = sqlite3_step(ls)) != SQLITE_DONE)
 			break;
 	}
@@ -332,43 +375,18 @@ db_device_get(struct db *db, struct db_device *dev, char **cause)
 	return rc;
 }
 
-static char *
-db_column_dup(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-
-	return xstrdup(s != NULL ? (const char *)s : "");
-}
-
-/* Fills e's header from a row of DB_JOURNAL_COLS; blobs of a wrong size
- * are left zero so the verifier reports them. */
+/* An entry from a row of DB_JOURNAL_COLS, without its lines. */
 static struct entry *
 db_journal_row(sqlite3_stmt *st)
 {
 	struct entry *e = xcalloc(1, sizeof *e);
 
-	e->seq = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, e->uuid, sizeof e->uuid);
-	e->kind = db_column_dup(st, 2);
-	e->outlet_id = db_column_dup(st, 3);
-	e->device_id = db_column_dup(st, 4);
-	e->created_at_ms = sqlite3_column_int64(st, 5);
-	e->business_day = db_column_dup(st, 6);
-	e->author = db_column_dup(st, 7);
-	e->ref_uuid = db_column_dup(st, 8);
-	e->total_rp = sqlite3_column_int64(st, 9);
-	e->note = db_column_dup(st, 10);
-	db_column_copy(st, 11, e->key_id, sizeof e->key_id);
-	if (sqlite3_column_bytes(st, 12) == ENTRY_HASH_LEN)
-		memcpy(e->prev_hash, sqlite3_column_blob(st, 12),
-		    ENTRY_HASH_LEN);
-	if (sqlite3_column_bytes(st, 13) == ENTRY_HASH_LEN)
-		memcpy(e->hash, sqlite3_column_blob(st, 13), ENTRY_HASH_LEN);
-	if (sqlite3_column_bytes(st, 14) == ENTRY_SIG_LEN)
-		memcpy(e->sig, sqlite3_column_blob(st, 14), ENTRY_SIG_LEN);
+	/* Every field is read: no string stays NULL. */
+	db_journal_read(st, 0, entry_fields, ENTRY_NFIELDS, e);
 	return e;
 }
 
+/* Appends the line in a row of "seq, " DB_LINE_COLS to e. */
 static void
 db_journal_line_row(sqlite3_stmt *st, struct entry *e)
 {
@@ -376,18 +394,8 @@ db_journal_line_row(sqlite3_stmt *st, struct entry *e)
 
 	e->lines = xreallocarray(e->lines, e->nlines + 1, sizeof *e->lines);
 	l = &e->lines[e->nlines++];
-	l->type = db_column_dup(st, 1);
-	l->code = db_column_dup(st, 2);
-	l->text = db_column_dup(st, 3);
-	l->qty = sqlite3_column_int64(st, 4);
-	l->unit = db_column_dup(st, 5);
-	l->price_rp = sqlite3_column_int64(st, 6);
-	l->disc_rp = sqlite3_column_int64(st, 7);
-	l->amount_rp = sqlite3_column_int64(st, 8);
-	l->tax_class = db_column_dup(st, 9);
-	l->tax_rp = sqlite3_column_int64(st, 10);
-	l->party = db_column_dup(st, 11);
-	l->share_rp = sqlite3_column_int64(st, 12);
+	memset(l, 0, sizeof *l);
+	db_journal_read(st, 1, entry_line_fields, ENTRY_LINE_NFIELDS, l);
 }
 
 /*
@@ -451,27 +459,8 @@ static enum pos_rc
 db_journal_keep(const struct entry *e, void *arg)
 {
 	struct entry **out = arg;
-	struct entry *copy;
-	size_t	 i;
 
-	copy = entry_new(e->kind);
-	copy->seq = e->seq;
-	memcpy(copy->uuid, e->uuid, sizeof copy->uuid);
-	entry_set(&copy->outlet_id, e->outlet_id);
-	entry_set(&copy->device_id, e->device_id);
-	copy->created_at_ms = e->created_at_ms;
-	entry_set(&copy->business_day, e->business_day);
-	entry_set(&copy->author, e->author);
-	entry_set(&copy->ref_uuid, e->ref_uuid);
-	copy->total_rp = e->total_rp;
-	entry_set(&copy->note, e->note);
-	memcpy(copy->key_id, e->key_id, sizeof copy->key_id);
-	memcpy(copy->prev_hash, e->prev_hash, sizeof copy->prev_hash);
-	memcpy(copy->hash, e->hash, sizeof copy->hash);
-	memcpy(copy->sig, e->sig, sizeof copy->sig);
-	for (i = 0; i < e->nlines; i++)
-		entry_add_line(copy, &e->lines[i]);
-	*out = copy;
+	*out = entry_dup(e);
 	return POS_OK;
 }
 

@@ -2,8 +2,8 @@
 /*
  * Journal entries: canonical encoding, hash link, signature. The encoding is
  * a fixed sequence of fields, each an 8-byte big-endian two's-complement
- * integer or a 4-byte big-endian length followed by UTF-8 bytes; the order
- * is the order of struct entry and struct entry_line. docs/ledger.md.
+ * integer or a 4-byte big-endian length followed by UTF-8 bytes, in the
+ * order of ENTRY_FIELDS and ENTRY_LINE_FIELDS (entry.h). docs/ledger.md.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -16,32 +16,190 @@
 
 static const char entry_domain[] = "NTT-LEDGER-1";	/* + its NUL */
 
+#define ENTRY_ROW(st, name, type, srv, label)				\
+	{ #name, ENTRY_T_##type, offsetof(st, name),			\
+	    sizeof(((st *)0)->name), #srv, label },
+#define ENTRY_HEAD_ROW(name, type, srv, label)				\
+	ENTRY_ROW(struct entry, name, type, srv, label)
+#define ENTRY_LINE_ROW(name, type, srv, label)				\
+	ENTRY_ROW(struct entry_line, name, type, srv, label)
+
+const struct entry_field entry_fields[ENTRY_NFIELDS] = {
+	ENTRY_FIELDS(ENTRY_HEAD_ROW)
+};
+
+const struct entry_field entry_line_fields[ENTRY_LINE_NFIELDS] = {
+	ENTRY_LINE_FIELDS(ENTRY_LINE_ROW)
+};
+
+/* How a field of each type is held: the accessors below check it. */
+enum entry_form {
+	ENTRY_FORM_INT,		/* int64_t */
+	ENTRY_FORM_STR,		/* char *, or a char array */
+	ENTRY_FORM_BLOB,	/* uint8_t [size] */
+};
+
 static void
-entry_line_free(struct entry_line *l)
+entry_field_want(const struct entry_field *f, enum entry_form want)
 {
-	free(l->type);
-	free(l->code);
-	free(l->text);
-	free(l->unit);
-	free(l->tax_class);
-	free(l->party);
+	enum entry_form form = ENTRY_FORM_INT;
+
+	switch (f->type) {
+	case ENTRY_T_I64:
+		form = ENTRY_FORM_INT;
+		break;
+	case ENTRY_T_TEXT:
+	case ENTRY_T_UUID:
+	case ENTRY_T_KEYID:
+		form = ENTRY_FORM_STR;
+		break;
+	case ENTRY_T_HASH:
+	case ENTRY_T_SIG:
+		form = ENTRY_FORM_BLOB;
+		break;
+	}
+	if (form != want)
+		fatalx("entry field %s (type %d) used as form %d", f->name,
+		    (int)f->type, (int)want);
+}
+
+int64_t
+entry_field_i64(const struct entry_field *f, const void *base)
+{
+	entry_field_want(f, ENTRY_FORM_INT);
+	return *(const int64_t *)(const void *)((const char *)base + f->off);
+}
+
+const char *
+entry_field_str(const struct entry_field *f, const void *base)
+{
+	const char *at = (const char *)base + f->off;
+	const char *s;
+
+	entry_field_want(f, ENTRY_FORM_STR);
+	if (f->type != ENTRY_T_TEXT)
+		return at;
+	s = *(const char *const *)(const void *)at;
+	return s != NULL ? s : "";
+}
+
+const uint8_t *
+entry_field_blob(const struct entry_field *f, const void *base)
+{
+	entry_field_want(f, ENTRY_FORM_BLOB);
+	return (const uint8_t *)base + f->off;
+}
+
+void
+entry_field_set_i64(const struct entry_field *f, void *base, int64_t v)
+{
+	entry_field_want(f, ENTRY_FORM_INT);
+	*(int64_t *)(void *)((char *)base + f->off) = v;
+}
+
+void
+entry_field_set_str(const struct entry_field *f, void *base, const char *s,
+    size_t len)
+{
+	char	*at = (char *)base + f->off;
+	char	**tp;
+
+	entry_field_want(f, ENTRY_FORM_STR);
+	if (s == NULL)
+		s = "";
+	len = strnlen(s, len);
+	if (f->type == ENTRY_T_TEXT) {
+		tp = (char **)(void *)at;
+		free(*tp);
+		*tp = xstrndup(s, len);
+		return;
+	}
+	if (len >= f->size)
+		len = f->size - 1;
+	memcpy(at, s, len);
+	at[len] = '\0';
+}
+
+void
+entry_field_set_blob(const struct entry_field *f, void *base,
+    const uint8_t *p)
+{
+	entry_field_want(f, ENTRY_FORM_BLOB);
+	memcpy((uint8_t *)base + f->off, p, f->size);
+}
+
+/* Copies the n fields fs of src into dst, strings as new copies. */
+static void
+entry_fields_copy(const struct entry_field *fs, size_t n, void *dst,
+    const void *src)
+{
+	const char *s;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		switch (fs[i].type) {
+		case ENTRY_T_I64:
+			entry_field_set_i64(&fs[i], dst,
+			    entry_field_i64(&fs[i], src));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			s = entry_field_str(&fs[i], src);
+			entry_field_set_str(&fs[i], dst, s, strlen(s));
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			entry_field_set_blob(&fs[i], dst,
+			    entry_field_blob(&fs[i], src));
+			break;
+		}
+	}
+}
+
+/* Frees the owned strings among the n fields fs of the struct at base. */
+static void
+entry_fields_free(const struct entry_field *fs, size_t n, void *base)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (fs[i].type == ENTRY_T_TEXT)
+			free(*(char **)(void *)((char *)base + fs[i].off));
+}
+
+struct entry *
+entry_blank(void)
+{
+	struct entry *e = xcalloc(1, sizeof *e);
+	size_t	 i;
+
+	for (i = 0; i < ENTRY_NFIELDS; i++)
+		if (entry_fields[i].type == ENTRY_T_TEXT)
+			entry_field_set_str(&entry_fields[i], e, "", 0);
+	return e;
 }
 
 struct entry *
 entry_new(const char *kind)
 {
-	struct entry *e;
+	struct entry *e = entry_blank();
 
-	e = xcalloc(1, sizeof *e);
-	e->kind = xstrdup(kind);
-	e->outlet_id = xstrdup("");
-	e->device_id = xstrdup("");
-	e->business_day = xstrdup("");
-	e->author = xstrdup("");
-	e->ref_uuid = xstrdup("");
-	e->note = xstrdup("");
+	entry_set(&e->kind, kind);
 	entry_uuid_new(e->uuid);
 	return e;
+}
+
+struct entry *
+entry_dup(const struct entry *e)
+{
+	struct entry *c = xcalloc(1, sizeof *c);
+	size_t	 i;
+
+	entry_fields_copy(entry_fields, ENTRY_NFIELDS, c, e);
+	for (i = 0; i < e->nlines; i++)
+		entry_add_line(c, &e->lines[i]);
+	return c;
 }
 
 void
@@ -52,15 +210,10 @@ entry_free(struct entry *e)
 	if (e == NULL)
 		return;
 	for (i = 0; i < e->nlines; i++)
-		entry_line_free(&e->lines[i]);
+		entry_fields_free(entry_line_fields, ENTRY_LINE_NFIELDS,
+		    &e->lines[i]);
 	free(e->lines);
-	free(e->kind);
-	free(e->outlet_id);
-	free(e->device_id);
-	free(e->business_day);
-	free(e->author);
-	free(e->ref_uuid);
-	free(e->note);
+	entry_fields_free(entry_fields, ENTRY_NFIELDS, e);
 	free(e);
 }
 
@@ -78,17 +231,10 @@ entry_add_line(struct entry *e, const struct entry_line *src)
 {
 	struct entry_line *l;
 
-#define DUP(s) xstrdup((s) != NULL ? (s) : "")
 	e->lines = xreallocarray(e->lines, e->nlines + 1, sizeof *e->lines);
 	l = &e->lines[e->nlines++];
-	*l = *src;
-	l->type = DUP(src->type);
-	l->code = DUP(src->code);
-	l->text = DUP(src->text);
-	l->unit = DUP(src->unit);
-	l->tax_class = DUP(src->tax_class);
-	l->party = DUP(src->party);
-#undef DUP
+	memset(l, 0, sizeof *l);
+	entry_fields_copy(entry_line_fields, ENTRY_LINE_NFIELDS, l, src);
 	return l;
 }
 
@@ -228,40 +374,59 @@ entry_day_ok(const char *s)
 	return true;
 }
 
+/* The form of each of the n fields fs of the struct at base. */
+static enum pos_rc
+entry_check_fields(const struct entry_field *fs, size_t n, const void *base,
+    char **cause)
+{
+	enum pos_rc rc;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		switch (fs[i].type) {
+		case ENTRY_T_TEXT:
+			rc = entry_check_text(fs[i].label,
+			    entry_field_str(&fs[i], base), cause);
+			if (rc != POS_OK)
+				return rc;
+			break;
+		case ENTRY_T_UUID:
+			if (!entry_uuid_is_valid(entry_field_str(&fs[i], base)))
+				return cause_set(cause, POS_EINVAL,
+				    "%s tidak sah", fs[i].label);
+			break;
+		case ENTRY_T_I64:
+		case ENTRY_T_KEYID:	/* entry_verify compares it */
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			break;
+		}
+	}
+	return POS_OK;
+}
+
 enum pos_rc
 entry_check(const struct entry *e, char **cause)
 {
-	const struct entry_line *l;
 	enum pos_rc rc;
 	size_t	 i;
 
 	if (*e->kind == '\0')
 		return cause_set(cause, POS_EINVAL, "jenis entri kosong");
-	if (!entry_uuid_is_valid(e->uuid))
-		return cause_set(cause, POS_EINVAL, "UUID entri tidak sah");
 	if (*e->ref_uuid != '\0' && !entry_uuid_is_valid(e->ref_uuid))
 		return cause_set(cause, POS_EINVAL, "UUID rujukan tidak sah");
 	if (*e->business_day != '\0' && !entry_day_ok(e->business_day))
 		return cause_set(cause, POS_EINVAL, "hari usaha tidak sah");
 	if (e->nlines > ENTRY_LINES_MAX)
 		return cause_set(cause, POS_EINVAL, "terlalu banyak baris");
-	if ((rc = entry_check_text("jenis", e->kind, cause)) != POS_OK ||
-	    (rc = entry_check_text("outlet", e->outlet_id, cause)) != POS_OK ||
-	    (rc = entry_check_text("perangkat", e->device_id, cause)) != POS_OK ||
-	    (rc = entry_check_text("pengguna", e->author, cause)) != POS_OK ||
-	    (rc = entry_check_text("catatan", e->note, cause)) != POS_OK)
+	if ((rc = entry_check_fields(entry_fields, ENTRY_NFIELDS, e, cause)) !=
+	    POS_OK)
 		return rc;
 	for (i = 0; i < e->nlines; i++) {
-		l = &e->lines[i];
-		if (*l->type == '\0')
+		if (*e->lines[i].type == '\0')
 			return cause_set(cause, POS_EINVAL, "jenis baris kosong");
-		if ((rc = entry_check_text("baris", l->type, cause)) != POS_OK ||
-		    (rc = entry_check_text("kode", l->code, cause)) != POS_OK ||
-		    (rc = entry_check_text("teks", l->text, cause)) != POS_OK ||
-		    (rc = entry_check_text("satuan", l->unit, cause)) != POS_OK ||
-		    (rc = entry_check_text("pajak", l->tax_class, cause)) !=
-		    POS_OK ||
-		    (rc = entry_check_text("pemasok", l->party, cause)) != POS_OK)
+		if ((rc = entry_check_fields(entry_line_fields,
+		    ENTRY_LINE_NFIELDS, &e->lines[i], cause)) != POS_OK)
 			return rc;
 	}
 	return POS_OK;
@@ -276,43 +441,158 @@ entry_enc_str(struct buf *b, const char *s)
 	buf_add(b, s, len);
 }
 
+/* The n fields fs of the struct at base, in order; blobs are not encoded. */
+static void
+entry_enc_fields(struct buf *b, const struct entry_field *fs, size_t n,
+    const void *base)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		switch (fs[i].type) {
+		case ENTRY_T_I64:
+			buf_add_i64be(b, entry_field_i64(&fs[i], base));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			entry_enc_str(b, entry_field_str(&fs[i], base));
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			break;
+		}
+	}
+}
+
 uint8_t *
 entry_encode(const struct entry *e, size_t *lenp)
 {
-	const struct entry_line *l;
 	struct buf b;
 	size_t	 i;
 
 	buf_init(&b, 64 * 1024 * 1024);
-	buf_add_i64be(&b, e->seq);
-	entry_enc_str(&b, e->uuid);
-	entry_enc_str(&b, e->kind);
-	entry_enc_str(&b, e->outlet_id);
-	entry_enc_str(&b, e->device_id);
-	buf_add_i64be(&b, e->created_at_ms);
-	entry_enc_str(&b, e->business_day);
-	entry_enc_str(&b, e->author);
-	entry_enc_str(&b, e->ref_uuid);
-	buf_add_i64be(&b, e->total_rp);
-	entry_enc_str(&b, e->note);
-	entry_enc_str(&b, e->key_id);
+	entry_enc_fields(&b, entry_fields, ENTRY_NFIELDS, e);
 	buf_add_u32be(&b, (uint32_t)e->nlines);
-	for (i = 0; i < e->nlines; i++) {
-		l = &e->lines[i];
-		entry_enc_str(&b, l->type);
-		entry_enc_str(&b, l->code);
-		entry_enc_str(&b, l->text);
-		buf_add_i64be(&b, l->qty);
-		entry_enc_str(&b, l->unit);
-		buf_add_i64be(&b, l->price_rp);
-		buf_add_i64be(&b, l->disc_rp);
-		buf_add_i64be(&b, l->amount_rp);
-		entry_enc_str(&b, l->tax_class);
-		buf_add_i64be(&b, l->tax_rp);
-		entry_enc_str(&b, l->party);
-		buf_add_i64be(&b, l->share_rp);
-	}
+	for (i = 0; i < e->nlines; i++)
+		entry_enc_fields(&b, entry_line_fields, ENTRY_LINE_NFIELDS,
+		    &e->lines[i]);
 	return (uint8_t *)buf_take(&b, lenp);
+}
+
+/* What is left of an encoding being decoded. */
+struct entry_dec {
+	const uint8_t	*p;
+	size_t		 left;
+};
+
+static bool
+entry_dec_take(struct entry_dec *d, size_t n, const uint8_t **out)
+{
+	if (d->left < n)
+		return false;
+	*out = d->p;
+	d->p += n;
+	d->left -= n;
+	return true;
+}
+
+static bool
+entry_dec_u32(struct entry_dec *d, uint32_t *v)
+{
+	const uint8_t *p;
+
+	if (!entry_dec_take(d, 4, &p))
+		return false;
+	*v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+	return true;
+}
+
+static enum pos_rc
+entry_dec_fields(struct entry_dec *d, const struct entry_field *fs,
+    size_t n, void *base, char **cause)
+{
+	const uint8_t *p;
+	uint64_t u;
+	uint32_t len;
+	size_t	 i, k, max;
+
+	for (i = 0; i < n; i++) {
+		switch (fs[i].type) {
+		case ENTRY_T_I64:
+			if (!entry_dec_take(d, 8, &p))
+				goto short_;
+			for (u = 0, k = 0; k < 8; k++)
+				u = u << 8 | p[k];
+			entry_field_set_i64(&fs[i], base, (int64_t)u);
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			if (!entry_dec_u32(d, &len))
+				goto short_;
+			max = fs[i].type == ENTRY_T_TEXT ? ENTRY_TEXT_MAX :
+			    fs[i].size - 1;
+			if (len > max)
+				return cause_set(cause, POS_EINVAL, "%s terlalu "
+				    "panjang", fs[i].label);
+			if (!entry_dec_take(d, len, &p))
+				goto short_;
+			if (memchr(p, '\0', len) != NULL)
+				return cause_set(cause, POS_EINVAL, "%s berisi "
+				    "byte NUL", fs[i].label);
+			entry_field_set_str(&fs[i], base, (const char *)p, len);
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			break;
+		}
+	}
+	return POS_OK;
+short_:
+	return cause_set(cause, POS_EINVAL, "pengodean entri terpotong di %s",
+	    fs[i].label);
+}
+
+enum pos_rc
+entry_decode(const uint8_t *enc, size_t len, struct entry **out,
+    char **cause)
+{
+	struct entry_dec d = { enc, len };
+	struct entry *e = entry_blank();
+	struct entry_line blank;
+	enum pos_rc rc;
+	uint32_t n, i;
+
+	memset(&blank, 0, sizeof blank);
+	if ((rc = entry_dec_fields(&d, entry_fields, ENTRY_NFIELDS, e,
+	    cause)) != POS_OK)
+		goto out;
+	if (!entry_dec_u32(&d, &n)) {
+		rc = cause_set(cause, POS_EINVAL, "pengodean entri terpotong "
+		    "di jumlah baris");
+		goto out;
+	}
+	if (n > ENTRY_LINES_MAX) {
+		rc = cause_set(cause, POS_EINVAL, "terlalu banyak baris");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if ((rc = entry_dec_fields(&d, entry_line_fields,
+		    ENTRY_LINE_NFIELDS, entry_add_line(e, &blank), cause)) !=
+		    POS_OK)
+			goto out;
+	if (d.left != 0)
+		rc = cause_set(cause, POS_EINVAL, "%zu byte setelah akhir "
+		    "pengodean entri", d.left);
+out:
+	if (rc != POS_OK) {
+		entry_free(e);
+		return rc;
+	}
+	*out = e;
+	return POS_OK;
 }
 
 void

@@ -239,7 +239,7 @@ struct main_walk {
 
 static enum pos_rc
 main_verify_one(int64_t seq, const uint8_t *hash, const char *json,
-    void *arg)
+    const char *const *cols, void *arg)
 {
 	struct main_walk *w = arg;
 	struct entry *e = NULL;
@@ -254,6 +254,8 @@ main_verify_one(int64_t seq, const uint8_t *hash, const char *json,
 	if (rc == POS_OK && sodium_memcmp(hash, e->hash, ENTRY_HASH_LEN) != 0)
 		rc = cause_set(&w->why, POS_ECORRUPT, "entri %lld: kolom hash "
 		    "berbeda dengan entrinya", (long long)seq);
+	if (rc == POS_OK)
+		rc = pg_cols_match(e, cols, &w->why);
 	if (rc == POS_OK) {
 		memcpy(w->prev, e->hash, ENTRY_HASH_LEN);
 		w->n++;
@@ -265,7 +267,8 @@ main_verify_one(int64_t seq, const uint8_t *hash, const char *json,
 /*
  * The province's copy, checked as the outlets check theirs: for each
  * device, sequence from 1 without gaps, every link, hash and signature
- * under the enrolled key, and the recorded head at the end.
+ * under the enrolled key, every column against the entry it was taken
+ * from (pg_cols_match), and the recorded head at the end.
  */
 static int
 main_verify(const struct main_opts *o)

@@ -72,19 +72,6 @@ static const struct {
 	    "WHERE device_id = $1 FOR UPDATE" },
 	{ "hashes", "SELECT seq, hash FROM entries WHERE device_id = $1 AND "
 	    "seq BETWEEN $2 AND $3 ORDER BY seq" },
-	/*
-	 * The header columns come as arrays, the entries as the JSON the
-	 * server verified, matched by position: one statement per batch,
-	 * nothing parsed twice.
-	 */
-	{ "insert", "INSERT INTO entries (device_id, seq, entry_uuid, kind, "
-	    "business_day, created_at_ms, total_rp, prev_hash, hash, entry) "
-	    "SELECT $1, a.s, a.u, a.k, a.d, a.c, a.t, decode(a.p, 'hex'), "
-	    "decode(a.h, 'hex'), j.e FROM unnest($2::bigint[], $3::uuid[], "
-	    "$4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], "
-	    "$9::text[]) WITH ORDINALITY AS a(s, u, k, d, c, t, p, h, i) "
-	    "JOIN json_array_elements($10::json) WITH ORDINALITY AS j(e, i) "
-	    "USING (i) ON CONFLICT DO NOTHING" },
 	{ "head_set", "UPDATE devices SET head_seq = $2, head_hash = $3, "
 	    "last_seen_at = now() WHERE device_id = $1" },
 	{ "alarm", "INSERT INTO alarms (device_id, kind, seq, detail) "
@@ -101,8 +88,6 @@ static const struct {
 	    "devices.outlet_id = EXCLUDED.outlet_id RETURNING head_seq" },
 	{ "devices", "SELECT device_id, public_key, head_seq, head_hash FROM "
 	    "devices WHERE $1 = '' OR device_id = $1 ORDER BY device_id" },
-	{ "chain", "SELECT seq, hash, entry FROM entries WHERE device_id = $1 "
-	    "AND seq > $2 ORDER BY seq LIMIT 500" },
 	/* R3.10: per device, how current the province's copy is. */
 	{ "status", "SELECT d.outlet_id, d.device_id, d.head_seq, "
 	    "coalesce(floor(extract(epoch FROM d.last_seen_at) * 1000), 0), "
@@ -115,6 +100,88 @@ static const struct {
 	    "device_id, expires_at) VALUES ($1, $2, $3, now() + "
 	    "make_interval(hours => $4::int))" },
 };
+
+/*
+ * Two statements are made from the entry's field list (rules/entry.h),
+ * once per process, and prepared per session like the others.
+ *
+ * The insert of a batch (pg_insert): the fields with a server column come
+ * as one array each, the entries as the JSON the server verified, matched
+ * by position: one statement per batch, nothing parsed twice. For seq,
+ * uuid, kind:
+ *
+ *	INSERT INTO entries (device_id, seq, entry_uuid, kind, ..., entry)
+ *	SELECT $1, a.seq, a.entry_uuid, a.kind, ..., j.e
+ *	FROM unnest($2::bigint[], $3::uuid[], $4::text[], ...)
+ *	    WITH ORDINALITY AS a(seq, entry_uuid, kind, ..., i)
+ *	JOIN json_array_elements($N::json) WITH ORDINALITY AS j(e, i)
+ *	USING (i) ON CONFLICT DO NOTHING
+ *
+ * Blobs travel as hex and are decoded into bytea.
+ *
+ * The walk of a device's chain (pg_chain): seq, hash, the entry, then the
+ * same columns, for verify to hold them against the entry (pg_cols_match).
+ */
+static char		*pg_insert_sql, *pg_chain_sql;
+static pthread_once_t	 pg_sql_once = PTHREAD_ONCE_INIT;
+
+static const char *
+pg_array_type(enum entry_type t)
+{
+	switch (t) {
+	case ENTRY_T_I64:
+		return "bigint";
+	case ENTRY_T_UUID:
+		return "uuid";
+	case ENTRY_T_TEXT:
+	case ENTRY_T_KEYID:
+	case ENTRY_T_HASH:
+	case ENTRY_T_SIG:
+		break;
+	}
+	return "text";
+}
+
+static void
+pg_sql_make(void)
+{
+	const struct entry_field *f;
+	struct buf cols, sel, arrs;
+	char	*c, *s, *a;
+	size_t	 i;
+	int	 k = 1;
+
+	buf_init(&cols, 4096);
+	buf_init(&sel, 4096);
+	buf_init(&arrs, 4096);
+	for (i = 0; i < ENTRY_NFIELDS; i++) {
+		f = &entry_fields[i];
+		if (*f->srv == '\0')
+			continue;
+		buf_printf(&cols, "%s, ", f->srv);
+		if (f->type == ENTRY_T_HASH || f->type == ENTRY_T_SIG)
+			buf_printf(&sel, "decode(a.%s, 'hex'), ", f->srv);
+		else
+			buf_printf(&sel, "a.%s, ", f->srv);
+		k++;
+		buf_printf(&arrs, "%s$%d::%s[]", k > 2 ? ", " : "", k,
+		    pg_array_type(f->type));
+	}
+	c = buf_take(&cols, NULL);
+	s = buf_take(&sel, NULL);
+	a = buf_take(&arrs, NULL);
+	if (c == NULL || s == NULL || a == NULL)
+		fatalx("pg_sql_make: too long");
+	pg_insert_sql = xasprintf("INSERT INTO entries (device_id, %sentry) "
+	    "SELECT $1, %sj.e FROM unnest(%s) WITH ORDINALITY AS a(%si) "
+	    "JOIN json_array_elements($%d::json) WITH ORDINALITY AS j(e, i) "
+	    "USING (i) ON CONFLICT DO NOTHING", c, s, a, c, k + 1);
+	pg_chain_sql = xasprintf("SELECT seq, hash, entry, %s1 FROM entries "
+	    "WHERE device_id = $1 AND seq > $2 ORDER BY seq LIMIT 500", c);
+	free(c);
+	free(s);
+	free(a);
+}
 
 struct pg_conn {
 	PGconn	*c;
@@ -149,9 +216,22 @@ pg_fail(struct pg_conn *pc, PGresult *res, const char *what, char **cause)
 }
 
 static enum pos_rc
-pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
+pg_prepare(struct pg_conn *pc, const char *name, const char *sql,
+    char **cause)
 {
 	PGresult *res;
+
+	res = PQprepare(pc->c, name, sql, 0, NULL);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		return pg_fail(pc, res, name, cause);
+	PQclear(res);
+	return POS_OK;
+}
+
+static enum pos_rc
+pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
+{
+	enum pos_rc rc;
 	size_t	 i;
 
 	if (pc->c == NULL)
@@ -160,13 +240,14 @@ pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 		PQreset(pc->c);
 	if (PQstatus(pc->c) != CONNECTION_OK)
 		return pg_fail(pc, NULL, "menghubungi basis data", cause);
-	for (i = 0; i < sizeof pg_stmts / sizeof pg_stmts[0]; i++) {
-		res = PQprepare(pc->c, pg_stmts[i].name, pg_stmts[i].sql, 0,
-		    NULL);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK)
-			return pg_fail(pc, res, pg_stmts[i].name, cause);
-		PQclear(res);
-	}
+	for (i = 0; i < sizeof pg_stmts / sizeof pg_stmts[0]; i++)
+		if ((rc = pg_prepare(pc, pg_stmts[i].name, pg_stmts[i].sql,
+		    cause)) != POS_OK)
+			return rc;
+	pthread_once(&pg_sql_once, pg_sql_make);
+	if ((rc = pg_prepare(pc, "insert", pg_insert_sql, cause)) != POS_OK ||
+	    (rc = pg_prepare(pc, "chain", pg_chain_sql, cause)) != POS_OK)
+		return rc;
 	pc->check = false;
 	return POS_OK;
 }
@@ -315,9 +396,11 @@ static PGresult *
 pg_run(struct pg_conn *pc, const char *name, int n, const char *const *vals,
     const int *lens)
 {
-	int	 fmts[16] = { 0 };	/* text unless a length says binary */
+	int	 fmts[2 + ENTRY_NFIELDS] = { 0 };	/* text, unless binary */
 	int	 i;
 
+	if (n > (int)(sizeof fmts / sizeof fmts[0]))
+		fatalx("pg_run %s: %d parameters", name, n);
 	for (i = 0; i < n; i++)
 		fmts[i] = lens != NULL && lens[i] > 0 ? 1 : 0;
 	return PQexecPrepared(pc->c, name, n, vals, lens, fmts, 0);
@@ -445,47 +528,69 @@ pg_array_text(struct buf *b, const char *v)
 	buf_addbyte(b, '"');
 }
 
+/* Field f of e as an element of its array, by its type. */
+static void
+pg_array_add(struct buf *b, const struct entry_field *f,
+    const struct entry *e)
+{
+	char	 hex[2 * ENTRY_SIG_LEN + 1];
+
+	switch (f->type) {
+	case ENTRY_T_I64:
+		buf_printf(b, "%lld", (long long)entry_field_i64(f, e));
+		break;
+	case ENTRY_T_TEXT:
+	case ENTRY_T_UUID:
+	case ENTRY_T_KEYID:
+		pg_array_text(b, entry_field_str(f, e));
+		break;
+	case ENTRY_T_HASH:
+	case ENTRY_T_SIG:
+		if (2 * f->size >= sizeof hex)
+			fatalx("pg_array_add: %s of %zu bytes", f->name,
+			    f->size);
+		hex_encode(entry_field_blob(f, e), f->size, hex);
+		buf_addstr(b, hex);
+		break;
+	}
+}
+
 enum pos_rc
 pg_insert(struct pg_conn *pc, const char *device_id,
     struct entry *const *es, size_t n, const char *json, int64_t *inserted,
     char **cause)
 {
-	struct buf a[8];
-	const char *vals[10];
-	char	 hex[2 * ENTRY_HASH_LEN + 1];
+	const struct entry_field *fs[ENTRY_NFIELDS];
+	struct buf a[ENTRY_NFIELDS];
+	const char *vals[2 + ENTRY_NFIELDS];
 	PGresult *res;
 	enum pos_rc rc = POS_OK;
-	size_t	 i, k;
+	size_t	 i, k, nk = 0;
 
-	for (k = 0; k < 8; k++) {
-		buf_init(&a[k], PROTO_MAX_JSON);
-		buf_addbyte(&a[k], '{');
+	for (i = 0; i < ENTRY_NFIELDS; i++) {
+		if (*entry_fields[i].srv == '\0')
+			continue;
+		fs[nk] = &entry_fields[i];
+		buf_init(&a[nk], PROTO_MAX_JSON);
+		buf_addbyte(&a[nk++], '{');
 	}
-	for (i = 0; i < n; i++) {
-		for (k = 0; i > 0 && k < 8; k++)
-			buf_addbyte(&a[k], ',');
-		buf_printf(&a[0], "%lld", (long long)es[i]->seq);
-		buf_addstr(&a[1], es[i]->uuid);
-		pg_array_text(&a[2], es[i]->kind);
-		pg_array_text(&a[3], es[i]->business_day);
-		buf_printf(&a[4], "%lld", (long long)es[i]->created_at_ms);
-		buf_printf(&a[5], "%lld", (long long)es[i]->total_rp);
-		hex_encode(es[i]->prev_hash, ENTRY_HASH_LEN, hex);
-		buf_addstr(&a[6], hex);
-		hex_encode(es[i]->hash, ENTRY_HASH_LEN, hex);
-		buf_addstr(&a[7], hex);
-	}
+	for (i = 0; i < n; i++)
+		for (k = 0; k < nk; k++) {
+			if (i > 0)
+				buf_addbyte(&a[k], ',');
+			pg_array_add(&a[k], fs[k], es[i]);
+		}
 	vals[0] = device_id;
-	for (k = 0; k < 8; k++) {
+	for (k = 0; k < nk; k++) {
 		buf_addbyte(&a[k], '}');
 		if (a[k].failed)
 			rc = cause_set(cause, POS_EFULL, "Kiriman terlalu "
 			    "besar");
 		vals[k + 1] = a[k].data;
 	}
-	vals[9] = json;
+	vals[nk + 1] = json;
 	if (rc == POS_OK) {
-		res = pg_run(pc, "insert", 10, vals, NULL);
+		res = pg_run(pc, "insert", (int)nk + 2, vals, NULL);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
 			rc = pg_fail(pc, res, "menyimpan entri", cause);
 		else {
@@ -493,7 +598,7 @@ pg_insert(struct pg_conn *pc, const char *device_id,
 			PQclear(res);
 		}
 	}
-	for (k = 0; k < 8; k++)
+	for (k = 0; k < nk; k++)
 		buf_free(&a[k]);
 	return rc;
 }
@@ -641,15 +746,16 @@ pg_devices(struct pg_conn *pc, const char *device_id,
 
 enum pos_rc
 pg_chain(struct pg_conn *pc, const char *device_id, int64_t after,
-    enum pos_rc (*fn)(int64_t, const uint8_t *, const char *, void *),
-    void *arg, int64_t *last, char **cause)
+    enum pos_rc (*fn)(int64_t, const uint8_t *, const char *,
+    const char *const *, void *), void *arg, int64_t *last, char **cause)
 {
 	char	 a[24];
 	const char *vals[2] = { device_id, a };
+	const char *cols[ENTRY_NFIELDS];
 	uint8_t	 h[ENTRY_HASH_LEN];
 	PGresult *res;
 	enum pos_rc rc = POS_OK;
-	int	 i, rows;
+	int	 i, k, rows;
 
 	*last = after;
 	do {
@@ -662,11 +768,54 @@ pg_chain(struct pg_conn *pc, const char *device_id, int64_t after,
 			*last = strtoll(PQgetvalue(res, i, 0), NULL, 10);
 			memset(h, 0, sizeof h);
 			pg_bytea(res, i, 1, h, sizeof h);
-			rc = fn(*last, h, PQgetvalue(res, i, 2), arg);
+			for (k = 3; k < PQnfields(res) - 1 &&
+			    k - 3 < ENTRY_NFIELDS; k++)
+				cols[k - 3] = PQgetvalue(res, i, k);
+			rc = fn(*last, h, PQgetvalue(res, i, 2), cols, arg);
 		}
 		PQclear(res);
 	} while (rc == POS_OK && rows == 500);
 	return rc;
+}
+
+enum pos_rc
+pg_cols_match(const struct entry *e, const char *const *cols, char **cause)
+{
+	const struct entry_field *f;
+	char	*want;
+	size_t	 i, k = 0;
+	bool	 same;
+
+	for (i = 0; i < ENTRY_NFIELDS; i++) {
+		f = &entry_fields[i];
+		if (*f->srv == '\0')
+			continue;
+		want = NULL;
+		switch (f->type) {
+		case ENTRY_T_I64:
+			want = xasprintf("%lld",
+			    (long long)entry_field_i64(f, e));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			want = xstrdup(entry_field_str(f, e));
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			want = xcalloc(1, 2 * f->size + 3);
+			memcpy(want, "\\x", 2);
+			hex_encode(entry_field_blob(f, e), f->size, want + 2);
+			break;
+		}
+		same = want != NULL && strcmp(cols[k++], want) == 0;
+		free(want);
+		if (!same)
+			return cause_set(cause, POS_ECORRUPT, "entri %lld: "
+			    "kolom %s berbeda dengan entrinya",
+			    (long long)e->seq, f->srv);
+	}
+	return POS_OK;
 }
 
 enum pos_rc

@@ -122,13 +122,21 @@ struct srv_status {
 enum pos_rc	 pg_status(struct pg_conn *, struct srv_status **out,
 		    size_t *n, char **cause);
 /*
- * Calls fn(seq, stored hash, stored entry JSON, arg) for the device's
- * entries after seq after, in order, 500 rows per query; *last is the
- * last seq seen. A non-OK rc from fn stops the walk.
+ * Calls fn(seq, stored hash, stored entry JSON, stored columns, arg) for
+ * the device's entries after seq after, in order, 500 rows per query; the
+ * columns are those of the entry's fields with a server column
+ * (rules/entry.h), in the list's order, as text. *last is the last seq
+ * seen. A non-OK rc from fn stops the walk.
  */
 enum pos_rc	 pg_chain(struct pg_conn *, const char *device_id,
 		    int64_t after, enum pos_rc (*fn)(int64_t, const uint8_t *,
-		    const char *, void *), void *arg, int64_t *last,
+		    const char *, const char *const *, void *), void *arg,
+		    int64_t *last, char **cause);
+/*
+ * Whether the stored columns of an entry, as pg_chain gives them, hold
+ * its fields; POS_ECORRUPT naming the first column that does not.
+ */
+enum pos_rc	 pg_cols_match(const struct entry *, const char *const *cols,
 		    char **cause);
 
 /* ingest.c: one request each; status is the HTTP status to answer. */

@@ -62,6 +62,9 @@ proto_json_hex(struct buf *b, const uint8_t *p, size_t len)
 {
 	char	 hex[2 * 64 + 1];
 
+	if (len > 64)
+		fatalx("proto_json_hex: %zu bytes", len);
+
 	hex_encode(p, len, hex);
 	buf_addbyte(b, '"');
 	buf_add(b, hex, 2 * len);
@@ -93,52 +96,49 @@ proto_json_kstr(struct buf *b, const char *name, const char *s)
 	proto_json_str(b, s);
 }
 
+/* The n fields fs of the struct at base as members, by their types. */
+static void
+proto_json_fields(struct buf *b, const struct entry_field *fs, size_t n,
+    const void *base)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		proto_json_key(b, fs[i].name, i == 0);
+		switch (fs[i].type) {
+		case ENTRY_T_I64:
+			buf_printf(b, "%lld",
+			    (long long)entry_field_i64(&fs[i], base));
+			break;
+		case ENTRY_T_TEXT:
+		case ENTRY_T_UUID:
+		case ENTRY_T_KEYID:
+			proto_json_str(b, entry_field_str(&fs[i], base));
+			break;
+		case ENTRY_T_HASH:
+		case ENTRY_T_SIG:
+			proto_json_hex(b, entry_field_blob(&fs[i], base),
+			    fs[i].size);
+			break;
+		}
+	}
+}
+
 void
 proto_entry_json(struct buf *b, const struct entry *e)
 {
-	const struct entry_line *l;
 	size_t	 i;
 
 	buf_addbyte(b, '{');
-	proto_json_key(b, "seq", true);
-	buf_printf(b, "%lld", (long long)e->seq);
-	proto_json_kstr(b, "uuid", e->uuid);
-	proto_json_kstr(b, "kind", e->kind);
-	proto_json_kstr(b, "outlet_id", e->outlet_id);
-	proto_json_kstr(b, "device_id", e->device_id);
-	proto_json_i64(b, "created_at_ms", e->created_at_ms);
-	proto_json_kstr(b, "business_day", e->business_day);
-	proto_json_kstr(b, "author", e->author);
-	proto_json_kstr(b, "ref_uuid", e->ref_uuid);
-	proto_json_i64(b, "total_rp", e->total_rp);
-	proto_json_kstr(b, "note", e->note);
-	proto_json_kstr(b, "key_id", e->key_id);
-	proto_json_key(b, "prev_hash", false);
-	proto_json_hex(b, e->prev_hash, ENTRY_HASH_LEN);
-	proto_json_key(b, "hash", false);
-	proto_json_hex(b, e->hash, ENTRY_HASH_LEN);
-	proto_json_key(b, "sig", false);
-	proto_json_hex(b, e->sig, ENTRY_SIG_LEN);
+	proto_json_fields(b, entry_fields, ENTRY_NFIELDS, e);
 	proto_json_key(b, "lines", false);
 	buf_addbyte(b, '[');
 	for (i = 0; i < e->nlines; i++) {
-		l = &e->lines[i];
 		if (i > 0)
 			buf_addbyte(b, ',');
 		buf_addbyte(b, '{');
-		proto_json_key(b, "type", true);
-		proto_json_str(b, l->type);
-		proto_json_kstr(b, "code", l->code);
-		proto_json_kstr(b, "text", l->text);
-		proto_json_i64(b, "qty", l->qty);
-		proto_json_kstr(b, "unit", l->unit);
-		proto_json_i64(b, "price_rp", l->price_rp);
-		proto_json_i64(b, "disc_rp", l->disc_rp);
-		proto_json_i64(b, "amount_rp", l->amount_rp);
-		proto_json_kstr(b, "tax_class", l->tax_class);
-		proto_json_i64(b, "tax_rp", l->tax_rp);
-		proto_json_kstr(b, "party", l->party);
-		proto_json_i64(b, "share_rp", l->share_rp);
+		proto_json_fields(b, entry_line_fields, ENTRY_LINE_NFIELDS,
+		    &e->lines[i]);
 		buf_addbyte(b, '}');
 	}
 	buf_add(b, "]}", 2);
@@ -259,10 +259,10 @@ proto_members(const cJSON *obj, const char *const *keys, size_t nkeys,
 	return POS_OK;
 }
 
+/* Member m, called name, as a whole number a double holds exactly. */
 static enum pos_rc
-proto_i64(const cJSON *obj, const char *name, int64_t *out, char **cause)
+proto_num(const cJSON *m, const char *name, int64_t *out, char **cause)
 {
-	const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, name);
 	double	 d;
 
 	if (!cJSON_IsNumber(m))
@@ -274,6 +274,30 @@ proto_i64(const cJSON *obj, const char *name, int64_t *out, char **cause)
 		    "bulat dalam batas +-(2^53-1)", name);
 	*out = (int64_t)d;
 	return POS_OK;
+}
+
+/* Member m, called name, as exactly len bytes of lower-case hex. */
+static enum pos_rc
+proto_hexm(const cJSON *m, const char *name, uint8_t *out, size_t len,
+    char **cause)
+{
+	const char *s;
+
+	if (!cJSON_IsString(m) || m->valuestring == NULL)
+		return cause_set(cause, POS_EINVAL, "\"%s\" harus teks", name);
+	s = m->valuestring;
+	if (strlen(s) != 2 * len || strspn(s, "0123456789abcdef") != 2 * len ||
+	    hex_decode(s, out, len) != 0)
+		return cause_set(cause, POS_EINVAL, "\"%s\" harus %zu digit "
+		    "heksadesimal huruf kecil", name, 2 * len);
+	return POS_OK;
+}
+
+static enum pos_rc
+proto_i64(const cJSON *obj, const char *name, int64_t *out, char **cause)
+{
+	return proto_num(cJSON_GetObjectItemCaseSensitive(obj, name), name,
+	    out, cause);
 }
 
 static enum pos_rc
@@ -309,16 +333,8 @@ static enum pos_rc
 proto_hex(const cJSON *obj, const char *name, uint8_t *out, size_t len,
     char **cause)
 {
-	const char *s = NULL;
-	enum pos_rc rc;
-
-	if ((rc = proto_strp(obj, name, &s, cause)) != POS_OK)
-		return rc;
-	if (strlen(s) != 2 * len || strspn(s, "0123456789abcdef") != 2 * len ||
-	    hex_decode(s, out, len) != 0)
-		return cause_set(cause, POS_EINVAL, "\"%s\" harus %zu digit "
-		    "heksadesimal huruf kecil", name, 2 * len);
-	return POS_OK;
+	return proto_hexm(cJSON_GetObjectItemCaseSensitive(obj, name), name,
+	    out, len, cause);
 }
 
 /* Parses json[len] (NUL at json[len]) as exactly one JSON value. */
@@ -352,160 +368,96 @@ proto_version(const cJSON *root, char **cause)
 
 /*
  * Entries and lines are decoded in one pass over their members, each
- * looked up once in a table of (name, type, offset): a batch of a
- * thousand entries is mostly this loop.
+ * looked up once in the field list (rules/entry.h): a batch of a thousand
+ * entries is mostly this loop.
  */
-enum proto_type {
-	PROTO_I64,	/* int64_t */
-	PROTO_TEXT,	/* char *, owned */
-	PROTO_UUID,	/* char [ENTRY_UUID_LEN + 1] */
-	PROTO_KEYID,	/* char [ENTRY_KEYID_LEN + 1] */
-	PROTO_HASH,	/* uint8_t [ENTRY_HASH_LEN] */
-	PROTO_SIG,	/* uint8_t [ENTRY_SIG_LEN] */
-	PROTO_LINES,	/* the lines array */
-};
-
-struct proto_field {
-	const char	*name;
-	enum proto_type	 type;
-	size_t		 off;
-};
-
-#define PE(name, type) { #name, type, offsetof(struct entry, name) }
-static const struct proto_field proto_entry_fields[] = {
-	PE(seq, PROTO_I64),
-	PE(uuid, PROTO_UUID),
-	PE(kind, PROTO_TEXT),
-	PE(outlet_id, PROTO_TEXT),
-	PE(device_id, PROTO_TEXT),
-	PE(created_at_ms, PROTO_I64),
-	PE(business_day, PROTO_TEXT),
-	PE(author, PROTO_TEXT),
-	PE(ref_uuid, PROTO_TEXT),
-	PE(total_rp, PROTO_I64),
-	PE(note, PROTO_TEXT),
-	PE(key_id, PROTO_KEYID),
-	PE(prev_hash, PROTO_HASH),
-	PE(hash, PROTO_HASH),
-	PE(sig, PROTO_SIG),
-	PE(lines, PROTO_LINES),
-};
-#undef PE
-#define PL(name, type) { #name, type, offsetof(struct entry_line, name) }
-static const struct proto_field proto_line_fields[] = {
-	PL(type, PROTO_TEXT),
-	PL(code, PROTO_TEXT),
-	PL(text, PROTO_TEXT),
-	PL(qty, PROTO_I64),
-	PL(unit, PROTO_TEXT),
-	PL(price_rp, PROTO_I64),
-	PL(disc_rp, PROTO_I64),
-	PL(amount_rp, PROTO_I64),
-	PL(tax_class, PROTO_TEXT),
-	PL(tax_rp, PROTO_I64),
-	PL(party, PROTO_TEXT),
-	PL(share_rp, PROTO_I64),
-};
-#undef PL
-
 static enum pos_rc proto_lines(const cJSON *, struct entry *, char **);
 
-/* One member m of field f into the struct at base. */
+/* Member m into field f of the struct at base, by its type. */
 static enum pos_rc
-proto_field(const cJSON *m, const struct proto_field *f, void *base,
+proto_field(const cJSON *m, const struct entry_field *f, void *base,
     char **cause)
 {
-	char	*at = (char *)base + f->off;
-	const char *s;
-	double	 d;
-	size_t	 n, want = 0;
+	uint8_t	 blob[64];
+	int64_t	 v;
+	size_t	 n, max;
+	enum pos_rc rc;
 
 	switch (f->type) {
-	case PROTO_I64:
-		if (!cJSON_IsNumber(m))
-			return cause_set(cause, POS_EINVAL, "\"%s\" harus "
-			    "bilangan", f->name);
-		d = m->valuedouble;
-		if (!isfinite(d) || d != floor(d) || fabs(d) > PROTO_INT_MAX)
-			return cause_set(cause, POS_EINVAL, "\"%s\" harus "
-			    "bilangan bulat dalam batas +-(2^53-1)", f->name);
-		*(int64_t *)(void *)at = (int64_t)d;
+	case ENTRY_T_I64:
+		if ((rc = proto_num(m, f->name, &v, cause)) != POS_OK)
+			return rc;
+		entry_field_set_i64(f, base, v);
 		return POS_OK;
-	case PROTO_LINES:
-		return proto_lines(m, base, cause);
-	default:
-		break;
-	}
-	if (!cJSON_IsString(m) || m->valuestring == NULL)
-		return cause_set(cause, POS_EINVAL, "\"%s\" harus teks",
-		    f->name);
-	s = m->valuestring;
-	n = strlen(s);
-	switch (f->type) {
-	case PROTO_TEXT:
-		if (n > ENTRY_TEXT_MAX)
+	case ENTRY_T_TEXT:
+	case ENTRY_T_UUID:
+	case ENTRY_T_KEYID:
+		if (!cJSON_IsString(m) || m->valuestring == NULL)
+			return cause_set(cause, POS_EINVAL, "\"%s\" harus "
+			    "teks", f->name);
+		n = strlen(m->valuestring);
+		max = f->type == ENTRY_T_TEXT ? ENTRY_TEXT_MAX : f->size - 1;
+		if (n > max)
 			return cause_set(cause, POS_EINVAL, "\"%s\" terlalu "
 			    "panjang", f->name);
-		*(char **)(void *)at = xstrdup(s);
+		entry_field_set_str(f, base, m->valuestring, n);
 		return POS_OK;
-	case PROTO_UUID:
-	case PROTO_KEYID:
-		want = f->type == PROTO_UUID ? ENTRY_UUID_LEN : ENTRY_KEYID_LEN;
-		if (n > want)
-			return cause_set(cause, POS_EINVAL, "\"%s\" terlalu "
-			    "panjang", f->name);
-		memcpy(at, s, n + 1);
+	case ENTRY_T_HASH:
+	case ENTRY_T_SIG:
+		if (f->size > sizeof blob)
+			fatalx("proto_field: %s of %zu bytes", f->name,
+			    f->size);
+		if ((rc = proto_hexm(m, f->name, blob, f->size, cause)) !=
+		    POS_OK)
+			return rc;
+		entry_field_set_blob(f, base, blob);
 		return POS_OK;
-	case PROTO_HASH:
-	case PROTO_SIG:
-		want = f->type == PROTO_HASH ? ENTRY_HASH_LEN : ENTRY_SIG_LEN;
-		if (n != 2 * want || strspn(s, "0123456789abcdef") != n ||
-		    hex_decode(s, (uint8_t *)at, want) != 0)
-			return cause_set(cause, POS_EINVAL, "\"%s\" harus %zu "
-			    "digit heksadesimal huruf kecil", f->name,
-			    2 * want);
-		return POS_OK;
-	default:
-		return cause_set(cause, POS_EINVAL, "\"%s\"", f->name);
 	}
+	return cause_set(cause, POS_EINVAL, "\"%s\"", f->name);
 }
 
 /*
- * Decodes object o into base with the nf fields of fs, all required,
- * none twice, nothing else.
+ * Decodes object o into base: the nf fields fs, and with e the member
+ * "lines" into e; all required, none twice, nothing else.
  */
 static enum pos_rc
-proto_object(const cJSON *o, const struct proto_field *fs, size_t nf,
-    void *base, const char *what, char **cause)
+proto_object(const cJSON *o, const struct entry_field *fs, size_t nf,
+    void *base, struct entry *e, const char *what, char **cause)
 {
 	const cJSON *m;
-	uint32_t seen = 0;
+	uint64_t seen = 0;
 	enum pos_rc rc;
-	size_t	 i;
+	size_t	 i, nall = nf + (e != NULL ? 1 : 0);
 
+	_Static_assert(ENTRY_NFIELDS + 1 <= 64 && ENTRY_LINE_NFIELDS <= 64,
+	    "proto_object: a field list longer than its bitmask");
 	if (!cJSON_IsObject(o))
 		return cause_set(cause, POS_EINVAL, "%s harus objek JSON",
 		    what);
 	for (m = o->child; m != NULL; m = m->next) {
-		for (i = 0; i < nf; i++)
-			if (m->string != NULL && strcmp(m->string,
-			    fs[i].name) == 0)
+		for (i = 0; i < nall && m->string != NULL; i++)
+			if (strcmp(m->string,
+			    i < nf ? fs[i].name : "lines") == 0)
 				break;
-		if (i == nf)
+		if (m->string == NULL || i == nall)
 			return cause_set(cause, POS_EINVAL, "%s: anggota "
 			    "\"%.40s\" tidak dikenal", what,
 			    m->string != NULL ? m->string : "");
-		if (seen & ((uint32_t)1 << i))
+		if (seen & ((uint64_t)1 << i))
 			return cause_set(cause, POS_EINVAL, "%s: anggota "
-			    "\"%s\" muncul dua kali", what, fs[i].name);
-		seen |= (uint32_t)1 << i;
-		if ((rc = proto_field(m, &fs[i], base, cause)) != POS_OK)
+			    "\"%s\" muncul dua kali", what,
+			    i < nf ? fs[i].name : "lines");
+		seen |= (uint64_t)1 << i;
+		rc = i < nf ? proto_field(m, &fs[i], base, cause) :
+		    proto_lines(m, e, cause);
+		if (rc != POS_OK)
 			return rc;
 	}
-	for (i = 0; i < nf; i++)
-		if (!(seen & ((uint32_t)1 << i)))
+	for (i = 0; i < nall; i++)
+		if (!(seen & ((uint64_t)1 << i)))
 			return cause_set(cause, POS_EINVAL, "%s: anggota "
-			    "\"%s\" tidak ada", what, fs[i].name);
+			    "\"%s\" tidak ada", what,
+			    i < nf ? fs[i].name : "lines");
 	return POS_OK;
 }
 
@@ -526,9 +478,8 @@ proto_lines(const cJSON *a, struct entry *e, char **cause)
 	for (l = a->child; l != NULL; l = l->next) {
 		/* Counted first, so a failure frees what was decoded. */
 		e->nlines++;
-		rc = proto_object(l, proto_line_fields,
-		    sizeof proto_line_fields / sizeof proto_line_fields[0],
-		    &e->lines[e->nlines - 1], "baris entri", cause);
+		rc = proto_object(l, entry_line_fields, ENTRY_LINE_NFIELDS,
+		    &e->lines[e->nlines - 1], NULL, "baris entri", cause);
 		if (rc != POS_OK)
 			return rc;
 	}
@@ -544,8 +495,8 @@ proto_entry_obj(const cJSON *o, struct entry **out, char **cause)
 
 	e = xcalloc(1, sizeof *e);
 	/* On failure entry_free copes with the fields still NULL. */
-	rc = proto_object(o, proto_entry_fields, sizeof proto_entry_fields /
-	    sizeof proto_entry_fields[0], e, "entri", cause);
+	rc = proto_object(o, entry_fields, ENTRY_NFIELDS, e, e, "entri",
+	    cause);
 	if (rc != POS_OK) {
 		if (e->seq > 0 && cause != NULL && *cause != NULL) {
 			why = *cause;

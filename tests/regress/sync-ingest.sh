@@ -161,6 +161,14 @@ check "replays in any order: every one answered 200 or gap" \
 server_rows KPG01-K1 > "$T/kpg.remote"
 check "server holds exactly the outlet's entries" cmp -s "$T/kpg.local" \
     "$T/kpg.remote"
+# Every field of every entry through the server (rules/entry.h): the JSON
+# it stored is the ledger's, byte for byte; verify (below) holds each
+# server column against it.
+"$NTT_SYNCTEST" json --db "$T/kpg.db" > "$T/kpg.json"
+pg_sql "SELECT entry FROM entries WHERE device_id = 'KPG01-K1' ORDER BY seq" \
+    > "$T/kpg.stored"
+check "server holds every field of every entry" cmp -s "$T/kpg.json" \
+    "$T/kpg.stored"
 
 # Sixteen identical requests at once (R3.1, R5.6): one set of rows.
 "$NTT_SYNCTEST" batch --db "$T/sbd.db" --from 1 --to 185 > "$T/s.json"
@@ -250,4 +258,12 @@ pg_sql "ALTER TABLE entries DISABLE TRIGGER entries_no_change;
 "$NTT_SERVER" verify --pg "$PG_CONNINFO" > "$T/verify" 2>&1 && rc=0 || rc=$?
 check "a row changed behind the server's back is found" test $rc = 1
 check "and named" grep -q "^SBD01-K1: RUSAK setelah 99 entri" "$T/verify"
+pg_sql "ALTER TABLE entries DISABLE TRIGGER entries_no_change;
+    UPDATE entries SET business_day = '1999-01-01' WHERE
+    device_id = 'KPG01-K1' AND seq = 7;
+    ALTER TABLE entries ENABLE TRIGGER entries_no_change" > /dev/null
+"$NTT_SERVER" verify --pg "$PG_CONNINFO" > "$T/verify" 2>&1 && rc=0 || rc=$?
+check "a column that differs from its entry is found" grep -q \
+    "^KPG01-K1: RUSAK setelah 6 entri: entri 7: kolom business_day" \
+    "$T/verify"
 finish

@@ -14,6 +14,8 @@
  *		sealing), reverse (out of order), skip (a hole inside)
  *	entries --db F		every entry as the JSON the wire carries
  *				(one batch of all, the gzip -9 baseline)
+ *	json --db F		each entry's JSON on a line of its own: what
+ *				the server must hold in entries.entry
  *	batches --db F --n SIZE --dir D
  *		writes the whole ledger as gzip request bodies of SIZE
  *		entries, D/000001.json.gz ... (the ingest benchmark)
@@ -165,27 +167,9 @@ static enum pos_rc
 st_keep(const struct entry *e, void *arg)
 {
 	struct st_batch *b = arg;
-	struct entry *c = entry_new(e->kind);
-	size_t	 i;
 
-	c->seq = e->seq;
-	memcpy(c->uuid, e->uuid, sizeof c->uuid);
-	entry_set(&c->outlet_id, e->outlet_id);
-	entry_set(&c->device_id, e->device_id);
-	c->created_at_ms = e->created_at_ms;
-	entry_set(&c->business_day, e->business_day);
-	entry_set(&c->author, e->author);
-	entry_set(&c->ref_uuid, e->ref_uuid);
-	c->total_rp = e->total_rp;
-	entry_set(&c->note, e->note);
-	memcpy(c->key_id, e->key_id, sizeof c->key_id);
-	memcpy(c->prev_hash, e->prev_hash, sizeof c->prev_hash);
-	memcpy(c->hash, e->hash, sizeof c->hash);
-	memcpy(c->sig, e->sig, sizeof c->sig);
-	for (i = 0; i < e->nlines; i++)
-		entry_add_line(c, &e->lines[i]);
 	b->es = xreallocarray(b->es, b->n + 1, sizeof *b->es);
-	b->es[b->n++] = c;
+	b->es[b->n++] = entry_dup(e);
 	return POS_OK;
 }
 
@@ -237,6 +221,35 @@ st_batch(const struct st_opts *o)
 	for (i = 0; i < b.n; i++)
 		entry_free(b.es[i]);
 	free(b.es);
+	ledger_close(l);
+	return 0;
+}
+
+static enum pos_rc
+st_json_one(const struct entry *e, void *arg)
+{
+	struct buf b;
+
+	buf_init(&b, PROTO_MAX_JSON);
+	proto_entry_json(&b, e);
+	buf_addbyte(&b, '\n');
+	if (b.failed)
+		return POS_EFULL;
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	return POS_OK;
+}
+
+static int
+st_json(const struct st_opts *o)
+{
+	struct ledger *l = st_open(o, LEDGER_READONLY);
+	char	*cause = NULL;
+
+	if (ledger_foreach(l, 1, 0, st_json_one, NULL, &cause) != POS_OK) {
+		fprintf(stderr, "ntt-synctest: %s\n", cause ? cause : "json");
+		return 1;
+	}
 	ledger_close(l);
 	return 0;
 }
@@ -334,10 +347,12 @@ main(int argc, char **argv)
 		return st_list(&o);
 	if (strcmp(cmd, "batch") == 0 || strcmp(cmd, "entries") == 0)
 		return st_batch(&o);
+	if (strcmp(cmd, "json") == 0)
+		return st_json(&o);
 	if (strcmp(cmd, "batches") == 0 && o.dir != NULL)
 		return st_batches(&o);
 usage:
-	fprintf(stderr, "usage: ntt-synctest sales|list|batch|entries --db F "
-	    "...\n");
+	fprintf(stderr, "usage: ntt-synctest sales|list|batch|entries|json "
+	    "--db F ...\n");
 	return 2;
 }

@@ -103,69 +103,79 @@ test_entry_vector(void)
 	entry_free(e);
 }
 
-/* Every field, changed by one unit, must make verification fail. */
+/* Changes field f of the struct at base by one unit, by its type. */
+static void
+tamper(const struct entry_field *f, void *base)
+{
+	char	 s[ENTRY_TEXT_MAX + 2];
+	uint8_t	 b[ENTRY_SIG_LEN];
+	size_t	 n;
+
+	switch (f->type) {
+	case ENTRY_T_I64:
+		entry_field_set_i64(f, base, entry_field_i64(f, base) + 1);
+		break;
+	case ENTRY_T_TEXT:
+	case ENTRY_T_UUID:
+	case ENTRY_T_KEYID:
+		/* The last character's low bit, or "x" for an empty text. */
+		snprintf(s, sizeof s, "%s", entry_field_str(f, base));
+		if ((n = strlen(s)) == 0)
+			s[n++] = 'x';
+		else
+			s[n - 1] ^= 1;
+		entry_field_set_str(f, base, s, n);
+		break;
+	case ENTRY_T_HASH:
+	case ENTRY_T_SIG:
+		memcpy(b, entry_field_blob(f, base), f->size);
+		b[f->size / 2] ^= 0x80;
+		entry_field_set_blob(f, base, b);
+		break;
+	}
+}
+
+/*
+ * Every field of the lists (rules/entry.h), of the header and of every
+ * line, changed by one unit, must make verification fail.
+ */
 static void
 test_entry_tamper(void)
 {
 	uint8_t	 seed[32] = { 7 }, pk[32], sk[64], prev[ENTRY_HASH_LEN];
 	struct entry *e;
 	char	*cause = NULL;
-	int	 field, nfields = 12 + 4 * 12 + 3;
+	size_t	 field, line, nlines, tampered = 0;
 
 	crypto_sign_seed_keypair(pk, sk, seed);
-	for (field = 0; field < nfields; field++) {
-		e = vec_entry();
-		entry_key_id(pk, e->key_id);
-		memcpy(prev, e->prev_hash, sizeof prev);
-		entry_seal(e, sk);
-		CHECK(entry_verify(e, 2, prev, pk, NULL) == POS_OK);
-		if (field < 12) {
-			switch (field) {
-			case 0: e->seq++; break;
-			case 1: e->uuid[35] = e->uuid[35] == 'a' ? 'b' : 'a';
-				break;
-			case 2: entry_set(&e->kind, "refund"); break;
-			case 3: entry_set(&e->outlet_id, "KPG02"); break;
-			case 4: entry_set(&e->device_id, "KPG01-K2"); break;
-			case 5: e->created_at_ms++; break;
-			case 6: entry_set(&e->business_day, "2026-11-23");
-				break;
-			case 7: entry_set(&e->author, "ano"); break;
-			case 8: entry_set(&e->ref_uuid, e->uuid); break;
-			case 9: e->total_rp--; break;
-			case 10: entry_set(&e->note, " "); break;
-			case 11: e->key_id[0] ^= 1; break;
-			}
-		} else if (field < 12 + 4 * 12) {
-			struct entry_line *l = &e->lines[(field - 12) / 12];
-
-			switch ((field - 12) % 12) {
-			case 0: entry_set(&l->type, "xitem"); break;
-			case 1: entry_set(&l->code, "X"); break;
-			case 2: entry_set(&l->text, "x"); break;
-			case 3: l->qty++; break;
-			case 4: entry_set(&l->unit, "kg"); break;
-			case 5: l->price_rp++; break;
-			case 6: l->disc_rp++; break;
-			case 7: l->amount_rp++; break;
-			case 8: entry_set(&l->tax_class, "BEBAS"); break;
-			case 9: l->tax_rp++; break;
-			case 10: entry_set(&l->party, "SUP-X"); break;
-			case 11: l->share_rp++; break;
-			}
-		} else if (field == 60)
-			e->prev_hash[31] ^= 1;
-		else if (field == 61)
-			e->sig[0] ^= 1;
-		else
-			e->hash[5] ^= 0x80;
-		CHECK(entry_verify(e, 2, prev, pk, &cause) == POS_ECORRUPT);
-		/* The cause names entry 2 (missing, when seq jumped to 3). */
-		CHECK(cause != NULL && strstr(cause, "entri 2") != NULL);
-		free(cause);
-		cause = NULL;
-		entry_free(e);
+	e = vec_entry();
+	nlines = e->nlines;
+	entry_free(e);
+	for (line = 0; line <= nlines; line++) {
+		for (field = 0; field < (line == 0 ? ENTRY_NFIELDS :
+		    ENTRY_LINE_NFIELDS); field++) {
+			e = vec_entry();
+			entry_key_id(pk, e->key_id);
+			memcpy(prev, e->prev_hash, sizeof prev);
+			entry_seal(e, sk);
+			CHECK(entry_verify(e, 2, prev, pk, NULL) == POS_OK);
+			if (line == 0)
+				tamper(&entry_fields[field], e);
+			else
+				tamper(&entry_line_fields[field],
+				    &e->lines[line - 1]);
+			tampered++;
+			CHECK(entry_verify(e, 2, prev, pk, &cause) ==
+			    POS_ECORRUPT);
+			/* The cause names entry 2 (missing, when seq is 3). */
+			CHECK(cause != NULL && strstr(cause, "entri 2") !=
+			    NULL);
+			free(cause);
+			cause = NULL;
+			entry_free(e);
+		}
 	}
+	CHECK_EQ_I64(tampered, ENTRY_NFIELDS + nlines * ENTRY_LINE_NFIELDS);
 	/* A dropped line, too. */
 	e = vec_entry();
 	entry_key_id(pk, e->key_id);
