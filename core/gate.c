@@ -189,7 +189,7 @@ static enum pos_rc
 gate_refund(struct db *db, const struct entry *e, char **cause)
 {
 	struct entry *orig = NULL, **earlier = NULL;
-	char	 number[64];
+	char	 number[RCODE_NUMBER_MAX];
 	enum pos_rc rc;
 	size_t	 n = 0;
 
@@ -199,8 +199,7 @@ gate_refund(struct db *db, const struct entry *e, char **cause)
 		return cause_set(cause, POS_ESTATE, "Retur tanpa nota "
 		    "penjualan yang sah");
 	}
-	snprintf(number, sizeof number, "%s-%06lld", orig->device_id,
-	    (long long)orig->seq);
+	rcode_number(orig->device_id, orig->seq, number);
 	if ((rc = db_sale_refund_entries(db, orig->uuid, &earlier, &n,
 	    cause)) == POS_OK)
 		rc = sale_refund_check(orig, number, earlier, n, e, cause);

@@ -12,12 +12,12 @@ struct print_doc {
 	bool			 refund;	/* rs, not r */
 	struct receipt		 r;
 	struct refund_slip	 rs;
-	char			 ref_number[64];
+	char			 ref_number[RCODE_NUMBER_MAX];
 	struct entry		*e;
 	struct receipt_line	*lines;
 	struct receipt_payment	*pays;
 	char			*address, *npwp, *footer, *pkp;
-	char			 number[64];
+	char			 number[RCODE_NUMBER_MAX];
 	char			 cashier[64];
 	char			 qr[RCODE_MAX];
 };
@@ -45,13 +45,6 @@ print_setting(struct ledger *l, const char *key, const char *dflt)
 		return dflt != NULL ? xstrdup(dflt) : NULL;
 	}
 	return v;
-}
-
-/* "KPG01-K1-000123": the number printed for entry e. */
-static void
-print_number(const struct entry *e, char *out, size_t size)
-{
-	snprintf(out, size, "%s-%06lld", e->device_id, (long long)e->seq);
 }
 
 /*
@@ -120,7 +113,7 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 	d->footer = print_setting(l, "receipt.footer", NULL);
 	d->pkp = print_setting(l, "pkp", "0");
 	pkp = strcmp(d->pkp, "1") == 0;
-	print_number(d->e, d->number, sizeof d->number);
+	rcode_number(d->e->device_id, d->e->seq, d->number);
 	snprintf(d->cashier, sizeof d->cashier, "%s", d->e->author);
 	if (db_catalog_user(l->db, d->e->author, &u, NULL) == POS_OK)
 		snprintf(d->cashier, sizeof d->cashier, "%s", u.name);
@@ -132,8 +125,8 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 		    d->e->ref_uuid);
 		if (db_journal_get_uuid(l->db, d->e->ref_uuid, &orig, NULL) ==
 		    POS_OK)
-			print_number(orig, d->ref_number,
-			    sizeof d->ref_number);
+			rcode_number(orig->device_id, orig->seq,
+			    d->ref_number);
 		entry_free(orig);
 		d->rs.outlet_name = l->dev.outlet_name;
 		d->rs.outlet_address = d->address;
@@ -250,6 +243,7 @@ print_pump(struct ledger *l, const char *printer, int64_t *printed,
 	struct db_print_job job;
 	struct printer *pr = NULL;
 	char	*spec = NULL, *profile = NULL, *bytes = NULL, *why = NULL;
+	char	 number[RCODE_NUMBER_MAX];
 	enum pos_rc rc = POS_OK;
 	size_t	 len;
 
@@ -278,8 +272,8 @@ print_pump(struct ledger *l, const char *printer, int64_t *printed,
 			/* Kept for the next try; the sale is safe. */
 			db_print_failed(l->db, job.id, why != NULL ? why :
 			    pos_strerror(rc), NULL);
-			cause_set(cause, rc, "Struk %s-%06lld belum tercetak: %s",
-			    l->dev.device_id, (long long)job.seq,
+			cause_set(cause, rc, "Struk %s belum tercetak: %s",
+			    rcode_number(l->dev.device_id, job.seq, number),
 			    why != NULL ? why : pos_strerror(rc));
 			break;
 		}

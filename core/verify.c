@@ -286,6 +286,7 @@ enum pos_rc
 verify_receipt(struct ledger *l, const char *text, char **cause)
 {
 	struct rcode r;
+	char	 number[RCODE_NUMBER_MAX];
 	int64_t	 head;
 	enum pos_rc rc;
 
@@ -295,9 +296,10 @@ verify_receipt(struct ledger *l, const char *text, char **cause)
 		return cause_set(cause, POS_EDB, "Kepala jurnal tidak terbaca");
 	if (r.seq > head)
 		return cause_set(cause, POS_ECORRUPT, "ledger lebih pendek "
-		    "dari struk yang sudah dicetak: struk %s-%06" PRId64 " sah "
+		    "dari struk yang sudah dicetak: struk %s sah "
 		    "(ditandatangani kunci perangkat ini), tetapi ledger "
-		    "berakhir di entri %" PRId64, r.device_id, r.seq, head);
+		    "berakhir di entri %" PRId64, rcode_number(r.device_id,
+		    r.seq, number), head);
 	return ledger_receipt_check(l, text, NULL, cause);
 }
 

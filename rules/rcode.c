@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Receipt verification codes: make and check (rcode.h). */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,4 +158,11 @@ rcode_matches(const struct rcode *r, const struct entry *e)
 	    r->total_rp == e->total_rp && strcmp(r->time_wita, t) == 0 &&
 	    strcmp(r->key_id, e->key_id) == 0 &&
 	    memcmp(r->link, e->hash, sizeof r->link) == 0;
+}
+
+char *
+rcode_number(const char *device_id, int64_t seq, char *out)
+{
+	snprintf(out, RCODE_NUMBER_MAX, "%s-%06" PRId64, device_id, seq);
+	return out;
 }

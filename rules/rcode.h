@@ -29,6 +29,14 @@ struct rcode {
 	uint8_t	 link[12];		/* first bytes of the entry hash */
 };
 
+/*
+ * The receipt number people read and type: "<device>-<seq>", the seq in
+ * six digits or more ("KPG01-K1-000187"). out holds RCODE_NUMBER_MAX
+ * bytes; returns out.
+ */
+#define RCODE_NUMBER_MAX	48
+char		*rcode_number(const char *device_id, int64_t seq, char *out);
+
 /* The code for a sealed entry; out holds RCODE_MAX bytes. */
 void		 rcode_make(const struct entry *, const uint8_t sk[ENTRY_SK_LEN],
 		    char out[RCODE_MAX]);

@@ -70,12 +70,11 @@ race_refund(struct ledger *l, int64_t seq)
 	struct sale *s;
 	int64_t	 seqs[RACE_REFUNDS_MAX];
 	size_t	 n = 0, got = 0, i;
-	char	*cause = NULL, number[64];
+	char	*cause = NULL, number[RCODE_NUMBER_MAX];
 	enum pos_rc rc;
 
 	s = sale_new(SALE_REFUND, "maria", false);
-	snprintf(number, sizeof number, "%s-%06lld", ledger_device_id(l),
-	    (long long)seq);
+	rcode_number(ledger_device_id(l), seq, number);
 	/* What the screen reads: the sale, and the refunds before. */
 	if ((rc = ledger_get(l, seq, &orig, &cause)) == POS_OK)
 		rc = db_sale_refunds_of(l->db, orig->uuid, seqs,
