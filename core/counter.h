@@ -17,6 +17,9 @@
  * PINs are checked by core/auth.c with its delays and lockout, the same
  * count as at a shell. Every wrong PIN, lockout and unlock is an "event"
  * entry.
+ *
+ * Sections follow the source files: counter.c, counter-session.c,
+ * counter-cart.c, counter-pay.c, counter-refund.c (counter-int.h).
  */
 #ifndef NTT_COUNTER_H
 #define NTT_COUNTER_H
@@ -38,10 +41,24 @@ struct counter_user {
 	char	 role[10];		/* "kasir", "manajer", "admin" */
 };
 
+/* counter.c: the counter and its open sale. */
 /* Opens the counter on l (borrowed until counter_close). */
 enum pos_rc	 counter_open(struct ledger *l, struct counter **out,
 		    char **cause);
 void		 counter_close(struct counter *);	/* NULL is a no-op */
+/* The open sale; never NULL while someone is logged in. Borrowed. */
+const struct sale *counter_sale(const struct counter *);
+/*
+ * What the cashier should know after an action that went through, once:
+ * a held refund cut because the receipt was refunded since. NULL when
+ * nothing; the text is valid until the next call.
+ */
+const char	*counter_note(struct counter *);
+/* Receipt number of entry seq on this device. out: COUNTER_NUMBER_MAX. */
+void		 counter_number(const struct counter *, int64_t seq,
+		    char *out);
+
+/* counter-session.c: who is at the counter, approvals, the status line. */
 
 /*
  * A locked buffer for a typed PIN (sodium_malloc: guarded, never swapped),
@@ -79,17 +96,28 @@ enum pos_rc	 counter_approve(struct counter *, const char *manager,
 		    const char *pin, char **cause);
 enum pos_rc	 counter_approve_cancel(struct counter *, char **cause);
 
-/*
- * What the cashier should know after an action that went through, once:
- * a held refund cut because the receipt was refunded since. NULL when
- * nothing; the text is valid until the next call.
- */
-const char	*counter_note(struct counter *);
+/* The status line. */
+struct counter_status {
+	char	 outlet_id[32];
+	char	 outlet_name[128];
+	char	 device_id[32];
+	char	 user[16];
+	char	 shift[32];		/* "buka 08:00" / "belum buka" */
+	char	 day[11];		/* business day, WITA */
+	bool	 day_late;		/* it is before today: not closed */
+	char	 time[6];		/* "14:05" WITA */
+	int64_t	 pending;		/* entries not acknowledged */
+	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */
+	char	 printer[32];		/* "siap", "3 antre", "tidak ada" */
+};
+void		 counter_status(struct counter *, struct counter_status *out);
+/* "3 j", "2 hr", "15 mnt" for an age. out holds COUNTER_AGE_MAX bytes. */
+#define COUNTER_AGE_MAX	32
+char		*counter_age_fmt(int64_t ms, char *out);
 
-/* The open sale; never NULL while someone is logged in. Borrowed. */
-const struct sale *counter_sale(const struct counter *);
-
 /*
+ * counter-cart.c: the lines of the open sale.
+ *
  * Scan or typed code, Enter: "[N*]CODE" where CODE is an EAN-13/EAN-8
  * barcode, an in-store scale label (prefix 20-29), a 5-digit PLU or a SKU.
  * A weighed product without a scale label fails with POS_ESTATE and
@@ -140,6 +168,8 @@ enum pos_rc	 counter_search(struct counter *, const char *q,
 		    char **cause);
 
 /*
+ * counter-pay.c: tenders, the commit and its receipt.
+ *
  * Tenders. amount "" means what is due. counter_pay_amount for quick cash.
  * For QRIS, counter_qris() first gives the dynamic payload to show for an
  * amount (*payload and *merchant are the caller's); the cashier confirms
@@ -187,33 +217,11 @@ enum pos_rc	 counter_print_retry(struct counter *, int64_t *printed,
 enum pos_rc	 counter_reprint(struct counter *, const char *number,
 		    char **cause);
 
+/* counter-refund.c */
 /* Starts a refund of the sale with this receipt number or QR code. */
 enum pos_rc	 counter_refund(struct counter *, const char *number,
 		    char **cause);
 /* Sets every refund line to all that may still be returned. */
 enum pos_rc	 counter_refund_all(struct counter *, char **cause);
-
-/* The status line. */
-struct counter_status {
-	char	 outlet_id[32];
-	char	 outlet_name[128];
-	char	 device_id[32];
-	char	 user[16];
-	char	 shift[32];		/* "buka 08:00" / "belum buka" */
-	char	 day[11];		/* business day, WITA */
-	bool	 day_late;		/* it is before today: not closed */
-	char	 time[6];		/* "14:05" WITA */
-	int64_t	 pending;		/* entries not acknowledged */
-	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */
-	char	 printer[32];		/* "siap", "3 antre", "tidak ada" */
-};
-void		 counter_status(struct counter *, struct counter_status *out);
-/* "3 j", "2 hr", "15 mnt" for an age. out holds COUNTER_AGE_MAX bytes. */
-#define COUNTER_AGE_MAX	32
-char		*counter_age_fmt(int64_t ms, char *out);
-
-/* Receipt number of entry seq on this device. out: COUNTER_NUMBER_MAX. */
-void		 counter_number(const struct counter *, int64_t seq,
-		    char *out);
 
 #endif

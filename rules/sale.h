@@ -2,8 +2,8 @@
 /*
  * The cart: lines, quantities, weighed goods, discounts, voids, PPN,
  * tenders, change and refunds, as pure rules over plain memory. No I/O: the
- * counter (counter.c) looks products up, keeps the draft durable and commits
- * the finished sale as one journal entry built by sale_entry().
+ * counter (core/counter*.c) looks products up, keeps the draft durable and
+ * commits the finished sale as one journal entry built by sale_entry().
  *
  * Every mutator is all or nothing: on failure it returns an rc with a
  * cause for the cashier and the sale is exactly as it was. Money is whole

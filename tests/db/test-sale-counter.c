@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The counter (core/counter.c) on a real demo ledger file: login and the
+ * The counter (core/counter*.c) on a real demo ledger file: login and the
  * PIN delay and lockout (R4.11), scans of every kind of code, the open
  * sale reopened exactly after the process is gone, approvals recorded
  * whether given or not, hold and recall, QRIS, split payment, the commit as
