@@ -62,6 +62,42 @@ counter_lookup(struct counter *c, const char *code, struct product *p,
 	    "(ketik nama untuk mencari)", code);
 }
 
+/* Adds qty pieces, or grams, of p as code; kept durable, or not at all. */
+static enum pos_rc
+counter_add(struct counter *c, const struct product *p, int64_t qty,
+    const char *code, char **cause)
+{
+	struct sale *old = sale_dup(c->sale);
+
+	return counter_settle(c, old, sale_add(c->sale, p, qty, code, cause),
+	    cause);
+}
+
+/*
+ * A product found by a code or a search, counted (counted: N* typed) or
+ * not: the one path in. Pieces go on the sale; weighed goods have no
+ * count and wait for their grams, named by counter_wants_weight(), which
+ * counter_weight() brings to counter_add.
+ */
+static enum pos_rc
+counter_pick(struct counter *c, const struct product *p, int64_t qty,
+    bool counted, const char *code, char **cause)
+{
+	if (!sale_product_is_weighed(p))
+		return counter_add(c, p, qty, code, cause);
+	if (counted)
+		return cause_set(cause, POS_EINVAL, "%s ditimbang: masukkan "
+		    "berat, bukan jumlah", p->name);
+	if (!p->active)
+		return cause_set(cause, POS_EINVAL, "%s tidak aktif: tidak "
+		    "boleh dijual", p->name);
+	counter_copy(c->weigh_sku, sizeof c->weigh_sku, p->sku);
+	counter_copy(c->weigh_name, sizeof c->weigh_name, p->name);
+	counter_copy(c->weigh_code, sizeof c->weigh_code, code);
+	return cause_set(cause, POS_ESTATE, "Masukkan berat %s (gram)",
+	    p->name);
+}
+
 /* A scale label: 13 digits 20-29 that is not a registered barcode. */
 static enum pos_rc
 counter_scan_label(struct counter *c, const char *code, bool has_qty,
@@ -97,14 +133,13 @@ counter_scan_label(struct counter *c, const char *code, bool has_qty,
 		    "terdaftar", code, sc.plu);
 	if ((rc = db_catalog_product(c->l->db, sku, &p, cause)) != POS_OK)
 		return rc;
-	if (sc.weight && strcmp(p.unit, "g") != 0)
+	if (sc.weight && !sale_product_is_weighed(&p))
 		return cause_set(cause, POS_EINVAL, "Label berat untuk barang "
 		    "satuan %s", p.name);
-	old = sale_dup(c->sale);
 	if (sc.weight)
-		rc = sale_add(c->sale, &p, sc.value, code, cause);
-	else
-		rc = sale_add_priced(c->sale, &p, sc.value, code, cause);
+		return counter_add(c, &p, sc.value, code, cause);
+	old = sale_dup(c->sale);
+	rc = sale_add_priced(c->sale, &p, sc.value, code, cause);
 	return counter_settle(c, old, rc, cause);
 }
 
@@ -112,7 +147,6 @@ enum pos_rc
 counter_scan(struct counter *c, const char *input, char **cause)
 {
 	struct product p;
-	struct sale *old;
 	char	*in = NULL, *code, *star, *end;
 	long long qty = 1;
 	enum pos_rc rc;
@@ -150,29 +184,8 @@ counter_scan(struct counter *c, const char *input, char **cause)
 	rc = counter_scan_label(c, code, has_qty, &handled, cause);
 	if (handled)
 		goto out;
-	if ((rc = counter_lookup(c, code, &p, cause)) != POS_OK)
-		goto out;
-	if (strcmp(p.unit, "g") == 0) {
-		if (has_qty) {
-			rc = cause_set(cause, POS_EINVAL, "%s ditimbang: "
-			    "masukkan berat, bukan jumlah", p.name);
-			goto out;
-		}
-		if (!p.active) {
-			rc = cause_set(cause, POS_EINVAL, "%s tidak aktif: "
-			    "tidak boleh dijual", p.name);
-			goto out;
-		}
-		counter_copy(c->weigh_sku, sizeof c->weigh_sku, p.sku);
-		counter_copy(c->weigh_name, sizeof c->weigh_name, p.name);
-		counter_copy(c->weigh_code, sizeof c->weigh_code, code);
-		rc = cause_set(cause, POS_ESTATE, "Masukkan berat %s (gram)",
-		    p.name);
-		goto out;
-	}
-	old = sale_dup(c->sale);
-	rc = sale_add(c->sale, &p, qty, code, cause);
-	rc = counter_settle(c, old, rc, cause);
+	if ((rc = counter_lookup(c, code, &p, cause)) == POS_OK)
+		rc = counter_pick(c, &p, qty, has_qty, code, cause);
 out:
 	free(in);
 	return rc;
@@ -229,7 +242,6 @@ enum pos_rc
 counter_weight(struct counter *c, const char *text, char **cause)
 {
 	struct product p;
-	struct sale *old;
 	int64_t	 grams;
 	enum pos_rc rc;
 
@@ -244,9 +256,7 @@ counter_weight(struct counter *c, const char *text, char **cause)
 	if ((rc = db_catalog_product(c->l->db, c->weigh_sku, &p, cause)) !=
 	    POS_OK)
 		return rc;
-	old = sale_dup(c->sale);
-	rc = sale_add(c->sale, &p, grams, c->weigh_code, cause);
-	if ((rc = counter_settle(c, old, rc, cause)) == POS_OK)
+	if ((rc = counter_add(c, &p, grams, c->weigh_code, cause)) == POS_OK)
 		c->weigh_sku[0] = '\0';
 	return rc;
 }
@@ -256,23 +266,14 @@ counter_add_sku(struct counter *c, const char *sku, int64_t qty,
     char **cause)
 {
 	struct product p;
-	struct sale *old;
 	enum pos_rc rc;
 
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
 		return rc;
 	if ((rc = db_catalog_product(c->l->db, sku, &p, cause)) != POS_OK)
 		return rc;
-	if (strcmp(p.unit, "g") == 0) {
-		counter_copy(c->weigh_sku, sizeof c->weigh_sku, p.sku);
-		counter_copy(c->weigh_name, sizeof c->weigh_name, p.name);
-		counter_copy(c->weigh_code, sizeof c->weigh_code, p.sku);
-		return cause_set(cause, POS_ESTATE, "Masukkan berat %s (gram)",
-		    p.name);
-	}
-	old = sale_dup(c->sale);
-	rc = sale_add(c->sale, &p, qty, p.sku, cause);
-	return counter_settle(c, old, rc, cause);
+	/* "3*madu": the count is for pieces; a weighed hit asks its grams. */
+	return counter_pick(c, &p, qty, false, p.sku, cause);
 }
 
 enum pos_rc
@@ -310,7 +311,7 @@ counter_set_qty(struct counter *c, size_t i, const char *text,
 		return rc;
 	if ((l = sale_line(c->sale, i)) == NULL)
 		return cause_set(cause, POS_EINVAL, "Pilih baris dulu");
-	if (strcmp(l->unit, "g") == 0) {
+	if (sale_line_is_weighed(l)) {
 		if (!counter_parse_grams(text, &qty))
 			return cause_set(cause, POS_EINVAL, "Berat tidak sah: "
 			    "tulis gram (1250) atau kg (1,25 kg)");

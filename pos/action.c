@@ -237,7 +237,7 @@ act_qty(struct ui *ui)
 	l = sale_line(counter_sale(ui->c), act_sel(ui));
 	snprintf(title, sizeof title, _("Jumlah baris %zu: %s"),
 	    act_sel(ui) + 1, l->name);
-	ui_ask(ui, title, strcmp(l->unit, "g") == 0 ?
+	ui_ask(ui, title, sale_line_is_weighed(l) ?
 	    _("Berat: gram (1250) atau kg (1,25 kg)") :
 	    sale_kind(counter_sale(ui->c)) == SALE_REFUND ?
 	    _("Jumlah yang dikembalikan pelanggan (0 = tidak)") :

@@ -30,7 +30,7 @@ sale_screen_qty(const struct sale_line *l, char *out, size_t size,
 {
 	char	 g[MONEY_FMT_MAX];
 
-	if (strcmp(l->unit, "g") == 0) {
+	if (sale_line_is_weighed(l)) {
 		money_fmt_grams(l->qty, g);
 		if (refund)
 			snprintf(out, size, "%" PRId64 "/%" PRId64 "g",
@@ -55,7 +55,7 @@ sale_screen_row(struct ui *ui, int y, size_t i, const struct sale_line *l,
 	snprintf(no, sizeof no, "%zu", i + 1);
 	sale_screen_qty(l, qty, sizeof qty, refund);
 	money_fmt_plain(l->price_rp, price);
-	if (strcmp(l->unit, "g") == 0)
+	if (sale_line_is_weighed(l))
 		strncat(price, "/kg", sizeof price - strlen(price) - 1);
 	disc[0] = '\0';
 	if (l->disc_rp > 0 && !refund)

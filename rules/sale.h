@@ -114,6 +114,12 @@ int64_t		 sale_due(const struct sale *);		/* total - paid, >= 0 */
 int64_t		 sale_change(const struct sale *);	/* paid - total, >= 0 */
 bool		 sale_is_paid(const struct sale *);
 bool		 sale_is_pkp(const struct sale *);
+/*
+ * Weighed goods: sold by the gram at a price per kg, their quantity typed
+ * or read from a scale label, never counted (unit "g").
+ */
+bool		 sale_product_is_weighed(const struct product *);
+bool		 sale_line_is_weighed(const struct sale_line *);
 
 /*
  * Adds qty (pieces, or grams when p->unit is "g") of p at its catalog
