@@ -15,7 +15,7 @@
 #include "counter-int.h"
 
 const char *
-counter_wants_weight(const struct counter *c)
+counter_weight_name(const struct counter *c)
 {
 	return c->weigh_sku[0] != '\0' ? c->weigh_name : NULL;
 }
@@ -76,8 +76,8 @@ counter_add(struct counter *c, const struct product *p, int64_t qty,
 /*
  * A product found by a code or a search, counted (counted: N* typed) or
  * not: the one path in. Pieces go on the sale; weighed goods have no
- * count and wait for their grams, named by counter_wants_weight(), which
- * counter_weight() brings to counter_add.
+ * count and wait for their grams (POS_ENEED_WEIGHT, counter_weight_name),
+ * which counter_weight() brings to counter_add.
  */
 static enum pos_rc
 counter_pick(struct counter *c, const struct product *p, int64_t qty,
@@ -94,7 +94,7 @@ counter_pick(struct counter *c, const struct product *p, int64_t qty,
 	counter_copy(c->weigh_sku, sizeof c->weigh_sku, p->sku);
 	counter_copy(c->weigh_name, sizeof c->weigh_name, p->name);
 	counter_copy(c->weigh_code, sizeof c->weigh_code, code);
-	return cause_set(cause, POS_ESTATE, "Masukkan berat %s (gram)",
+	return cause_set(cause, POS_ENEED_WEIGHT, "Masukkan berat %s (gram)",
 	    p->name);
 }
 

@@ -86,12 +86,12 @@ enum pos_rc	 counter_find_seq(struct counter *, const char *text,
 /*
  * Whether the user may do act now (role.h): alone (*by ""), with the
  * grant a manager gave for exactly this detail (*by the manager), or
- * not: asks for an approval (POS_ESTATE, counter_wants set) or refuses
+ * not: asks for an approval (POS_ENEED_APPROVAL) or refuses
  * what only a manager may do. by holds 16 bytes.
  */
 enum pos_rc	 counter_right(struct counter *, enum role_act act,
 		    const char *detail, char *by, char **cause);
-/* Sets the action waiting for a manager and says so. */
+/* Sets the action waiting for a manager: POS_ENEED_APPROVAL. */
 enum pos_rc	 counter_ask(struct counter *, const char *action,
 		    const char *detail, char **cause);
 /* Takes the grant for exactly this action, if a manager gave it. */

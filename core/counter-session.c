@@ -183,15 +183,9 @@ counter_unlock(struct counter *c, const char *user, const char *manager,
 }
 
 const char *
-counter_wants(const struct counter *c)
+counter_approval_detail(const struct counter *c)
 {
-	return c->want[0] != '\0' ? c->want : NULL;
-}
-
-const char *
-counter_wants_detail(const struct counter *c)
-{
-	return c->want_detail;
+	return c->want[0] != '\0' ? c->want_detail : "";
 }
 
 /* Sets the action waiting for a manager and says so. */
@@ -201,8 +195,8 @@ counter_ask(struct counter *c, const char *action, const char *detail,
 {
 	counter_copy(c->want, sizeof c->want, action);
 	counter_copy(c->want_detail, sizeof c->want_detail, detail);
-	return cause_set(cause, POS_ESTATE, "%s: perlu persetujuan manajer",
-	    detail);
+	return cause_set(cause, POS_ENEED_APPROVAL, "%s: perlu persetujuan "
+	    "manajer", detail);
 }
 
 /* Takes the grant for exactly this action, if a manager gave it. */
@@ -222,7 +216,7 @@ counter_take_grant(struct counter *c, const char *action, const char *detail,
 /*
  * Whether the user may do act now (role.h): alone (*by ""), with the
  * grant a manager gave for exactly this detail (*by the manager), or
- * not: asks for an approval (POS_ESTATE, counter_wants set) or refuses
+ * not: asks for an approval (POS_ENEED_APPROVAL) or refuses
  * what only a manager may do. by holds 16 bytes.
  */
 enum pos_rc

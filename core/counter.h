@@ -84,14 +84,14 @@ enum pos_rc	 counter_unlock(struct counter *, const char *user,
 		    const char *manager, const char *pin, char **cause);
 
 /*
- * Approvals. An action past the user's right fails with POS_ESTATE and
- * leaves counter_wants() set: the screen asks for a manager's code and
- * PIN, calls counter_approve(), and on POS_OK repeats the same action,
+ * Approvals. An action past the user's right returns POS_ENEED_APPROVAL
+ * with nothing changed: the screen shows counter_approval_detail() ("Diskon
+ * 20% baris 1 ...", "" when nothing waits), asks for a manager's code and
+ * PIN, calls counter_approve(), and on POS_OK makes the same action again,
  * which then goes through once. counter_approve_cancel() records that the
  * manager did not approve. Both write an event entry.
  */
-const char	*counter_wants(const struct counter *);	/* "diskon" or NULL */
-const char	*counter_wants_detail(const struct counter *);
+const char	*counter_approval_detail(const struct counter *);
 enum pos_rc	 counter_approve(struct counter *, const char *manager,
 		    const char *pin, char **cause);
 enum pos_rc	 counter_approve_cancel(struct counter *, char **cause);
@@ -120,13 +120,14 @@ char		*counter_age_fmt(int64_t ms, char *out);
  *
  * Scan or typed code, Enter: "[N*]CODE" where CODE is an EAN-13/EAN-8
  * barcode, an in-store scale label (prefix 20-29), a 5-digit PLU or a SKU.
- * A weighed product without a scale label fails with POS_ESTATE and
- * counter_wants_weight() names it: the screen asks the grams and calls
- * counter_weight().
+ * A weighed product without a scale label (here or from a search,
+ * counter_add_sku) returns POS_ENEED_WEIGHT and waits: the screen asks
+ * the grams of counter_weight_name() (NULL when nothing waits) and calls
+ * counter_weight(), or counter_weight_cancel().
  */
 enum pos_rc	 counter_scan(struct counter *, const char *input,
 		    char **cause);
-const char	*counter_wants_weight(const struct counter *);
+const char	*counter_weight_name(const struct counter *);
 enum pos_rc	 counter_weight(struct counter *, const char *text,
 		    char **cause);
 void		 counter_weight_cancel(struct counter *);
@@ -136,11 +137,21 @@ enum pos_rc	 counter_add_sku(struct counter *, const char *sku,
 /* Line i: quantity typed ("3", or grams; refunds: how many go back). */
 enum pos_rc	 counter_set_qty(struct counter *, size_t i, const char *text,
 		    char **cause);
+/*
+ * Voids line i; POS_ENEED_APPROVAL for a kasir once the sale has a
+ * tender.
+ */
 enum pos_rc	 counter_void(struct counter *, size_t i, char **cause);
-/* A discount typed ("10%", "5000") on line i, or SALE_WHOLE. */
+/*
+ * A discount typed ("10%", "5000") on line i, or SALE_WHOLE;
+ * POS_ENEED_APPROVAL past the user's limit.
+ */
 enum pos_rc	 counter_discount(struct counter *, size_t i,
 		    const char *text, char **cause);
-/* Cancels the open sale (an event entry with its lines). */
+/*
+ * Cancels the open sale (an event entry with its lines);
+ * POS_ENEED_APPROVAL for a kasir with goods rung up.
+ */
 enum pos_rc	 counter_cancel(struct counter *, char **cause);
 
 /* Hold and recall. */
@@ -191,7 +202,8 @@ enum pos_rc	 counter_qris_setup(struct counter *, const char *payload,
 /*
  * Commits the paid sale (or refund) as one entry, then prints. done says
  * what happened; a failed print does not undo the sale: print_error says
- * why and the receipt file holds the text.
+ * why and the receipt file holds the text. A kasir's refund:
+ * POS_ENEED_APPROVAL first.
  */
 struct counter_done {
 	char	 number[COUNTER_NUMBER_MAX];	/* "KPG01-K1-000187" */
@@ -212,7 +224,7 @@ enum pos_rc	 counter_print_retry(struct counter *, int64_t *printed,
 		    char **cause);
 /*
  * A DUPLIKAT of the sale with this receipt number or QR code, logged as an
- * event by the user, then printed.
+ * event by the user, then printed. A kasir: POS_ENEED_APPROVAL first.
  */
 enum pos_rc	 counter_reprint(struct counter *, const char *number,
 		    char **cause);
