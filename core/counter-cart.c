@@ -333,6 +333,7 @@ counter_set_qty(struct counter *c, size_t i, const char *text,
 enum pos_rc
 counter_void(struct counter *c, size_t i, char **cause)
 {
+	struct counter_key k;
 	struct sale *old;
 	enum pos_rc rc;
 	const struct sale_line *l;
@@ -345,8 +346,8 @@ counter_void(struct counter *c, size_t i, char **cause)
 		/* Money has changed hands: a manager sees the void. */
 		snprintf(detail, sizeof detail, "Hapus baris %zu %.60s", i + 1,
 		    l->name);
-		if ((rc = counter_right(c, ACT_VOID_PAID, detail, by, cause)) !=
-		    POS_OK)
+		counter_key_of(c, ACT_VOID_PAID, i, &k);
+		if ((rc = counter_right(c, &k, detail, by, cause)) != POS_OK)
 			return rc;
 	}
 	old = sale_dup(c->sale);
@@ -376,6 +377,7 @@ counter_discount(struct counter *c, size_t i, const char *text,
     char **cause)
 {
 	const struct sale_line *l;
+	struct counter_key k;
 	struct sale *old;
 	int64_t	 bp, rp, share, limit;
 	char	 detail[COUNTER_DETAIL_MAX], by[16] = "", role[10] = "";
@@ -400,9 +402,13 @@ counter_discount(struct counter *c, size_t i, const char *text,
 	free(t);
 	limit = counter_limit_bp(c, c->user.role);
 	if (share > limit) {
-		if (!counter_take_grant(c, "diskon", detail, by, sizeof by,
-		    role, sizeof role))
-			return counter_ask(c, "diskon", detail, cause);
+		/* For this line of this sale, at exactly this discount. */
+		counter_key_of(c, ACT_DISCOUNT, i, &k);
+		k.bp = bp;
+		k.rp = rp;
+		if (!counter_take_grant(c, &k, by, sizeof by, role,
+		    sizeof role))
+			return counter_ask(c, &k, detail, cause);
 		if (share > counter_limit_bp(c, role))
 			return cause_set(cause, POS_EINVAL, "Diskon melebihi "
 			    "batas %s (%" PRId64 ",%02" PRId64 "%%)", role,
@@ -417,6 +423,7 @@ counter_discount(struct counter *c, size_t i, const char *text,
 enum pos_rc
 counter_cancel(struct counter *c, char **cause)
 {
+	struct counter_key k;
 	struct entry *e = NULL;
 	struct entry_line *li;
 	const struct sale_line *l;
@@ -445,8 +452,10 @@ counter_cancel(struct counter *c, char **cause)
 	snprintf(detail, sizeof detail, "Batal transaksi %.60s %s", label,
 	    money_fmt(sale_total(c->sale), money));
 	by[0] = '\0';
+	counter_key_of(c, ACT_CANCEL, SALE_WHOLE, &k);
+	k.rp = sale_total(c->sale);
 	if (sale_kind(c->sale) == SALE_SALE &&
-	    (rc = counter_right(c, ACT_CANCEL, detail, by, cause)) != POS_OK)
+	    (rc = counter_right(c, &k, detail, by, cause)) != POS_OK)
 		goto out;
 	e = entry_event("sale.cancel", c->user.code, "sale",
 	    sale_uuid(c->sale), "kind", sale_kind(c->sale) == SALE_REFUND ?

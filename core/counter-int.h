@@ -24,8 +24,23 @@
 #include "counter.h"
 #include "ledger-int.h"
 
-#define COUNTER_WANT_MAX	16
 #define COUNTER_DETAIL_MAX	160
+
+/*
+ * What a manager's approval is for, compared field by field (never as
+ * text): one action (rules/role.h) on one sale (its uuid; "" for a
+ * reprint), one line of it or SALE_WHOLE, and where it matters the exact
+ * value approved: a discount's bp and rp, the total of a cancel or a
+ * refund, the seq of the receipt reprinted. A grant is used once.
+ */
+struct counter_key {
+	enum role_act	 act;		/* ACT_NONE: nothing */
+	char		 sale[ENTRY_UUID_LEN + 1];
+	size_t		 line;		/* or SALE_WHOLE */
+	int64_t		 bp;		/* discount, 1/100 % */
+	int64_t		 rp;		/* discount, or the total */
+	int64_t		 seq;		/* reprint */
+};
 
 struct counter {
 	struct ledger		*l;		/* borrowed */
@@ -33,21 +48,22 @@ struct counter {
 	bool			 in;		/* someone is logged in */
 	struct sale		*sale;		/* owned; NULL when out */
 	bool			 saved;		/* draft 0 holds sale */
-	char			 want[COUNTER_WANT_MAX];
+	/* Asked of a manager (counter_ask), and what one approved. */
+	struct counter_key	 want;
 	char			 want_detail[COUNTER_DETAIL_MAX];
-	char			 grant[COUNTER_WANT_MAX];
-	char			 grant_detail[COUNTER_DETAIL_MAX];
+	struct counter_key	 grant;
 	char			 grant_by[16];
 	char			 grant_role[10];
+	/* A weighed product waiting for its grams (counter_pick). */
 	char			 weigh_sku[32];
 	char			 weigh_name[96];
-	char			 weigh_code[32];	/* as struct product sku */
+	char			 weigh_code[32];	/* as product sku */
 	/* The status line, cached: the screen redraws it on every key. */
 	struct counter_status	 st;
 	int64_t			 st_at_ms;	/* 0: to be read again */
 	char			 prn[32];
 	int64_t			 prn_at_ms;	/* 0: to be read again */
-	char			 note[COUNTER_DETAIL_MAX];	/* counter_note */
+	char			 note[COUNTER_DETAIL_MAX];	/* once */
 };
 
 /* counter.c */
@@ -83,21 +99,31 @@ enum pos_rc	 counter_find_seq(struct counter *, const char *text,
 		    int64_t *seq, char **cause);
 
 /* counter-session.c */
+/* The key of act on line (or SALE_WHOLE) of the open sale, no value. */
+void		 counter_key_of(struct counter *, enum role_act act,
+		    size_t line, struct counter_key *out);
 /*
- * Whether the user may do act now (role.h): alone (*by ""), with the
- * grant a manager gave for exactly this detail (*by the manager), or
- * not: asks for an approval (POS_ENEED_APPROVAL) or refuses
- * what only a manager may do. by holds 16 bytes.
+ * Whether the user may do k->act now (role.h): alone (*by ""), with the
+ * grant a manager gave for exactly k (*by the manager, the grant used),
+ * or not: asks for an approval of k, shown as detail
+ * (POS_ENEED_APPROVAL), or refuses what only a manager may do. by holds
+ * 16 bytes.
  */
-enum pos_rc	 counter_right(struct counter *, enum role_act act,
+enum pos_rc	 counter_right(struct counter *, const struct counter_key *k,
 		    const char *detail, char *by, char **cause);
-/* Sets the action waiting for a manager: POS_ENEED_APPROVAL. */
-enum pos_rc	 counter_ask(struct counter *, const char *action,
+/*
+ * Sets k as waiting for a manager, detail as the approval box and the
+ * approval event show it: POS_ENEED_APPROVAL.
+ */
+enum pos_rc	 counter_ask(struct counter *, const struct counter_key *k,
 		    const char *detail, char **cause);
-/* Takes the grant for exactly this action, if a manager gave it. */
-bool		 counter_take_grant(struct counter *, const char *action,
-		    const char *detail, char *by, size_t size, char *role,
-		    size_t rsize);
+/*
+ * Takes the grant for exactly k, if a manager gave it: by (size bytes)
+ * and role (rsize) name the manager, and the grant is gone.
+ */
+bool		 counter_take_grant(struct counter *,
+		    const struct counter_key *k, char *by, size_t size,
+		    char *role, size_t rsize);
 
 /* counter-refund.c */
 /*

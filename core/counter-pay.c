@@ -140,6 +140,7 @@ counter_print_retry(struct counter *c, int64_t *printed, char **cause)
 enum pos_rc
 counter_reprint(struct counter *c, const char *number, char **cause)
 {
+	struct counter_key k;
 	struct actor a;
 	enum pos_rc rc;
 	int64_t	 seq;
@@ -155,8 +156,11 @@ counter_reprint(struct counter *c, const char *number, char **cause)
 		return rc;
 	counter_number(c, seq, num);
 	snprintf(detail, sizeof detail, "Cetak ulang %s", num);
-	if ((rc = counter_right(c, ACT_REPRINT, detail, a.approver, cause)) !=
-	    POS_OK)
+	/* Of that receipt, whatever sale is open. */
+	counter_key_of(c, ACT_REPRINT, SALE_WHOLE, &k);
+	k.sale[0] = '\0';
+	k.seq = seq;
+	if ((rc = counter_right(c, &k, detail, a.approver, cause)) != POS_OK)
 		return rc;
 	counter_copy(a.code, sizeof a.code, c->user.code);
 	a.role = role_parse(c->user.role);
@@ -170,6 +174,7 @@ enum pos_rc
 counter_commit(struct counter *c, struct counter_done *done, char **cause)
 {
 	struct print_outcome po;
+	struct counter_key k;
 	struct entry *e = NULL;
 	struct entry_line *li;
 	struct sale *s;
@@ -187,8 +192,9 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 	if (sale_kind(s) == SALE_REFUND) {
 		snprintf(detail, sizeof detail, "Retur %s %s",
 		    sale_ref_number(s), money_fmt(sale_total(s), money));
-		if ((rc = counter_right(c, ACT_REFUND, detail, by, cause)) !=
-		    POS_OK) {
+		counter_key_of(c, ACT_REFUND, SALE_WHOLE, &k);
+		k.rp = sale_total(s);
+		if ((rc = counter_right(c, &k, detail, by, cause)) != POS_OK) {
 			entry_free(e);
 			return rc;
 		}

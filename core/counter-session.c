@@ -72,7 +72,9 @@ counter_forget(struct counter *c)
 	sale_free(c->sale);
 	c->sale = NULL;
 	c->saved = false;
-	c->want[0] = c->grant[0] = c->weigh_sku[0] = '\0';
+	memset(&c->want, 0, sizeof c->want);
+	memset(&c->grant, 0, sizeof c->grant);
+	c->weigh_sku[0] = '\0';
 }
 
 enum pos_rc
@@ -185,62 +187,72 @@ counter_unlock(struct counter *c, const char *user, const char *manager,
 const char *
 counter_approval_detail(const struct counter *c)
 {
-	return c->want[0] != '\0' ? c->want_detail : "";
+	return c->want.act != ACT_NONE ? c->want_detail : "";
 }
 
-/* Sets the action waiting for a manager and says so. */
-enum pos_rc
-counter_ask(struct counter *c, const char *action, const char *detail,
-    char **cause)
+void
+counter_key_of(struct counter *c, enum role_act act, size_t line,
+    struct counter_key *out)
 {
-	counter_copy(c->want, sizeof c->want, action);
+	memset(out, 0, sizeof *out);
+	out->act = act;
+	counter_copy(out->sale, sizeof out->sale, c->sale != NULL ?
+	    sale_uuid(c->sale) : "");
+	out->line = line;
+}
+
+static bool
+counter_key_same(const struct counter_key *a, const struct counter_key *b)
+{
+	return a->act == b->act && strcmp(a->sale, b->sale) == 0 &&
+	    a->line == b->line && a->bp == b->bp && a->rp == b->rp &&
+	    a->seq == b->seq;
+}
+
+enum pos_rc
+counter_ask(struct counter *c, const struct counter_key *k,
+    const char *detail, char **cause)
+{
+	c->want = *k;
 	counter_copy(c->want_detail, sizeof c->want_detail, detail);
 	return cause_set(cause, POS_ENEED_APPROVAL, "%s: perlu persetujuan "
 	    "manajer", detail);
 }
 
-/* Takes the grant for exactly this action, if a manager gave it. */
 bool
-counter_take_grant(struct counter *c, const char *action, const char *detail,
+counter_take_grant(struct counter *c, const struct counter_key *k,
     char *by, size_t size, char *role, size_t rsize)
 {
-	if (strcmp(c->grant, action) != 0 ||
-	    strcmp(c->grant_detail, detail) != 0)
+	if (k->act == ACT_NONE || !counter_key_same(&c->grant, k))
 		return false;
 	counter_copy(by, size, c->grant_by);
 	counter_copy(role, rsize, c->grant_role);
-	c->grant[0] = '\0';
+	memset(&c->grant, 0, sizeof c->grant);
 	return true;
 }
 
-/*
- * Whether the user may do act now (role.h): alone (*by ""), with the
- * grant a manager gave for exactly this detail (*by the manager), or
- * not: asks for an approval (POS_ENEED_APPROVAL) or refuses
- * what only a manager may do. by holds 16 bytes.
- */
 enum pos_rc
-counter_right(struct counter *c, enum role_act act, const char *detail,
-    char *by, char **cause)
+counter_right(struct counter *c, const struct counter_key *k,
+    const char *detail, char *by, char **cause)
 {
 	char	 role[10];
 
 	by[0] = '\0';
-	switch (role_need(role_parse(c->user.role), act)) {
+	switch (role_need(role_parse(c->user.role), k->act)) {
 	case ROLE_ALONE:
 		return POS_OK;
 	case ROLE_MANAGER:
 		return cause_set(cause, POS_ESTATE, "%s: hanya manajer",
-		    role_act_name(act));
+		    role_act_name(k->act));
 	case ROLE_APPROVAL:
 		break;
 	}
-	if (counter_take_grant(c, role_act_code(act), detail, by, 16, role,
-	    sizeof role))
+	if (counter_take_grant(c, k, by, 16, role, sizeof role))
 		return POS_OK;
-	return counter_ask(c, role_act_code(act), detail, cause);
+	return counter_ask(c, k, detail, cause);
 }
 
+/* The approval event: core/verify.c replays its approver and result. */
 static enum pos_rc
 counter_approval_event(struct counter *c, const char *approver,
     const char *result, bool reset, char **cause)
@@ -248,9 +260,9 @@ counter_approval_event(struct counter *c, const char *approver,
 	struct entry *e;
 	enum pos_rc rc;
 
-	e = entry_event("approval", c->user.code, "action", c->want,
-	    "detail", c->want_detail, "approver", approver, "result", result,
-	    (const char *)NULL);
+	e = entry_event("approval", c->user.code, "action",
+	    role_act_code(c->want.act), "detail", c->want_detail, "approver",
+	    approver, "result", result, (const char *)NULL);
 	rc = counter_append_reset(c, e, approver, reset, cause);
 	entry_free(e);
 	return rc;
@@ -264,7 +276,7 @@ counter_approve(struct counter *c, const char *manager, const char *pin,
 	enum pos_rc rc;
 	bool	 reset = false;
 
-	if (c->want[0] == '\0')
+	if (c->want.act == ACT_NONE)
 		return cause_set(cause, POS_ESTATE, "Tidak ada yang perlu "
 		    "disetujui");
 	if (strcmp(manager, c->user.code) == 0 &&
@@ -290,11 +302,11 @@ counter_approve(struct counter *c, const char *manager, const char *pin,
 	if ((rc = counter_approval_event(c, manager, "disetujui", reset,
 	    cause)) != POS_OK)
 		return rc;
-	counter_copy(c->grant, sizeof c->grant, c->want);
-	counter_copy(c->grant_detail, sizeof c->grant_detail, c->want_detail);
+	/* For exactly what was asked, once. */
+	c->grant = c->want;
 	counter_copy(c->grant_by, sizeof c->grant_by, m.code);
 	counter_copy(c->grant_role, sizeof c->grant_role, m.role);
-	c->want[0] = '\0';
+	memset(&c->want, 0, sizeof c->want);
 	return POS_OK;
 }
 
@@ -303,10 +315,10 @@ counter_approve_cancel(struct counter *c, char **cause)
 {
 	enum pos_rc rc;
 
-	if (c->want[0] == '\0')
+	if (c->want.act == ACT_NONE)
 		return POS_OK;
 	rc = counter_approval_event(c, "", "batal", false, cause);
-	c->want[0] = '\0';
+	memset(&c->want, 0, sizeof c->want);
 	return rc;
 }
 

@@ -536,6 +536,65 @@ test_refund(struct ledger *l, struct counter *c, int64_t *seq,
 	free(cause);
 }
 
+/*
+ * A manager's approval is for one action on one line of one sale at one
+ * value, and is used once (core/counter-int.h, struct counter_key): not
+ * for another line, nor the whole sale, nor the same line of another
+ * sale, nor twice. Approvals asked and refused meanwhile leave it be.
+ */
+static void
+test_grant(struct ledger *l, struct counter *c, int64_t *seq)
+{
+	char	*cause = NULL, uuid[ENTRY_UUID_LEN + 1];
+	int64_t	 a = 0, b = 0;
+
+	CHECK(sale_is_empty(counter_sale(c)));
+	CHECK(counter_scan(c, "8997214001027", &cause) == POS_OK);
+	CHECK(counter_scan(c, "8992647000111", &cause) == POS_OK);
+	CHECK_EQ_I64(sale_nlines(counter_sale(c)), 2);
+	snprintf(uuid, sizeof uuid, "%s", sale_uuid(counter_sale(c)));
+	/* 20% on line 1 of sale A, approved. */
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve(c, "maria", "9876", &cause) == POS_OK);
+	++*seq;
+	CHECK_STR(counter_approval_detail(c), "");
+	/* Not for line 2 at the same 20%, nor for the whole sale. */
+	CHECK_NEED(c, counter_discount(c, 1, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(strncmp(counter_approval_detail(c), "Diskon 20% baris 2 ", 19) ==
+	    0);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	CHECK_NEED(c, counter_discount(c, SALE_WHOLE, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	/* Not for line 1 of sale B, the same product at the same 20%. */
+	CHECK(counter_hold(c, &a, &cause) == POS_OK);
+	CHECK(counter_scan(c, "8997214001027", &cause) == POS_OK);
+	CHECK(strcmp(sale_uuid(counter_sale(c)), uuid) != 0);
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	CHECK(counter_hold(c, &b, &cause) == POS_OK);
+	/* Sale A again: the grant is there still, for its line 1. */
+	CHECK(counter_recall(c, a, &cause) == POS_OK);
+	CHECK_STR(sale_uuid(counter_sale(c)), uuid);
+	CHECK(counter_discount(c, 0, "20%", &cause) == POS_OK);
+	CHECK_EQ_I64(sale_line(counter_sale(c), 0)->disc_rp, 15000);
+	CHECK_STR(sale_line(counter_sale(c), 0)->disc_by, "maria");
+	/* Used once: the same discount, cleared and typed again, asks. */
+	CHECK(counter_discount(c, 0, "0", &cause) == POS_OK);
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	CHECK_EQ_I64(ledger_count(l), *seq);
+	free(cause);
+}
+
 static void
 test_full(struct ledger *l, struct counter *c, int64_t *seq)
 {
@@ -612,6 +671,7 @@ main(void)
 	test_hold(l, c, &seq);
 	test_pay(l, c, &seq, number, sizeof number);
 	test_refund(l, c, &seq, number);
+	test_grant(l, c, &seq);
 	CHECK(counter_logout(c, NULL) == POS_OK);
 	check_last(l, ++seq, ENTRY_EVENT, "logout");
 	/* R4.9: a PIN hashed with older, lighter parameters is hashed again
