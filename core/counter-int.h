@@ -94,9 +94,12 @@ enum pos_rc	 counter_save(struct counter *, char **cause);
  */
 enum pos_rc	 counter_settle(struct counter *, struct sale *old,
 		    enum pos_rc rc, char **cause);
-/* A receipt number ("KPG01-K1-000123", "123") or receipt QR -> seq. */
+/*
+ * A receipt number typed ("KPG01-K1-000123", "123") or a receipt QR
+ * scanned -> its entry's seq, and its number (COUNTER_NUMBER_MAX bytes).
+ */
 enum pos_rc	 counter_find_seq(struct counter *, const char *text,
-		    int64_t *seq, char **cause);
+		    int64_t *seq, char *number, char **cause);
 
 /* counter-session.c */
 /* The key of act on line (or SALE_WHOLE) of the open sale, no value. */

@@ -144,17 +144,13 @@ counter_reprint(struct counter *c, const char *number, char **cause)
 	struct actor a;
 	enum pos_rc rc;
 	int64_t	 seq;
-	char	*t, num[COUNTER_NUMBER_MAX], detail[COUNTER_DETAIL_MAX];
+	char	 num[COUNTER_NUMBER_MAX], detail[COUNTER_DETAIL_MAX];
 
 	memset(&a, 0, sizeof a);
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
 		return rc;
-	t = counter_trim(number);
-	rc = counter_find_seq(c, t, &seq, cause);
-	free(t);
-	if (rc != POS_OK)
+	if ((rc = counter_find_seq(c, number, &seq, num, cause)) != POS_OK)
 		return rc;
-	counter_number(c, seq, num);
 	snprintf(detail, sizeof detail, "Cetak ulang %s", num);
 	/* Of that receipt, whatever sale is open. */
 	counter_key_of(c, ACT_REPRINT, SALE_WHOLE, &k);

@@ -50,7 +50,7 @@ counter_refund(struct counter *c, const char *text, char **cause)
 	struct sale *s = NULL;
 	int64_t	 seq;
 	size_t	 n = 0;
-	char	*t, number[COUNTER_NUMBER_MAX];
+	char	 number[COUNTER_NUMBER_MAX];
 	enum pos_rc rc;
 
 	if ((rc = counter_need_in(c, cause)) != POS_OK)
@@ -58,12 +58,8 @@ counter_refund(struct counter *c, const char *text, char **cause)
 	if (sale_nlines(c->sale) > 0)
 		return cause_set(cause, POS_ESTATE, "Masih ada transaksi "
 		    "terbuka: selesaikan, tahan atau batalkan dulu");
-	t = counter_trim(text);
-	rc = counter_find_seq(c, t, &seq, cause);
-	free(t);
-	if (rc != POS_OK)
+	if ((rc = counter_find_seq(c, text, &seq, number, cause)) != POS_OK)
 		return rc;
-	counter_number(c, seq, number);
 	rc = ledger_get(c->l, seq, &orig, NULL);
 	if (rc == POS_ENOTFOUND)
 		return cause_set(cause, POS_ENOTFOUND, "Nota %s tidak ada",

@@ -207,20 +207,23 @@ counter_trim(const char *s)
 
 /* Parses a receipt number or scanned receipt QR into a seq. */
 enum pos_rc
-counter_find_seq(struct counter *c, const char *text, int64_t *seq,
-    char **cause)
+counter_find_seq(struct counter *c, const char *typed, int64_t *seq,
+    char *number, char **cause)
 {
 	struct rcode r;
 	const char *dev = ledger_device_id(c->l), *p;
-	char	*end;
+	char	*text, *end;
 	size_t	 dlen = strlen(dev);
-	long long v;
+	long long v = 0;
+	enum pos_rc rc = POS_OK;
 
+	text = counter_trim(typed);
 	if (strncmp(text, "NTT1_", 5) == 0) {
 		if (ledger_receipt_check(c->l, text, &r, cause) != POS_OK)
-			return POS_EINVAL;
-		*seq = r.seq;
-		return POS_OK;
+			rc = POS_EINVAL;
+		else
+			v = r.seq;
+		goto out;
 	}
 	p = text;
 	if (strncasecmp(text, dev, dlen) == 0 && text[dlen] == '-')
@@ -229,8 +232,13 @@ counter_find_seq(struct counter *c, const char *text, int64_t *seq,
 	v = strtoll(p, &end, 10);
 	if (*p == '\0' || !isdigit((unsigned char)*p) || *end != '\0' ||
 	    errno != 0 || v <= 0)
-		return cause_set(cause, POS_EINVAL, "Nomor nota %s tidak sah "
+		rc = cause_set(cause, POS_EINVAL, "Nomor nota %s tidak sah "
 		    "(contoh %s-000123)", text, dev);
-	*seq = v;
-	return POS_OK;
+out:
+	free(text);
+	if (rc == POS_OK) {
+		*seq = v;
+		counter_number(c, v, number);
+	}
+	return rc;
 }
