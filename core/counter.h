@@ -17,6 +17,9 @@
  * PINs are checked by core/auth.c with its delays and lockout, the same
  * count as at a shell. Every wrong PIN, lockout and unlock is an "event"
  * entry.
+ *
+ * Sections follow the source files: counter.c, counter-session.c,
+ * counter-cart.c, counter-pay.c, counter-refund.c (counter-int.h).
  */
 #ifndef NTT_COUNTER_H
 #define NTT_COUNTER_H
@@ -38,10 +41,24 @@ struct counter_user {
 	char	 role[10];		/* "kasir", "manajer", "admin" */
 };
 
+/* counter.c: the counter and its open sale. */
 /* Opens the counter on l (borrowed until counter_close). */
 enum pos_rc	 counter_open(struct ledger *l, struct counter **out,
 		    char **cause);
 void		 counter_close(struct counter *);	/* NULL is a no-op */
+/* The open sale; never NULL while someone is logged in. Borrowed. */
+const struct sale *counter_sale(const struct counter *);
+/*
+ * What the cashier should know after an action that went through, once:
+ * a held refund cut because the receipt was refunded since. NULL when
+ * nothing; the text is valid until the next call.
+ */
+const char	*counter_note(struct counter *);
+/* Receipt number of entry seq on this device. out: COUNTER_NUMBER_MAX. */
+void		 counter_number(const struct counter *, int64_t seq,
+		    char *out);
+
+/* counter-session.c: who is at the counter, approvals, the status line. */
 
 /*
  * A locked buffer for a typed PIN (sodium_malloc: guarded, never swapped),
@@ -67,38 +84,50 @@ enum pos_rc	 counter_unlock(struct counter *, const char *user,
 		    const char *manager, const char *pin, char **cause);
 
 /*
- * Approvals. An action past the user's right fails with POS_ESTATE and
- * leaves counter_wants() set: the screen asks for a manager's code and
- * PIN, calls counter_approve(), and on POS_OK repeats the same action,
+ * Approvals. An action past the user's right returns POS_ENEED_APPROVAL
+ * with nothing changed: the screen shows counter_approval_detail() ("Diskon
+ * 20% baris 1 ...", "" when nothing waits), asks for a manager's code and
+ * PIN, calls counter_approve(), and on POS_OK makes the same action again,
  * which then goes through once. counter_approve_cancel() records that the
  * manager did not approve. Both write an event entry.
  */
-const char	*counter_wants(const struct counter *);	/* "diskon" or NULL */
-const char	*counter_wants_detail(const struct counter *);
+const char	*counter_approval_detail(const struct counter *);
 enum pos_rc	 counter_approve(struct counter *, const char *manager,
 		    const char *pin, char **cause);
 enum pos_rc	 counter_approve_cancel(struct counter *, char **cause);
 
-/*
- * What the cashier should know after an action that went through, once:
- * a held refund cut because the receipt was refunded since. NULL when
- * nothing; the text is valid until the next call.
- */
-const char	*counter_note(struct counter *);
+/* The status line. */
+struct counter_status {
+	char	 outlet_id[32];
+	char	 outlet_name[128];
+	char	 device_id[32];
+	char	 user[16];
+	char	 shift[32];		/* "buka 08:00" / "belum buka" */
+	char	 day[11];		/* business day, WITA */
+	bool	 day_late;		/* it is before today: not closed */
+	char	 time[6];		/* "14:05" WITA */
+	int64_t	 pending;		/* entries not acknowledged */
+	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */
+	char	 printer[32];		/* "siap", "3 antre", "tidak ada" */
+};
+void		 counter_status(struct counter *, struct counter_status *out);
+/* "3 j", "2 hr", "15 mnt" for an age. out holds COUNTER_AGE_MAX bytes. */
+#define COUNTER_AGE_MAX	32
+char		*counter_age_fmt(int64_t ms, char *out);
 
-/* The open sale; never NULL while someone is logged in. Borrowed. */
-const struct sale *counter_sale(const struct counter *);
-
 /*
+ * counter-cart.c: the lines of the open sale.
+ *
  * Scan or typed code, Enter: "[N*]CODE" where CODE is an EAN-13/EAN-8
  * barcode, an in-store scale label (prefix 20-29), a 5-digit PLU or a SKU.
- * A weighed product without a scale label fails with POS_ESTATE and
- * counter_wants_weight() names it: the screen asks the grams and calls
- * counter_weight().
+ * A weighed product without a scale label (here or from a search,
+ * counter_add_sku) returns POS_ENEED_WEIGHT and waits: the screen asks
+ * the grams of counter_weight_name() (NULL when nothing waits) and calls
+ * counter_weight(), or counter_weight_cancel().
  */
 enum pos_rc	 counter_scan(struct counter *, const char *input,
 		    char **cause);
-const char	*counter_wants_weight(const struct counter *);
+const char	*counter_weight_name(const struct counter *);
 enum pos_rc	 counter_weight(struct counter *, const char *text,
 		    char **cause);
 void		 counter_weight_cancel(struct counter *);
@@ -108,11 +137,21 @@ enum pos_rc	 counter_add_sku(struct counter *, const char *sku,
 /* Line i: quantity typed ("3", or grams; refunds: how many go back). */
 enum pos_rc	 counter_set_qty(struct counter *, size_t i, const char *text,
 		    char **cause);
+/*
+ * Voids line i; POS_ENEED_APPROVAL for a kasir once the sale has a
+ * tender.
+ */
 enum pos_rc	 counter_void(struct counter *, size_t i, char **cause);
-/* A discount typed ("10%", "5000") on line i, or SALE_WHOLE. */
+/*
+ * A discount typed ("10%", "5000") on line i, or SALE_WHOLE;
+ * POS_ENEED_APPROVAL past the user's limit.
+ */
 enum pos_rc	 counter_discount(struct counter *, size_t i,
 		    const char *text, char **cause);
-/* Cancels the open sale (an event entry with its lines). */
+/*
+ * Cancels the open sale (an event entry with its lines);
+ * POS_ENEED_APPROVAL for a kasir with goods rung up.
+ */
 enum pos_rc	 counter_cancel(struct counter *, char **cause);
 
 /* Hold and recall. */
@@ -140,6 +179,8 @@ enum pos_rc	 counter_search(struct counter *, const char *q,
 		    char **cause);
 
 /*
+ * counter-pay.c: tenders, the commit and its receipt.
+ *
  * Tenders. amount "" means what is due. counter_pay_amount for quick cash.
  * For QRIS, counter_qris() first gives the dynamic payload to show for an
  * amount (*payload and *merchant are the caller's); the cashier confirms
@@ -161,7 +202,8 @@ enum pos_rc	 counter_qris_setup(struct counter *, const char *payload,
 /*
  * Commits the paid sale (or refund) as one entry, then prints. done says
  * what happened; a failed print does not undo the sale: print_error says
- * why and the receipt file holds the text.
+ * why and the receipt file holds the text. A kasir's refund:
+ * POS_ENEED_APPROVAL first.
  */
 struct counter_done {
 	char	 number[COUNTER_NUMBER_MAX];	/* "KPG01-K1-000187" */
@@ -182,38 +224,16 @@ enum pos_rc	 counter_print_retry(struct counter *, int64_t *printed,
 		    char **cause);
 /*
  * A DUPLIKAT of the sale with this receipt number or QR code, logged as an
- * event by the user, then printed.
+ * event by the user, then printed. A kasir: POS_ENEED_APPROVAL first.
  */
 enum pos_rc	 counter_reprint(struct counter *, const char *number,
 		    char **cause);
 
+/* counter-refund.c */
 /* Starts a refund of the sale with this receipt number or QR code. */
 enum pos_rc	 counter_refund(struct counter *, const char *number,
 		    char **cause);
 /* Sets every refund line to all that may still be returned. */
 enum pos_rc	 counter_refund_all(struct counter *, char **cause);
-
-/* The status line. */
-struct counter_status {
-	char	 outlet_id[32];
-	char	 outlet_name[128];
-	char	 device_id[32];
-	char	 user[16];
-	char	 shift[32];		/* "buka 08:00" / "belum buka" */
-	char	 day[11];		/* business day, WITA */
-	bool	 day_late;		/* it is before today: not closed */
-	char	 time[6];		/* "14:05" WITA */
-	int64_t	 pending;		/* entries not acknowledged */
-	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */
-	char	 printer[32];		/* "siap", "3 antre", "tidak ada" */
-};
-void		 counter_status(struct counter *, struct counter_status *out);
-/* "3 j", "2 hr", "15 mnt" for an age. out holds COUNTER_AGE_MAX bytes. */
-#define COUNTER_AGE_MAX	32
-char		*counter_age_fmt(int64_t ms, char *out);
-
-/* Receipt number of entry seq on this device. out: COUNTER_NUMBER_MAX. */
-void		 counter_number(const struct counter *, int64_t seq,
-		    char *out);
 
 #endif

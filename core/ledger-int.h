@@ -61,4 +61,8 @@ enum pos_rc	 auth_append_reset(struct ledger *, struct entry *e,
 /* The wait after failed wrong PINs in a row, in ms (0: none). */
 int64_t		 auth_pin_delay_ms(int64_t failed);
 
+/* print.c: outlet setting key, or dflt (may be NULL) when empty; freed. */
+char		*print_setting(struct ledger *, const char *key,
+		    const char *dflt);
+
 #endif

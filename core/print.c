@@ -35,7 +35,7 @@ print_doc_free(struct print_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-static char *
+char *
 print_setting(struct ledger *l, const char *key, const char *dflt)
 {
 	char	*v = NULL;

@@ -74,4 +74,18 @@ enum pos_rc	 print_render(struct ledger *, int64_t seq, int64_t copy,
 		    int64_t reprint_at_ms, const char *profile, char **out,
 		    size_t *lenp, char **cause);
 
+/*
+ * After sale or refund seq is committed (print-archive.c): the plain text
+ * of its receipt kept as <ledger dir>/struk/NUMBER.txt (temp, fsync,
+ * rename), then the queue pumped. Never undoes anything: what went wrong
+ * is said in out->error, and the receipt stays queued for Ctrl-P.
+ */
+struct print_outcome {
+	bool	 printed;		/* on the printer */
+	char	 path[512];		/* the text copy, or "" */
+	char	 error[160];		/* "" if fine */
+};
+void		 print_archive(struct ledger *, int64_t seq,
+		    struct print_outcome *out);
+
 #endif

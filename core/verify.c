@@ -89,12 +89,12 @@ verify_catalog(struct db *s, const struct entry *e, char **cause)
 }
 
 /*
- * The PIN state that events carry (counter.c): a wrong PIN ("pin.fail",
- * "pin.locked", with the count in field failed) sets it; a good PIN
- * resets it: a login, an approval given or refused for not being a
- * manager (both follow a good PIN of the approver), a manager's own reset,
- * an unlock. The writer resets only when there were failures; a reset
- * without them changes nothing, so the replay resets every time.
+ * The PIN state that events carry (auth.c, counter-session.c): a wrong
+ * PIN ("pin.fail", "pin.locked", with the count in field failed) sets it;
+ * a good PIN resets it: a login, an approval given or refused for not
+ * being a manager (both follow a good PIN of the approver), a manager's
+ * own reset, an unlock. The writer resets only when there were failures;
+ * a reset without them changes nothing, so the replay resets every time.
  */
 static enum pos_rc
 verify_event(struct db *s, const struct entry *e, char **cause)

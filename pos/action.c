@@ -127,33 +127,6 @@ act_login_back(struct ui *ui)
 
 /* Sale. */
 static void
-act_weight_done(struct ui *ui, const char *text)
-{
-	char	*cause = NULL;
-	enum pos_rc rc;
-
-	rc = counter_weight(ui->c, text, &cause);
-	sale_screen_after(ui, rc, cause);
-}
-
-static void
-act_weight_cancel(struct ui *ui)
-{
-	counter_weight_cancel(ui->c);
-}
-
-static void
-act_ask_weight(struct ui *ui)
-{
-	char	 title[160];
-
-	snprintf(title, sizeof title, _("Berat %s"), counter_wants_weight(
-	    ui->c));
-	ui_ask(ui, title, _("Gram (1250) atau kg (1,25 kg). Esc batal."),
-	    PROMPT_DIGITS, 0, act_weight_done, act_weight_cancel);
-}
-
-static void
 act_scan(struct ui *ui)
 {
 	char	*cause = NULL;
@@ -166,11 +139,6 @@ act_scan(struct ui *ui)
 	}
 	rc = counter_scan(ui->c, ui->input.text, &cause);
 	ui_field_clear(&ui->input);
-	if (rc == POS_ESTATE && counter_wants_weight(ui->c) != NULL) {
-		free(cause);
-		act_ask_weight(ui);
-		return;
-	}
 	sale_screen_after(ui, rc, cause);
 }
 
@@ -237,7 +205,7 @@ act_qty(struct ui *ui)
 	l = sale_line(counter_sale(ui->c), act_sel(ui));
 	snprintf(title, sizeof title, _("Jumlah baris %zu: %s"),
 	    act_sel(ui) + 1, l->name);
-	ui_ask(ui, title, strcmp(l->unit, "g") == 0 ?
+	ui_ask(ui, title, sale_line_is_weighed(l) ?
 	    _("Berat: gram (1250) atau kg (1,25 kg)") :
 	    sale_kind(counter_sale(ui->c)) == SALE_REFUND ?
 	    _("Jumlah yang dikembalikan pelanggan (0 = tidak)") :
@@ -252,11 +220,8 @@ act_void_run(struct ui *ui, size_t line)
 	enum pos_rc rc;
 
 	rc = counter_void(ui->c, line, &cause);
-	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
-		free(cause);
-		ui_approve(ui, RETRY_VOID, line, "");
+	if (ui_approve(ui, rc, cause, RETRY_VOID, line, ""))
 		return;
-	}
 	sale_screen_after(ui, rc, cause);
 	if (rc == POS_OK)
 		ui_msg(ui, MSG_OK, _("Baris %zu dihapus (tercatat)"), line + 1);
@@ -288,11 +253,8 @@ act_disc_done(struct ui *ui, const char *text)
 	size_t	 line = ui->prompt.line;
 
 	rc = counter_discount(ui->c, line, text, &cause);
-	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
-		free(cause);
-		ui_approve(ui, RETRY_DISCOUNT, line, text);
+	if (ui_approve(ui, rc, cause, RETRY_DISCOUNT, line, text))
 		return;
-	}
 	sale_screen_after(ui, rc, cause);
 }
 
@@ -358,11 +320,8 @@ act_cancel_run(struct ui *ui)
 	enum pos_rc rc;
 
 	rc = counter_cancel(ui->c, &cause);
-	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
-		free(cause);
-		ui_approve(ui, RETRY_CANCEL, 0, "");
+	if (ui_approve(ui, rc, cause, RETRY_CANCEL, 0, ""))
 		return;
-	}
 	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Tidak bisa membatalkan"));
 		return;
@@ -486,11 +445,8 @@ act_reprint_run(struct ui *ui, const char *text)
 	enum pos_rc rc;
 
 	rc = counter_reprint(ui->c, text, &cause);
-	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
-		free(cause);
-		ui_approve(ui, RETRY_REPRINT, 0, text);
+	if (ui_approve(ui, rc, cause, RETRY_REPRINT, 0, text))
 		return;
-	}
 	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Tidak bisa cetak ulang"));
 		return;
@@ -722,11 +678,6 @@ act_search_pick(struct ui *ui)
 	}
 	rc = counter_add_sku(ui->c, ui->hits[ui->hit_sel].sku, qty, &cause);
 	ui_pop(ui);
-	if (rc == POS_ESTATE && counter_wants_weight(ui->c) != NULL) {
-		free(cause);
-		act_ask_weight(ui);
-		return;
-	}
 	sale_screen_after(ui, rc, cause);
 }
 

@@ -208,9 +208,14 @@ void		 ui_ask(struct ui *, const char *title, const char *hint,
 		    void (*cancel)(struct ui *));
 void		 ui_confirm(struct ui *, const char *question,
 		    void (*yes)(struct ui *));
-/* Asks for a manager's PIN for what counter_wants(); runs retry after. */
-void		 ui_approve(struct ui *, enum ui_retry, size_t line,
-		    const char *text);
+/*
+ * When rc is POS_ENEED_APPROVAL: frees cause, asks for a manager's code
+ * and PIN for counter_approval_detail(), and once approved runs retry
+ * (with line and text) again; true. Otherwise false: rc and cause are
+ * still the caller's to show.
+ */
+bool		 ui_approve(struct ui *, enum pos_rc rc, char *cause,
+		    enum ui_retry retry, size_t line, const char *text);
 /* Empties the approval box, the cursor in its code field. */
 void		 ui_approve_clear(struct ui *);
 /* Runs the action that waited for approval. */
@@ -222,6 +227,11 @@ void		 act_cancel_run(struct ui *);
 void		 act_reprint_run(struct ui *, const char *text);
 
 /* screen-sale.c, screen-pay.c: shared with actions. */
+/*
+ * What core said about a change to the sale: a refusal shown (cause
+ * freed), or POS_ENEED_WEIGHT: the cashier is asked the grams of the
+ * weighed product core names, and it goes on the sale with them.
+ */
 void		 sale_screen_after(struct ui *, enum pos_rc, char *cause);
 void		 pay_screen_commit(struct ui *);
 void		 pay_screen_done(struct ui *);

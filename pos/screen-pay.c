@@ -19,11 +19,8 @@ pay_screen_commit(struct ui *ui)
 	enum pos_rc rc;
 
 	rc = counter_commit(ui->c, &ui->last, &cause);
-	if (rc == POS_ESTATE && counter_wants(ui->c) != NULL) {
-		free(cause);
-		ui_approve(ui, RETRY_COMMIT, 0, "");
+	if (ui_approve(ui, rc, cause, RETRY_COMMIT, 0, ""))
 		return;
-	}
 	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Transaksi tidak tersimpan"));
 		return;

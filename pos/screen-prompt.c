@@ -103,15 +103,19 @@ const struct screen screen_confirm = {
 	.draw = confirm_draw,
 };
 
-void
-ui_approve(struct ui *ui, enum ui_retry retry, size_t line,
-    const char *text)
+bool
+ui_approve(struct ui *ui, enum pos_rc rc, char *cause, enum ui_retry retry,
+    size_t line, const char *text)
 {
+	if (rc != POS_ENEED_APPROVAL)
+		return false;
+	free(cause);
 	ui->retry = retry;
 	ui->retry_line = line;
 	snprintf(ui->retry_text, sizeof ui->retry_text, "%s", text);
 	ui_approve_clear(ui);
 	ui_push(ui, &screen_approve);
+	return true;
 }
 
 void
@@ -166,7 +170,7 @@ approve_draw(struct ui *ui)
 	prompt_draw_below(ui);
 	ui_box(y, x, h, w, _("Persetujuan manajer"));
 	attron(A_BOLD);
-	ui_put(y + 2, x + 2, w - 4, counter_wants_detail(ui->c));
+	ui_put(y + 2, x + 2, w - 4, counter_approval_detail(ui->c));
 	attroff(A_BOLD);
 	ui_put(y + 4, x + 2, 16, _("Kode manajer:"));
 	ui_put(y + 6, x + 2, 16, _("PIN:"));

@@ -13,9 +13,37 @@
 
 #include "pos.h"
 
+static void
+sale_screen_weighed(struct ui *ui, const char *text)
+{
+	char	*cause = NULL;
+	enum pos_rc rc;
+
+	rc = counter_weight(ui->c, text, &cause);
+	sale_screen_after(ui, rc, cause);
+}
+
+static void
+sale_screen_unweighed(struct ui *ui)
+{
+	counter_weight_cancel(ui->c);
+}
+
 void
 sale_screen_after(struct ui *ui, enum pos_rc rc, char *cause)
 {
+	char	 title[160];
+
+	if (rc == POS_ENEED_WEIGHT) {
+		/* A weighed product, however it was found: its grams. */
+		free(cause);
+		snprintf(title, sizeof title, _("Berat %s"),
+		    counter_weight_name(ui->c));
+		ui_ask(ui, title, _("Gram (1250) atau kg (1,25 kg). Esc "
+		    "batal."), PROMPT_DIGITS, 0, sale_screen_weighed,
+		    sale_screen_unweighed);
+		return;
+	}
 	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Ditolak"));
 		return;
@@ -30,7 +58,7 @@ sale_screen_qty(const struct sale_line *l, char *out, size_t size,
 {
 	char	 g[MONEY_FMT_MAX];
 
-	if (strcmp(l->unit, "g") == 0) {
+	if (sale_line_is_weighed(l)) {
 		money_fmt_grams(l->qty, g);
 		if (refund)
 			snprintf(out, size, "%" PRId64 "/%" PRId64 "g",
@@ -55,7 +83,7 @@ sale_screen_row(struct ui *ui, int y, size_t i, const struct sale_line *l,
 	snprintf(no, sizeof no, "%zu", i + 1);
 	sale_screen_qty(l, qty, sizeof qty, refund);
 	money_fmt_plain(l->price_rp, price);
-	if (strcmp(l->unit, "g") == 0)
+	if (sale_line_is_weighed(l))
 		strncat(price, "/kg", sizeof price - strlen(price) - 1);
 	disc[0] = '\0';
 	if (l->disc_rp > 0 && !refund)

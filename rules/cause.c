@@ -19,6 +19,8 @@ pos_strerror(enum pos_rc rc)
 	case POS_ENET:		return "network error";
 	case POS_EPROTO:	return "protocol error";
 	case POS_ECORRUPT:	return "corrupt";
+	case POS_ENEED_APPROVAL: return "needs a manager's approval";
+	case POS_ENEED_WEIGHT:	return "needs a weight";
 	}
 	return "unknown error";
 }

@@ -247,8 +247,14 @@ sale_is_pkp(const struct sale *s)
 	return s->pkp;
 }
 
-static bool
-sale_is_weighed(const struct sale_line *l)
+bool
+sale_product_is_weighed(const struct product *p)
+{
+	return strcmp(p->unit, "g") == 0;
+}
+
+bool
+sale_line_is_weighed(const struct sale_line *l)
 {
 	return strcmp(l->unit, "g") == 0;
 }
@@ -310,7 +316,7 @@ sale_line_gross(struct sale_line *l, int64_t qty, int64_t *gross,
 {
 	bool	 ok;
 
-	if (sale_is_weighed(l))
+	if (sale_line_is_weighed(l))
 		ok = money_weighed(l->price_rp, qty, gross);
 	else
 		ok = money_mul(l->price_rp, qty, gross);
@@ -521,7 +527,7 @@ sale_commit_copy(struct sale *s, struct sale *t, char **cause)
 static enum pos_rc
 sale_check_qty(const struct sale_line *l, int64_t qty, char **cause)
 {
-	if (sale_is_weighed(l)) {
+	if (sale_line_is_weighed(l)) {
 		if (qty <= 0 || qty > SALE_GRAMS_MAX)
 			return cause_set(cause, POS_EINVAL, "Berat harus 1 "
 			    "sampai %d gram", SALE_GRAMS_MAX);
@@ -588,7 +594,7 @@ sale_add(struct sale *s, const struct product *p, int64_t qty,
 		return rc;
 	t = sale_dup(s);
 	last = t->nlines > 0 ? &t->lines[t->nlines - 1] : NULL;
-	if (last != NULL && !last->voided && !sale_is_weighed(last) &&
+	if (last != NULL && !last->voided && !sale_line_is_weighed(last) &&
 	    strcmp(last->sku, p->sku) == 0 && last->price_rp == p->price_rp &&
 	    last->disc_bp == 0 && last->disc_fix_rp == 0 &&
 	    strcmp(nl.unit, "pcs") == 0) {
@@ -621,7 +627,7 @@ sale_add_priced(struct sale *s, const struct product *p, int64_t price_rp,
 	 * Weighed goods carry their weight on the label: grams back-computed
 	 * from a price would not give the label's price again.
 	 */
-	if (strcmp(p->unit, "g") == 0)
+	if (sale_product_is_weighed(p))
 		return cause_set(cause, POS_EINVAL, "%s ditimbang: pakai label "
 		    "berat, bukan label harga", p->name);
 	sale_line_from_product(&nl, p, code);
@@ -658,7 +664,7 @@ sale_set_qty(struct sale *s, size_t i, int64_t qty, char **cause)
 		if (qty < 0 || qty > l->lim_qty)
 			return cause_set(cause, POS_EINVAL, "Retur %s paling "
 			    "banyak %" PRId64 " %s", l->name, l->lim_qty,
-			    sale_is_weighed(l) ? "gram" : "");
+			    sale_line_is_weighed(l) ? "gram" : "");
 	} else if ((rc = sale_check_qty(l, qty, cause)) != POS_OK)
 		return rc;
 	t = sale_dup(s);

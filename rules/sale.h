@@ -2,8 +2,8 @@
 /*
  * The cart: lines, quantities, weighed goods, discounts, voids, PPN,
  * tenders, change and refunds, as pure rules over plain memory. No I/O: the
- * counter (counter.c) looks products up, keeps the draft durable and commits
- * the finished sale as one journal entry built by sale_entry().
+ * counter (core/counter*.c) looks products up, keeps the draft durable and
+ * commits the finished sale as one journal entry built by sale_entry().
  *
  * Every mutator is all or nothing: on failure it returns an rc with a
  * cause for the cashier and the sale is exactly as it was. Money is whole
@@ -114,6 +114,12 @@ int64_t		 sale_due(const struct sale *);		/* total - paid, >= 0 */
 int64_t		 sale_change(const struct sale *);	/* paid - total, >= 0 */
 bool		 sale_is_paid(const struct sale *);
 bool		 sale_is_pkp(const struct sale *);
+/*
+ * Weighed goods: sold by the gram at a price per kg, their quantity typed
+ * or read from a scale label, never counted (unit "g").
+ */
+bool		 sale_product_is_weighed(const struct product *);
+bool		 sale_line_is_weighed(const struct sale_line *);
 
 /*
  * Adds qty (pieces, or grams when p->unit is "g") of p at its catalog

@@ -22,6 +22,12 @@ enum pos_rc {
 	POS_ENET,	/* could not reach the server */
 	POS_EPROTO,	/* peer answered something we do not understand */
 	POS_ECORRUPT,	/* ledger corrupt or chain broken */
+	/*
+	 * Needs: nothing was refused or changed; the action waits for what
+	 * only a person can give, then is made again (core/counter.h).
+	 */
+	POS_ENEED_APPROVAL,	/* a manager's code and PIN, on the spot */
+	POS_ENEED_WEIGHT,	/* the grams of a weighed product */
 };
 
 /* A static English name for rc ("ok", "invalid input", ...). */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The counter (core/counter.c) on a real demo ledger file: login and the
+ * The counter (core/counter*.c) on a real demo ledger file: login and the
  * PIN delay and lockout (R4.11), scans of every kind of code, the open
  * sale reopened exactly after the process is gone, approvals recorded
  * whether given or not, hold and recall, QRIS, split payment, the commit as
@@ -96,6 +96,16 @@ ean_fix(char *s)
 #define CHECK_SAME(c, call) do {					\
 	char *b_ = sale_encode(counter_sale(c)), *a_;			\
 	CHECK((call) != POS_OK);					\
+	a_ = sale_encode(counter_sale(c));				\
+	CHECK_STR(b_, a_);						\
+	free(b_);							\
+	free(a_);							\
+} while (0)
+
+/* call returns the need rc, and the sale is as it was. */
+#define CHECK_NEED(c, call, rc) do {					\
+	char *b_ = sale_encode(counter_sale(c)), *a_;			\
+	CHECK_EQ_I64((call), (rc));					\
 	a_ = sale_encode(counter_sale(c));				\
 	CHECK_STR(b_, a_);						\
 	free(b_);							\
@@ -212,13 +222,14 @@ test_scan(struct ledger *l, struct counter *c, int64_t *seq)
 	ean_fix(code);
 	CHECK_SAME(c, counter_scan(c, code, &cause));
 	/* A weighed PLU typed asks for the weight. */
-	CHECK(counter_scan(c, "00032", &cause) == POS_ESTATE);
-	CHECK_STR(counter_wants_weight(c), "Se'i Babi Curah");
+	CHECK_NEED(c, counter_scan(c, "00032", &cause), POS_ENEED_WEIGHT);
+	CHECK_STR(counter_weight_name(c), "Se'i Babi Curah");
 	CHECK_SAME(c, counter_weight(c, "abc", &cause));
 	CHECK_SAME(c, counter_weight(c, "0", &cause));
 	CHECK_SAME(c, counter_weight(c, "200000", &cause));
 	CHECK(counter_weight(c, "0,5 kg", &cause) == POS_OK);
-	CHECK(counter_wants_weight(c) == NULL);
+	CHECK(counter_weight_name(c) == NULL);
+	CHECK_SAME(c, counter_weight(c, "0,5 kg", &cause));	/* once */
 	s = counter_sale(c);
 	CHECK_EQ_I64(sale_line(s, 3)->qty, 500);
 	CHECK_EQ_I64(sale_line(s, 3)->amount_rp, 140000);
@@ -242,11 +253,11 @@ test_discount(struct ledger *l, struct counter *c, int64_t *seq)
 	/* Within the kasir's 10%: no approval. */
 	CHECK(counter_discount(c, 0, "10%", &cause) == POS_OK);
 	CHECK_EQ_I64(sale_line(counter_sale(c), 0)->disc_rp, 30000);
-	CHECK(counter_wants(c) == NULL);
+	CHECK_STR(counter_approval_detail(c), "");
 	/* 20% needs a manager; the sale is unchanged until approved. */
-	CHECK_SAME(c, counter_discount(c, 0, "20%", &cause));
-	CHECK_STR(counter_wants(c), "diskon");
-	CHECK_STR(counter_wants_detail(c),
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK_STR(counter_approval_detail(c),
 	    "Diskon 20% baris 1 Kopi Arabika Bajawa Bubuk 250 g");
 	CHECK_EQ_I64(ledger_count(l), *seq);
 	/* A kasir cannot approve; a wrong PIN is refused and recorded. */
@@ -333,8 +344,9 @@ test_hold(struct ledger *l, struct counter *c, int64_t *seq)
 	CHECK(counter_scan(c, "8992647000111", &cause) == POS_OK);
 	CHECK(counter_recall(c, 1, &cause) == POS_ESTATE);
 	/* A kasir cancels a sale only with a manager (rules/role.c). */
-	CHECK_SAME(c, counter_cancel(c, &cause));
-	CHECK_STR(counter_wants(c), "batal");
+	CHECK_NEED(c, counter_cancel(c, &cause), POS_ENEED_APPROVAL);
+	CHECK(strncmp(counter_approval_detail(c), "Batal transaksi ", 16) ==
+	    0);
 	CHECK_EQ_I64(ledger_count(l), *seq);
 	CHECK(counter_approve(c, "maria", "9876", &cause) == POS_OK);
 	check_last(l, ++*seq, ENTRY_EVENT, "approval");
@@ -468,8 +480,8 @@ test_refund(struct ledger *l, struct counter *c, int64_t *seq,
 	CHECK(counter_set_qty(c, 0, "1", &cause) == POS_OK);
 	CHECK(counter_pay(c, SALE_CASH, "", "", &cause) == POS_OK);
 	/* A kasir needs a manager for a refund. */
-	CHECK(counter_commit(c, &done, &cause) == POS_ESTATE);
-	CHECK_STR(counter_wants(c), "retur");
+	CHECK(counter_commit(c, &done, &cause) == POS_ENEED_APPROVAL);
+	CHECK(strncmp(counter_approval_detail(c), "Retur ", 6) == 0);
 	CHECK(counter_approve(c, "maria", "9876", &cause) == POS_OK);
 	++*seq;
 	CHECK(counter_commit(c, &done, &cause) == POS_OK);
@@ -521,6 +533,65 @@ test_refund(struct ledger *l, struct counter *c, int64_t *seq,
 	/* A receipt number of another device is not ours. */
 	snprintf(bad, sizeof bad, "ENDE1-K1-%s", number + 9);
 	CHECK(counter_refund(c, bad, &cause) == POS_EINVAL);
+	free(cause);
+}
+
+/*
+ * A manager's approval is for one action on one line of one sale at one
+ * value, and is used once (core/counter-int.h, struct counter_key): not
+ * for another line, nor the whole sale, nor the same line of another
+ * sale, nor twice. Approvals asked and refused meanwhile leave it be.
+ */
+static void
+test_grant(struct ledger *l, struct counter *c, int64_t *seq)
+{
+	char	*cause = NULL, uuid[ENTRY_UUID_LEN + 1];
+	int64_t	 a = 0, b = 0;
+
+	CHECK(sale_is_empty(counter_sale(c)));
+	CHECK(counter_scan(c, "8997214001027", &cause) == POS_OK);
+	CHECK(counter_scan(c, "8992647000111", &cause) == POS_OK);
+	CHECK_EQ_I64(sale_nlines(counter_sale(c)), 2);
+	snprintf(uuid, sizeof uuid, "%s", sale_uuid(counter_sale(c)));
+	/* 20% on line 1 of sale A, approved. */
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve(c, "maria", "9876", &cause) == POS_OK);
+	++*seq;
+	CHECK_STR(counter_approval_detail(c), "");
+	/* Not for line 2 at the same 20%, nor for the whole sale. */
+	CHECK_NEED(c, counter_discount(c, 1, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(strncmp(counter_approval_detail(c), "Diskon 20% baris 2 ", 19) ==
+	    0);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	CHECK_NEED(c, counter_discount(c, SALE_WHOLE, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	/* Not for line 1 of sale B, the same product at the same 20%. */
+	CHECK(counter_hold(c, &a, &cause) == POS_OK);
+	CHECK(counter_scan(c, "8997214001027", &cause) == POS_OK);
+	CHECK(strcmp(sale_uuid(counter_sale(c)), uuid) != 0);
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	CHECK(counter_hold(c, &b, &cause) == POS_OK);
+	/* Sale A again: the grant is there still, for its line 1. */
+	CHECK(counter_recall(c, a, &cause) == POS_OK);
+	CHECK_STR(sale_uuid(counter_sale(c)), uuid);
+	CHECK(counter_discount(c, 0, "20%", &cause) == POS_OK);
+	CHECK_EQ_I64(sale_line(counter_sale(c), 0)->disc_rp, 15000);
+	CHECK_STR(sale_line(counter_sale(c), 0)->disc_by, "maria");
+	/* Used once: the same discount, cleared and typed again, asks. */
+	CHECK(counter_discount(c, 0, "0", &cause) == POS_OK);
+	CHECK_NEED(c, counter_discount(c, 0, "20%", &cause),
+	    POS_ENEED_APPROVAL);
+	CHECK(counter_approve_cancel(c, &cause) == POS_OK);
+	++*seq;
+	CHECK_EQ_I64(ledger_count(l), *seq);
 	free(cause);
 }
 
@@ -600,6 +671,7 @@ main(void)
 	test_hold(l, c, &seq);
 	test_pay(l, c, &seq, number, sizeof number);
 	test_refund(l, c, &seq, number);
+	test_grant(l, c, &seq);
 	CHECK(counter_logout(c, NULL) == POS_OK);
 	check_last(l, ++seq, ENTRY_EVENT, "logout");
 	/* R4.9: a PIN hashed with older, lighter parameters is hashed again
