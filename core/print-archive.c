@@ -18,7 +18,10 @@
 #include "ledger-int.h"
 #include "print.h"
 
-/* Writes text to path by temp + fsync + rename (style.md B10 #5). */
+/*
+ * Writes text to path by temp + fsync + rename (docs/STYLE.md §Durable
+ * files).
+ */
 static enum pos_rc
 print_archive_write(const char *path, const char *text, char **cause)
 {

@@ -116,13 +116,9 @@ texts() {
 		[ -f "$f" ] && echo "$f"
 	done
 }
-# TODO(lead): drop the one known line of core/counter.c once its split
-# lands (#9); it should cite docs/STYLE.md §Durable files.
 outside='shared/doc[s]|machine-note[s]'
 outside="$outside|(^|[^A-Za-z])(reliabilit[y]|spec[s]|styl[e]|peer[s])\.md"
-known='^core/counter\.c:[0-9]*:/\* Writes text to path by temp + fsync'
-known="$known + rename (styl[e]\.md B10 #5)\. \*/\$"
-texts | xargs -r grep -HnE "$outside" | grep -v "$known" |
+texts | xargs -r grep -HnE "$outside" |
     grep . && fail "a citation outside the project: cite docs/ of this tree"
 for r in $(texts | xargs -r grep -ohE '(^|[^A-Za-z0-9_])R[1-5]\.[0-9]+' |
     sed 's/^[^R]*//' | sort -u); do
