@@ -30,34 +30,40 @@ static enum pos_rc
 counter_lookup(struct counter *c, const char *code, struct product *p,
     char **cause)
 {
-	char	 sku[32], up[64];
-	size_t	 n = strlen(code), i;
+	char	 sku[32], up[BARCODE_MAX + 1];
+	size_t	 i;
 	struct db *db = c->l->db;
 
-	if (n > 0 && strspn(code, "0123456789") == n) {
-		if (n == 13 && !barcode_ean13_valid(code))
-			return cause_set(cause, POS_EINVAL, "Barcode %s: digit "
-			    "periksa salah, scan ulang", code);
-		if (n == 5) {
-			if (db_sale_sku_by_plu(db, code, sku, sizeof sku,
-			    NULL) != POS_OK)
-				return cause_set(cause, POS_ENOTFOUND, "PLU %s "
-				    "tidak terdaftar", code);
-			return db_catalog_product(db, sku, p, cause);
-		}
+	switch (barcode_classify(code)) {
+	case BARCODE_NONE:
+		return cause_set(cause, POS_EINVAL, "Kode tidak sah");
+	case BARCODE_BAD_CHECK:
+		return cause_set(cause, POS_EINVAL, "Barcode %s: digit "
+		    "periksa salah, scan ulang", code);
+	case BARCODE_PLU:
+		if (db_sale_sku_by_plu(db, code, sku, sizeof sku, NULL) !=
+		    POS_OK)
+			return cause_set(cause, POS_ENOTFOUND, "PLU %s tidak "
+			    "terdaftar", code);
+		return db_catalog_product(db, sku, p, cause);
+	case BARCODE_EAN13:
+	case BARCODE_INSTORE:
+	case BARCODE_SHORT:
+	case BARCODE_DIGITS:
 		if (db_catalog_product_by_barcode(db, code, p, NULL) == POS_OK)
 			return POS_OK;
 		return cause_set(cause, POS_ENOTFOUND, "Barcode %s tidak "
 		    "terdaftar", code);
+	case BARCODE_SKU:
+		break;
 	}
 	if (db_catalog_product(db, code, p, NULL) == POS_OK)
 		return POS_OK;
-	if (n < sizeof up) {
-		for (i = 0; i <= n; i++)
-			up[i] = (char)toupper((unsigned char)code[i]);
-		if (db_catalog_product(db, up, p, NULL) == POS_OK)
-			return POS_OK;
-	}
+	for (i = 0; code[i] != '\0' && i < BARCODE_MAX; i++)
+		up[i] = (char)toupper((unsigned char)code[i]);
+	up[i] = '\0';
+	if (db_catalog_product(db, up, p, NULL) == POS_OK)
+		return POS_OK;
 	return cause_set(cause, POS_ENOTFOUND, "Kode %s tidak terdaftar "
 	    "(ketik nama untuk mencari)", code);
 }
@@ -83,7 +89,7 @@ static enum pos_rc
 counter_pick(struct counter *c, const struct product *p, int64_t qty,
     bool counted, const char *code, char **cause)
 {
-	if (!sale_product_is_weighed(p))
+	if (!product_is_weighed(p))
 		return counter_add(c, p, qty, code, cause);
 	if (counted)
 		return cause_set(cause, POS_EINVAL, "%s ditimbang: masukkan "
@@ -110,8 +116,7 @@ counter_scan_label(struct counter *c, const char *code, bool has_qty,
 	enum pos_rc rc;
 
 	*handled = false;
-	if (strlen(code) != 13 || code[0] != '2' || code[1] < '0' ||
-	    strspn(code, "0123456789") != 13 ||
+	if (barcode_classify(code) != BARCODE_INSTORE ||
 	    db_catalog_product_by_barcode(c->l->db, code, &p, NULL) == POS_OK)
 		return POS_OK;
 	*handled = true;
@@ -133,7 +138,7 @@ counter_scan_label(struct counter *c, const char *code, bool has_qty,
 		    "terdaftar", code, sc.plu);
 	if ((rc = db_catalog_product(c->l->db, sku, &p, cause)) != POS_OK)
 		return rc;
-	if (sc.weight && !sale_product_is_weighed(&p))
+	if (sc.weight && !product_is_weighed(&p))
 		return cause_set(cause, POS_EINVAL, "Label berat untuk barang "
 		    "satuan %s", p.name);
 	if (sc.weight)
@@ -177,7 +182,7 @@ counter_scan(struct counter *c, const char *input, char **cause)
 		    "kode setelah %lld*" : "Scan atau ketik kode barang", qty);
 		goto out;
 	}
-	if (strlen(code) > 40) {
+	if (strlen(code) > BARCODE_MAX) {
 		rc = cause_set(cause, POS_EINVAL, "Kode terlalu panjang");
 		goto out;
 	}
@@ -360,7 +365,7 @@ counter_limit_bp(struct counter *c, const char *role)
 {
 	char	 key[32], *v = NULL, *end;
 	long long bp;
-	int64_t	 dflt = strcmp(role, "kasir") == 0 ? 1000 : 5000;
+	int64_t	 dflt = role_parse(role) == ROLE_KASIR ? 1000 : 5000;
 
 	snprintf(key, sizeof key, "disc.max_bp.%s", role);
 	if (catalog_get_setting(c->l, key, &v, NULL) != POS_OK)

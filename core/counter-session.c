@@ -59,6 +59,12 @@ counter_append_reset(struct counter *c, struct entry *e, const char *user,
 	return rc;
 }
 
+bool
+counter_may(const struct counter *c, enum role_act act)
+{
+	return c->in && role_need(role_parse(c->user.role), act) == ROLE_ALONE;
+}
+
 const struct counter_user *
 counter_user(const struct counter *c)
 {

@@ -63,8 +63,7 @@ counter_note(struct counter *c)
 void
 counter_number(const struct counter *c, int64_t seq, char *out)
 {
-	snprintf(out, COUNTER_NUMBER_MAX, "%s-%06" PRId64,
-	    ledger_device_id(c->l), seq);
+	rcode_number(ledger_device_id(c->l), seq, out);
 }
 
 bool

@@ -24,13 +24,15 @@
 #ifndef NTT_COUNTER_H
 #define NTT_COUNTER_H
 
+#include "rcode.h"
+#include "role.h"
 #include "sale.h"
 #include "types.h"
 
 #define COUNTER_PIN_MAX		16	/* bytes of a PIN buffer, with NUL */
 #define COUNTER_HITS_MAX	50
 #define COUNTER_HELD_MAX	50
-#define COUNTER_NUMBER_MAX	48
+#define COUNTER_NUMBER_MAX	RCODE_NUMBER_MAX	/* rules/rcode.h */
 
 struct ledger;
 struct counter;
@@ -79,6 +81,11 @@ enum pos_rc	 counter_login(struct counter *, const char *user,
 enum pos_rc	 counter_logout(struct counter *, char **cause);
 /* The user logged in, or NULL. Borrowed. */
 const struct counter_user *counter_user(const struct counter *);
+/*
+ * Whether the user logged in may do act alone (rules/role.h), for a screen
+ * deciding what to offer; the service refuses anyway.
+ */
+bool		 counter_may(const struct counter *, enum role_act act);
 /* Unlocks user with a manager's PIN (an event entry). */
 enum pos_rc	 counter_unlock(struct counter *, const char *user,
 		    const char *manager, const char *pin, char **cause);

@@ -414,8 +414,7 @@ act_qris_setup(struct ui *ui)
 {
 	const struct counter_user *u = counter_user(ui->c);
 
-	if (u == NULL || (strcmp(u->role, "manajer") != 0 &&
-	    strcmp(u->role, "admin") != 0)) {
+	if (u == NULL || !counter_may(ui->c, ACT_SETTINGS)) {
 		ui_msg(ui, MSG_ERROR, "%s", _("Hanya manajer yang mengatur "
 		    "QRIS toko"));
 		return;

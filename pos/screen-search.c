@@ -56,7 +56,7 @@ search_screen_draw(struct ui *ui)
 	for (i = first, y = top + 2; i < ui->nhits && y <= bottom; i++, y++) {
 		h = &ui->hits[i];
 		money_fmt_plain(h->price_rp, price);
-		if (strcmp(h->unit, "g") == 0)
+		if (unit_is_weighed(h->unit))
 			strncat(price, "/kg", sizeof price - strlen(price) - 1);
 		if (i == ui->hit_sel)
 			attron(ui_attr(ui, UI_PAIR_SEL, A_REVERSE));

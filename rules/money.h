@@ -47,6 +47,8 @@ enum tax_class {
 };
 const char	*tax_class_name(enum tax_class);	/* "PPN11", "BEBAS" */
 bool		 tax_class_parse(const char *, enum tax_class *);
+/* True for a line of class s that carries PPN ("PPN11"). */
+bool		 tax_class_is_taxed(const char *s);
 /* PPN on a price excluding tax. */
 bool		 tax_ppn_excl(int64_t price_excl_rp, int64_t *ppn_rp);
 /* PPN contained in a price including tax: price * 11 / 111. */

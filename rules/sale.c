@@ -248,15 +248,9 @@ sale_is_pkp(const struct sale *s)
 }
 
 bool
-sale_product_is_weighed(const struct product *p)
-{
-	return strcmp(p->unit, "g") == 0;
-}
-
-bool
 sale_line_is_weighed(const struct sale_line *l)
 {
-	return strcmp(l->unit, "g") == 0;
+	return unit_is_weighed(l->unit);
 }
 
 /*
@@ -459,9 +453,9 @@ sale_recompute(struct sale *s, char **cause)
 		l->sdisc_rp = part[i];
 		l->amount_rp = l->net_rp - l->sdisc_rp;
 		total += l->amount_rp;
-		if (strcmp(l->tax_class, "PPN11") == 0)
+		if (tax_class_is_taxed(l->tax_class))
 			taxable += l->amount_rp;
-		if (strcmp(l->ownership, "konsinyasi") == 0) {
+		if (ownership_parse(l->ownership) == OWN_KONSINYASI) {
 			if (!money_muldiv(l->amount_rp, l->commission_bp, 10000,
 			    &commission)) {
 				rc = sale_too_big(cause);
@@ -478,7 +472,7 @@ sale_recompute(struct sale *s, char **cause)
 		for (i = 0; i < s->nlines; i++) {
 			w[i] = s->lines[i].amount_rp;
 			use[i] = sale_line_counts(&s->lines[i]) &&
-			    strcmp(s->lines[i].tax_class, "PPN11") == 0;
+			    tax_class_is_taxed(s->lines[i].tax_class);
 		}
 		sale_spread(ppn, w, use, s->nlines, part);
 		for (i = 0; i < s->nlines; i++)
@@ -597,7 +591,7 @@ sale_add(struct sale *s, const struct product *p, int64_t qty,
 	if (last != NULL && !last->voided && !sale_line_is_weighed(last) &&
 	    strcmp(last->sku, p->sku) == 0 && last->price_rp == p->price_rp &&
 	    last->disc_bp == 0 && last->disc_fix_rp == 0 &&
-	    strcmp(nl.unit, "pcs") == 0) {
+	    unit_parse(nl.unit) == UNIT_PCS) {
 		if (last->qty + qty > SALE_QTY_MAX) {
 			sale_free(t);
 			return cause_set(cause, POS_EINVAL, "Jumlah harus 1 "
@@ -627,7 +621,7 @@ sale_add_priced(struct sale *s, const struct product *p, int64_t price_rp,
 	 * Weighed goods carry their weight on the label: grams back-computed
 	 * from a price would not give the label's price again.
 	 */
-	if (sale_product_is_weighed(p))
+	if (product_is_weighed(p))
 		return cause_set(cause, POS_EINVAL, "%s ditimbang: pakai label "
 		    "berat, bukan label harga", p->name);
 	sale_line_from_product(&nl, p, code);

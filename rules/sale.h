@@ -118,8 +118,8 @@ bool		 sale_is_pkp(const struct sale *);
  * Weighed goods: sold by the gram at a price per kg, their quantity typed
  * or read from a scale label, never counted (unit "g").
  */
-bool		 sale_product_is_weighed(const struct product *);
 bool		 sale_line_is_weighed(const struct sale_line *);
+/* (A product: product_is_weighed, rules/catalog.h.) */
 
 /*
  * Adds qty (pieces, or grams when p->unit is "g") of p at its catalog

@@ -27,6 +27,14 @@ tax_class_parse(const char *s, enum tax_class *c)
 }
 
 bool
+tax_class_is_taxed(const char *s)
+{
+	enum tax_class c;
+
+	return tax_class_parse(s, &c) && c == TAX_PPN11;
+}
+
+bool
 tax_ppn_excl(int64_t price_excl_rp, int64_t *ppn_rp)
 {
 	return money_muldiv(price_excl_rp, 11, 100, ppn_rp);

@@ -63,8 +63,8 @@ test_sale_basic(void)
 	CHECK_EQ_I64(sale_add(s, &curah, 1250, "2100031012506", NULL),
 	    POS_OK);
 	CHECK_EQ_I64(sale_line(s, 1)->amount_rp, 362500);
-	CHECK(sale_product_is_weighed(&curah));
-	CHECK(!sale_product_is_weighed(&kopi));
+	CHECK(product_is_weighed(&curah));
+	CHECK(!product_is_weighed(&kopi));
 	CHECK(sale_line_is_weighed(sale_line(s, 1)) &&
 	    !sale_line_is_weighed(sale_line(s, 0)));
 	/* 333 g: 96.570 rupiah, rounded half up. */
