@@ -186,15 +186,15 @@ catalog_set(struct ledger *l, const char *author, const char *key,
 {
 	struct setting s;
 
-	if (!catalog_code_ok(key, sizeof s.key))
-		return cause_set(cause, POS_EINVAL, "Nama pengaturan tidak "
-		    "sah");
-	if (strlen(value) >= sizeof s.value)
-		return cause_set(cause, POS_EINVAL, "Nilai pengaturan terlalu "
-		    "panjang");
-	if (strcmp(key, "pkp") == 0 && strcmp(value, "0") != 0 &&
-	    strcmp(value, "1") != 0)
-		return cause_set(cause, POS_EINVAL, "pkp harus 0 atau 1");
+	const struct setting_def *d;
+	enum pos_rc rc;
+
+	/* Only what the table knows, and only values it allows. */
+	if ((d = setting_find(key)) == NULL)
+		return cause_set(cause, POS_EINVAL, "Pengaturan %.40s tidak "
+		    "dikenal", key);
+	if ((rc = setting_allowed(d, value, cause)) != POS_OK)
+		return rc;
 	snprintf(s.key, sizeof s.key, "%s", key);
 	snprintf(s.value, sizeof s.value, "%s", value);
 	return catalog_commit(l, author, "setting", catalog_setting_entry(&s),
@@ -205,7 +205,11 @@ enum pos_rc
 catalog_get_setting(struct ledger *l, const char *key, char **out,
     char **cause)
 {
-	return db_setting_get(l->db, key, out, cause);
+	if (setting_find(key) == NULL)
+		return cause_set(cause, POS_ENOTFOUND, "Pengaturan %.40s tidak "
+		    "dikenal", key);
+	*out = setting_get(l, key);
+	return POS_OK;
 }
 
 enum pos_rc

@@ -22,6 +22,7 @@
 #include "rcode.h"
 #include "report.h"
 #include "role.h"
+#include "setting.h"
 #include "types.h"
 #include "util.h"
 
@@ -187,7 +188,16 @@ enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
 		    const struct user *, const char *pin, char **cause);
 enum pos_rc	 catalog_set(struct ledger *, const char *author,
 		    const char *key, const char *value, char **cause);
-/* Reads a setting; *out the caller's. POS_ENOTFOUND when unset. */
+/*
+ * setting.c: the outlet's settings, read through their table
+ * (rules/setting.h): the value the ledger holds when the table allows it,
+ * else the setting's default. setting_get's result is the caller's.
+ */
+char		*setting_get(struct ledger *, const char *name);
+bool		 setting_bool(struct ledger *, const char *name);
+int64_t		 setting_int(struct ledger *, const char *name);
+/* Reads a setting (setting_get); *out the caller's. POS_ENOTFOUND when
+ * the table has no such setting. */
 enum pos_rc	 catalog_get_setting(struct ledger *, const char *key,
 		    char **out, char **cause);
 enum pos_rc	 catalog_product(struct ledger *, const char *sku,

@@ -120,11 +120,7 @@ counter_scan_label(struct counter *c, const char *code, bool has_qty,
 	    db_catalog_product_by_barcode(c->l->db, code, &p, NULL) == POS_OK)
 		return POS_OK;
 	*handled = true;
-	if (catalog_get_setting(c->l, "barcode.scale", &layouts, NULL) !=
-	    POS_OK || *layouts == '\0') {
-		free(layouts);
-		layouts = xstrdup(SALE_SCALE_DEFAULT);
-	}
+	layouts = setting_get(c->l, "barcode.scale");
 	rc = sale_scale_parse(layouts, code, &sc, cause);
 	free(layouts);
 	if (rc != POS_OK)
@@ -363,18 +359,12 @@ counter_void(struct counter *c, size_t i, char **cause)
 static int64_t
 counter_limit_bp(struct counter *c, const char *role)
 {
-	char	 key[32], *v = NULL, *end;
-	long long bp;
-	int64_t	 dflt = role_parse(role) == ROLE_KASIR ? 1000 : 5000;
+	char	 key[32];
 
-	snprintf(key, sizeof key, "disc.max_bp.%s", role);
-	if (catalog_get_setting(c->l, key, &v, NULL) != POS_OK)
-		return dflt;
-	bp = strtoll(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || bp < 0 || bp > 10000)
-		bp = dflt;
-	free(v);
-	return bp;
+	/* The table holds each role's limit and its default. */
+	snprintf(key, sizeof key, "disc.max_bp.%s",
+	    role_name(role_parse(role)));
+	return setting_find(key) != NULL ? setting_int(c->l, key) : 0;
 }
 
 enum pos_rc

@@ -91,8 +91,8 @@ counter_qris(struct counter *c, int64_t amount_rp, char **payload,
 	if (amount_rp <= 0 || amount_rp > sale_due(c->sale))
 		return cause_set(cause, POS_EINVAL, "QRIS harus 1 sampai sisa "
 		    "tagihan");
-	if (catalog_get_setting(c->l, "qris.static", &st, NULL) != POS_OK ||
-	    *st == '\0') {
+	st = setting_get(c->l, "qris.static");
+	if (*st == '\0') {
 		free(st);
 		return cause_set(cause, POS_ENOTFOUND, "QRIS toko belum diatur:"
 		    " manajer memasukkannya sekali (Ctrl-K)");

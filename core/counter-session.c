@@ -353,7 +353,7 @@ counter_status_printer(struct counter *c, int64_t now)
 	    now >= c->prn_at_ms)
 		return;
 	c->prn_at_ms = now;
-	spec = print_setting(c->l, "printer", NULL);
+	spec = print_setting(c->l, "printer");
 	if (print_status(c->l, &ps, NULL) == POS_OK && ps.pending > 0)
 		snprintf(c->prn, sizeof c->prn, "%lld antre",
 		    (long long)ps.pending);

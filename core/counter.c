@@ -75,13 +75,7 @@ counter_is_manager(const char *role)
 static bool
 counter_pkp(struct counter *c)
 {
-	char	*v = NULL;
-	bool	 pkp = false;
-
-	if (catalog_get_setting(c->l, "pkp", &v, NULL) == POS_OK)
-		pkp = strcmp(v, "1") == 0;
-	free(v);
-	return pkp;
+	return setting_bool(c->l, "pkp");
 }
 
 enum pos_rc

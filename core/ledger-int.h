@@ -7,6 +7,7 @@
 #include "db.h"
 #include "devkey.h"
 #include "role.h"
+#include "setting.h"
 #include "gate.h"
 
 struct ledger {
@@ -61,8 +62,15 @@ enum pos_rc	 auth_append_reset(struct ledger *, struct entry *e,
 /* The wait after failed wrong PINs in a row, in ms (0: none). */
 int64_t		 auth_pin_delay_ms(int64_t failed);
 
-/* print.c: outlet setting key, or dflt (may be NULL) when empty; freed. */
-char		*print_setting(struct ledger *, const char *key,
-		    const char *dflt);
+/* print.c: setting key as a receipt wants it: NULL when empty; freed. */
+char		*print_setting(struct ledger *, const char *key);
+
+/*
+ * setting.c: whether value may be stored for setting d: the table's check
+ * (rules/setting.h), and for a printer or its paper, that the back-end or
+ * profile exists. catalog_set writes nothing else.
+ */
+enum pos_rc	 setting_allowed(const struct setting_def *d,
+		    const char *value, char **cause);
 
 #endif

@@ -106,8 +106,8 @@ print_archive(struct ledger *l, int64_t seq, struct print_outcome *out)
 	int64_t	 n = 0;
 
 	memset(out, 0, sizeof *out);
-	spec = print_setting(l, "printer", NULL);
-	profile = print_setting(l, "printer.profile", "58");
+	spec = print_setting(l, "printer");
+	profile = print_setting(l, "printer.profile");
 	if (print_archive_copy(l, seq, profile, out->path, sizeof out->path,
 	    &cause) != POS_OK)
 		snprintf(out->error, sizeof out->error, "%s", cause);

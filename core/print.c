@@ -36,13 +36,13 @@ print_doc_free(struct print_doc *d)
 }
 
 char *
-print_setting(struct ledger *l, const char *key, const char *dflt)
+print_setting(struct ledger *l, const char *key)
 {
-	char	*v = NULL;
+	char	*v = setting_get(l, key);
 
-	if (db_setting_get(l->db, key, &v, NULL) != POS_OK || *v == '\0') {
+	if (*v == '\0') {
 		free(v);
-		return dflt != NULL ? xstrdup(dflt) : NULL;
+		return NULL;
 	}
 	return v;
 }
@@ -108,10 +108,10 @@ print_doc_build(struct ledger *l, int64_t seq, int64_t copy,
 			change += el->amount_rp < 0 ? -el->amount_rp :
 			    el->amount_rp;
 	}
-	d->address = print_setting(l, "outlet.address", NULL);
-	d->npwp = print_setting(l, "npwp", NULL);
-	d->footer = print_setting(l, "receipt.footer", NULL);
-	d->pkp = print_setting(l, "pkp", "0");
+	d->address = print_setting(l, "outlet.address");
+	d->npwp = print_setting(l, "npwp");
+	d->footer = print_setting(l, "receipt.footer");
+	d->pkp = print_setting(l, "pkp");
 	pkp = strcmp(d->pkp, "1") == 0;
 	rcode_number(d->e->device_id, d->e->seq, d->number);
 	snprintf(d->cashier, sizeof d->cashier, "%s", d->e->author);
@@ -250,8 +250,8 @@ print_pump(struct ledger *l, const char *printer, int64_t *printed,
 	if (printed != NULL)
 		*printed = 0;
 	spec = printer != NULL ? xstrdup(printer) :
-	    print_setting(l, "printer", "none");
-	profile = print_setting(l, "printer.profile", "58");
+	    print_setting(l, "printer");
+	profile = print_setting(l, "printer.profile");
 	for (;;) {
 		rc = db_print_next(l->db, &job, cause);
 		if (rc == POS_ENOTFOUND) {
@@ -340,7 +340,7 @@ print_raw(struct ledger *l, const char *printer, const char *bytes,
 	enum pos_rc rc;
 
 	spec = printer != NULL ? xstrdup(printer) :
-	    print_setting(l, "printer", "none");
+	    print_setting(l, "printer");
 	rc = printer_open(spec, &pr, cause);
 	if (rc == POS_OK)
 		rc = printer_print(pr, bytes, len, cause);

@@ -19,9 +19,8 @@ report_output(struct ledger *l, const char *profile,
 	char	*pname = NULL;
 	enum pos_rc rc;
 
-	if (profile == NULL &&
-	    db_setting_get(l->db, "printer.profile", &pname, NULL) == POS_OK)
-		profile = pname;
+	if (profile == NULL)
+		profile = pname = setting_get(l, "printer.profile");
 	if ((p = escpos_profile_find(profile != NULL ? profile : "58")) ==
 	    NULL) {
 		rc = cause_set(cause, POS_EINVAL, "Profil printer %s tidak "
@@ -68,7 +67,6 @@ static void
 report_fill(struct ledger *l, const struct db_day_totals *t, bool z,
     struct report_method *methods, struct day_report *r)
 {
-	char	*pkp = NULL;
 	size_t	 i;
 
 	memset(r, 0, sizeof *r);
@@ -85,9 +83,7 @@ report_fill(struct ledger *l, const struct db_day_totals *t, bool z,
 	r->refunds_rp = t->refunds_rp;
 	r->n_items = t->n_items;
 	r->disc_rp = t->disc_rp;
-	if (db_setting_get(l->db, "pkp", &pkp, NULL) == POS_OK)
-		r->pkp = strcmp(pkp, "1") == 0;
-	free(pkp);
+	r->pkp = setting_bool(l, "pkp");
 	r->ppn_rp = t->ppn_rp;
 	for (i = 0; i < t->nmethods; i++) {
 		methods[i].label = receipt_method_label(t->methods[i].method);

@@ -53,14 +53,14 @@ static const struct printer_backend *printer_backends[] = {
 	&printer_cups_backend,
 };
 
-enum pos_rc
-printer_open(const char *spec, struct printer **out, char **cause)
+/* The back-end spec names and its argument, or why not. */
+static enum pos_rc
+printer_parse(const char *spec, const struct printer_backend **out,
+    const char **argp, char **cause)
 {
 	const struct printer_backend *be = NULL;
-	struct printer *p;
 	const char *colon, *arg;
 	size_t	 i, len;
-	enum pos_rc rc;
 
 	if (spec == NULL || *spec == '\0')
 		return cause_set(cause, POS_EINVAL, "Printer belum diatur");
@@ -75,11 +75,35 @@ printer_open(const char *spec, struct printer **out, char **cause)
 	}
 	if (be == NULL)
 		return cause_set(cause, POS_EINVAL,
-		    "Jenis printer tidak dikenal: %.*s", (int)len, spec);
+		    "Jenis printer tidak dikenal: %.*s", (int)(len > 20 ?
+		    20 : len), spec);
 	if (be != &printer_none_backend && *arg == '\0')
 		return cause_set(cause, POS_EINVAL,
 		    "Printer %s: alamat kosong", be->name);
+	*out = be;
+	*argp = arg;
+	return POS_OK;
+}
 
+enum pos_rc
+printer_check(const char *spec, char **cause)
+{
+	const struct printer_backend *be;
+	const char *arg;
+
+	return printer_parse(spec, &be, &arg, cause);
+}
+
+enum pos_rc
+printer_open(const char *spec, struct printer **out, char **cause)
+{
+	const struct printer_backend *be = NULL;
+	struct printer *p;
+	const char *arg;
+	enum pos_rc rc;
+
+	if ((rc = printer_parse(spec, &be, &arg, cause)) != POS_OK)
+		return rc;
 	p = xcalloc(1, sizeof *p);
 	p->backend = be;
 	p->fd = -1;

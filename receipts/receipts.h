@@ -405,6 +405,8 @@ enum printer_state {
  */
 enum pos_rc	 printer_open(const char *spec, struct printer **out,
 		    char **cause);
+/* Whether spec names a back-end, with an address where it needs one. */
+enum pos_rc	 printer_check(const char *spec, char **cause);
 void		 printer_close(struct printer *);	/* NULL is a no-op */
 
 /* The back-end name ("file", "none", "dev", "tcp", "cups"). Borrowed. */

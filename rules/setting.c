@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: ISC */
+/* The table of settings (setting.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qris.h"
+#include "sale.h"
+#include "setting.h"
+#include "util.h"
+
+/* docs/cashier.md §Settings is this table in words; change both. */
+static const struct setting_def setting_defs[] = {
+	{ "outlet.address", SETTING_TEXT, "", ACT_SETTINGS,
+	    "Alamat outlet, dicetak di struk" },
+	{ "outlet.phone", SETTING_TEXT, "", ACT_SETTINGS,
+	    "Telepon outlet, dicetak di struk" },
+	{ "npwp", SETTING_NPWP, "", ACT_SETTINGS,
+	    "NPWP outlet (15 atau 16 angka), dicetak di struk bila PKP" },
+	{ "pkp", SETTING_BOOL, "0", ACT_SETTINGS,
+	    "1 bila outlet Pengusaha Kena Pajak: harga termasuk PPN" },
+	{ "receipt.footer", SETTING_TEXT, "", ACT_SETTINGS,
+	    "Baris penutup struk" },
+	{ "printer", SETTING_PRINTER, "none", ACT_SETTINGS,
+	    "Printer struk: dev:/dev/usb/lp0, tcp:HOST:9100, cups:ANTRIAN, "
+	    "file:BERKAS atau none" },
+	{ "printer.profile", SETTING_PROFILE, "58", ACT_SETTINGS,
+	    "Kertas: 58 atau 80 (80-42, 80-noqr)" },
+	{ "barcode.scale", SETTING_SCALE, SALE_SCALE_DEFAULT, ACT_SETTINGS,
+	    "Tata letak label timbangan, prefiks 20-29" },
+	{ "qris.static", SETTING_QRIS, "", ACT_SETTINGS,
+	    "Kode QRIS statis toko, dari bank" },
+	{ "disc.max_bp.kasir", SETTING_BP, "1000", ACT_SETTINGS,
+	    "Diskon terbesar kasir tanpa manajer, per 1/100 % (1000 = 10%)" },
+	{ "disc.max_bp.manajer", SETTING_BP, "5000", ACT_SETTINGS,
+	    "Diskon terbesar manajer, per 1/100 %" },
+	{ "disc.max_bp.admin", SETTING_BP, "5000", ACT_SETTINGS,
+	    "Diskon terbesar admin, per 1/100 %" },
+};
+#define SETTING_N	(sizeof setting_defs / sizeof setting_defs[0])
+
+const struct setting_def *
+setting_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < SETTING_N; i++)
+		if (strcmp(name, setting_defs[i].name) == 0)
+			return &setting_defs[i];
+	return NULL;
+}
+
+const struct setting_def *
+setting_table(size_t *n)
+{
+	*n = SETTING_N;
+	return setting_defs;
+}
+
+static bool
+setting_digits(const char *s)
+{
+	return *s != '\0' && strspn(s, "0123456789") == strlen(s);
+}
+
+enum pos_rc
+setting_check(const struct setting_def *d, const char *v, char **cause)
+{
+	char	*dyn = NULL;
+	size_t	 i, n = strlen(v);
+	enum pos_rc rc;
+
+	if (n >= SETTING_VALUE_MAX)
+		return cause_set(cause, POS_EINVAL, "%s: terlalu panjang",
+		    d->name);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+			return cause_set(cause, POS_EINVAL, "%s: ada karakter "
+			    "kendali", d->name);
+	switch (d->type) {
+	case SETTING_TEXT:
+		return POS_OK;
+	case SETTING_BOOL:
+		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
+			return cause_set(cause, POS_EINVAL, "%s harus 0 atau 1",
+			    d->name);
+		return POS_OK;
+	case SETTING_BP:
+		if (!setting_digits(v) || n > 5 || strtol(v, NULL, 10) > 10000)
+			return cause_set(cause, POS_EINVAL, "%s harus 0 sampai "
+			    "10000 (per 1/100 %%)", d->name);
+		return POS_OK;
+	case SETTING_NPWP:
+		if (n != 0 && (!setting_digits(v) || (n != 15 && n != 16)))
+			return cause_set(cause, POS_EINVAL, "NPWP harus 15 atau "
+			    "16 angka");
+		return POS_OK;
+	case SETTING_SCALE:
+		return sale_scale_check(v, cause);
+	case SETTING_QRIS:
+		if (n == 0)
+			return POS_OK;
+		/* It must convert, or it is no use at the till. */
+		rc = qris_dynamic(v, 1000, &dyn, cause);
+		free(dyn);
+		return rc;
+	case SETTING_PRINTER:
+	case SETTING_PROFILE:
+		if (n == 0)
+			return cause_set(cause, POS_EINVAL, "%s kosong",
+			    d->name);
+		return POS_OK;
+	}
+	return cause_set(cause, POS_EINVAL, "%s: jenis tidak dikenal",
+	    d->name);
+}
