@@ -132,9 +132,6 @@ struct db {
  * what says what was being done ("menyimpan entri").
  */
 enum pos_rc	 db_fail(struct db *, int sqrc, const char *what, char **cause);
-/* Prepares sql or fails through db_fail. */
-enum pos_rc	 db_prepare(struct db *, const char *sql, sqlite3_stmt **out,
-		    char **cause);
 /* Binds a C string as TEXT (a copy). */
 int		 db_bind_text(sqlite3_stmt *, int col, const char *);
 /* Copies column col as text into out[size], "" for NULL. */

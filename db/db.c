@@ -80,19 +80,6 @@ db_fail(struct db *db, int sqrc, const char *what, char **cause)
 	}
 }
 
-enum pos_rc
-db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, char **cause)
-{
-	int	 rc;
-
-	rc = sqlite3_prepare_v2(db->sq, sql, -1, out, NULL);
-	if (rc != SQLITE_OK) {
-		*out = NULL;
-		return db_fail(db, rc, "menyiapkan perintah", cause);
-	}
-	return POS_OK;
-}
-
 int
 db_bind_text(sqlite3_stmt *st, int col, const char *s)
 {
