@@ -13,20 +13,6 @@
 #include "kind.h"
 #include "util.h"
 
-/*
- * The journal's columns are the entry's fields (rules/entry.h), as SQL
- * text made by the preprocessor: DB_SQL_LIST drops the comma ahead of the
- * first name and turns "seq , uuid , ..." into one string literal.
- */
-#define DB_SQL_COL(name, type, srv, label)	, name
-#define DB_SQL_PARAM(name, type, srv, label)	, ?
-#define DB_SQL_LIST(...)	DB_SQL_LIST_(__VA_ARGS__)
-#define DB_SQL_LIST_(first, ...)	#__VA_ARGS__
-#define DB_JOURNAL_COLS		DB_SQL_LIST(ENTRY_FIELDS(DB_SQL_COL))
-#define DB_JOURNAL_PARAMS	DB_SQL_LIST(ENTRY_FIELDS(DB_SQL_PARAM))
-#define DB_LINE_COLS		DB_SQL_LIST(ENTRY_LINE_FIELDS(DB_SQL_COL))
-#define DB_LINE_PARAMS		DB_SQL_LIST(ENTRY_LINE_FIELDS(DB_SQL_PARAM))
-
 /* Binds the n fields fs of the struct at base from parameter col on. */
 static void
 db_journal_bind(sqlite3_stmt *st, int col, const struct entry_field *fs,
@@ -94,25 +80,22 @@ enum pos_rc
 db_journal_head(struct db *db, int64_t *seq, uint8_t hash[ENTRY_HASH_LEN],
     char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT seq, hash FROM journal ORDER BY seq DESC "
-	    "LIMIT 1", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_JOURNAL_HEAD, &st, cause)) != POS_OK)
 		return rc;
 	*seq = 0;
 	memset(hash, 0, ENTRY_HASH_LEN);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "membaca kepala jurnal", cause);
+	if (rc == POS_OK) {
 		*seq = sqlite3_column_int64(st, 0);
 		if (sqlite3_column_bytes(st, 1) == ENTRY_HASH_LEN)
 			memcpy(hash, sqlite3_column_blob(st, 1),
 			    ENTRY_HASH_LEN);
-	} else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, "membaca kepala jurnal", cause);
-	sqlite3_finalize(st);
+	} else if (rc == POS_ENOTFOUND)
+		rc = POS_OK;	/* an empty journal */
+	db_stmt_put(db, st);
 	return rc;
 }
 
@@ -135,16 +118,13 @@ db_journal_insert(struct db *db, const struct entry *e, char **cause)
 	size_t	 i;
 	int	 src = SQLITE_DONE;
 
-	rc = db_prepare(db, "INSERT INTO journal (" DB_JOURNAL_COLS ") VALUES "
-	    "(" DB_JOURNAL_PARAMS ")", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_JOURNAL_INSERT, &st, cause)) != POS_OK)
 		return rc;
 	db_journal_bind(st, 1, entry_fields, ENTRY_NFIELDS, e);
 	if ((src = sqlite3_step(st)) != SQLITE_DONE)
 		goto out;
 
-	rc = db_prepare(db, "INSERT INTO journal_lines (seq, line_no, "
-	    DB_LINE_COLS ") VALUES (?, ?, " DB_LINE_PARAMS ")", &ls, cause);
+	rc = db_stmt_get(db, DB_ST_JOURNAL_LINE_INSERT, &ls, cause);
 	if (rc != POS_OK)
 		goto out;
 	for (i = 0; i < e->nlines; i++) {
@@ -159,8 +139,8 @@ db_journal_insert(struct db *db, const struct entry *e, char **cause)
 out:
 	if (rc == POS_OK && src != SQLITE_DONE)
 		rc = db_fail(db, src, "menyimpan entri", cause);
-	sqlite3_finalize(st);
-	sqlite3_finalize(ls);
+	db_stmt_put(db, st);
+	db_stmt_put(db, ls);
 	return rc;
 }
 
@@ -173,27 +153,23 @@ out:
 enum pos_rc
 db_journal_stock(struct db *db, const struct entry *e, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc = POS_OK;
 	int64_t	 sign;
 	size_t	 i;
-	int	 src;
 
 	if ((sign = kind_stock_sign(e->kind)) == 0)
 		return POS_OK;
-	rc = db_prepare(db, "INSERT INTO stock (sku, qty) SELECT sku, ? FROM "
-	    "products WHERE sku = ? ON CONFLICT (sku) DO UPDATE SET "
-	    "qty = qty + excluded.qty", &st, cause);
 	for (i = 0; rc == POS_OK && i < e->nlines; i++) {
 		if (strcmp(e->lines[i].type, "item") != 0)
 			continue;
-		sqlite3_reset(st);
+		if ((rc = db_stmt_get(db, DB_ST_JOURNAL_STOCK, &st, cause)) !=
+		    POS_OK)
+			break;
 		sqlite3_bind_int64(st, 1, sign * e->lines[i].qty);
 		db_bind_text(st, 2, e->lines[i].code);
-		if ((src = sqlite3_step(st)) != SQLITE_DONE)
-			rc = db_fail(db, src, "mengubah stok", cause);
+		rc = db_stmt_run(db, st, "mengubah stok", cause);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -294,14 +270,10 @@ db_device_apply(struct db *db, const struct entry *e, void *arg,
     char **cause)
 {
 	const struct db_device *dev = arg;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "INSERT INTO device (id, outlet_id, outlet_name, "
-	    "device_id, public_key, key_id, created_at_ms) VALUES "
-	    "(1, ?, ?, ?, ?, ?, ?)", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DEVICE_INSERT, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, dev->outlet_id);
 	db_bind_text(st, 2, dev->outlet_name);
@@ -309,10 +281,7 @@ db_device_apply(struct db *db, const struct entry *e, void *arg,
 	sqlite3_bind_blob(st, 4, dev->pk, ENTRY_PK_LEN, SQLITE_STATIC);
 	db_bind_text(st, 5, dev->key_id);
 	sqlite3_bind_int64(st, 6, e->created_at_ms);
-	if ((src = sqlite3_step(st)) != SQLITE_DONE)
-		rc = db_fail(db, src, "menyimpan perangkat", cause);
-	sqlite3_finalize(st);
-	return rc;
+	return db_stmt_run(db, st, "menyimpan perangkat", cause);
 }
 
 enum pos_rc
@@ -345,17 +314,13 @@ db_device_init(struct db *db, const struct db_device *dev,
 enum pos_rc
 db_device_get(struct db *db, struct db_device *dev, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT outlet_id, outlet_name, device_id, "
-	    "public_key, key_id, created_at_ms FROM device WHERE id = 1", &st,
-	    cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DEVICE_GET, &st, cause)) != POS_OK)
 		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "membaca perangkat", cause);
+	if (rc == POS_OK) {
 		memset(dev, 0, sizeof *dev);
 		db_column_copy(st, 0, dev->outlet_id, sizeof dev->outlet_id);
 		db_column_copy(st, 1, dev->outlet_name,
@@ -366,12 +331,10 @@ db_device_get(struct db *db, struct db_device *dev, char **cause)
 			    ENTRY_PK_LEN);
 		db_column_copy(st, 4, dev->key_id, sizeof dev->key_id);
 		dev->created_at_ms = sqlite3_column_int64(st, 5);
-	} else if (src == SQLITE_DONE)
-		rc = cause_set(cause, POS_ENOTFOUND, "Ledger %s belum "
-		    "diinisialisasi (ntt-pos init)", db->path);
-	else
-		rc = db_fail(db, src, "membaca perangkat", cause);
-	sqlite3_finalize(st);
+	} else if (rc == POS_ENOTFOUND)
+		cause_set(cause, rc, "Ledger %s belum diinisialisasi (ntt-pos "
+		    "init)", db->path);
+	db_stmt_put(db, st);
 	return rc;
 }
 
@@ -412,12 +375,11 @@ db_journal_range(struct db *db, int64_t from, int64_t to,
 	enum pos_rc rc;
 	int	 src, lrc = SQLITE_DONE;
 
-	rc = db_prepare(db, "SELECT " DB_JOURNAL_COLS " FROM journal WHERE "
-	    "seq BETWEEN ? AND ? ORDER BY seq", &st, cause);
+	/* fn may read the journal again (db_journal_get): those reads get
+	 * statements of their own (db_stmt_get). */
+	rc = db_stmt_get(db, DB_ST_JOURNAL_RANGE, &st, cause);
 	if (rc == POS_OK)
-		rc = db_prepare(db, "SELECT seq, " DB_LINE_COLS " FROM "
-		    "journal_lines WHERE seq BETWEEN ? AND ? ORDER BY seq, "
-		    "line_no", &ls, cause);
+		rc = db_stmt_get(db, DB_ST_JOURNAL_LINES_RANGE, &ls, cause);
 	if (rc != POS_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, from);
@@ -450,8 +412,8 @@ db_journal_range(struct db *db, int64_t from, int64_t to,
 		rc = db_fail(db, src, "membaca jurnal", cause);
 out:
 	entry_free(e);
-	sqlite3_finalize(st);
-	sqlite3_finalize(ls);
+	db_stmt_put(db, st);
+	db_stmt_put(db, ls);
 	return rc;
 }
 
@@ -485,25 +447,17 @@ enum pos_rc
 db_journal_get_uuid(struct db *db, const char *uuid, struct entry **out,
     char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
 	int64_t	 seq = 0;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT seq FROM journal WHERE uuid = ?", &st,
-	    cause);
+	rc = db_stmt_get(db, DB_ST_JOURNAL_SEQ_BY_UUID, &st, cause);
 	if (rc != POS_OK)
 		return rc;
 	db_bind_text(st, 1, uuid);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		seq = sqlite3_column_int64(st, 0);
-	else if (src == SQLITE_DONE)
-		rc = cause_set(cause, POS_ENOTFOUND, "Entri %s tidak ada",
-		    uuid);
-	else
-		rc = db_fail(db, src, "mencari entri", cause);
-	sqlite3_finalize(st);
+	rc = db_stmt_int64(db, st, "mencari entri", &seq, cause);
+	if (rc == POS_ENOTFOUND)
+		cause_set(cause, rc, "Entri %s tidak ada", uuid);
 	if (rc == POS_OK)
 		rc = db_journal_get(db, seq, out, cause);
 	return rc;
@@ -537,10 +491,9 @@ enum pos_rc
 db_journal_day_state(struct db *db, const char *const *kinds, size_t nkinds,
     struct db_day_state *out, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
 	size_t	 i;
-	int	 src;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = db_report_last_close(db, out->close_day,
@@ -549,23 +502,21 @@ db_journal_day_state(struct db *db, const char *const *kinds, size_t nkinds,
 	/* One seek per kind on journal_kind (kind, seq): cheap however long
 	 * the day, and however many catalog changes came before its first
 	 * sale. */
-	rc = db_prepare(db, "SELECT seq, business_day FROM journal WHERE "
-	    "kind = ? AND seq > ? ORDER BY seq LIMIT 1", &st, cause);
 	for (i = 0; rc == POS_OK && i < nkinds; i++) {
-		sqlite3_reset(st);
+		rc = db_stmt_get(db, DB_ST_JOURNAL_FIRST_OF_KIND, &st, cause);
+		if (rc != POS_OK)
+			break;
 		db_bind_text(st, 1, kinds[i]);
 		sqlite3_bind_int64(st, 2, out->close_seq);
-		src = sqlite3_step(st);
-		if (src == SQLITE_ROW) {
-			if (out->open_seq == 0 ||
-			    sqlite3_column_int64(st, 0) < out->open_seq) {
-				out->open_seq = sqlite3_column_int64(st, 0);
-				db_column_copy(st, 1, out->open_day,
-				    sizeof out->open_day);
-			}
-		} else if (src != SQLITE_DONE)
-			rc = db_fail(db, src, "mencari hari buka", cause);
+		rc = db_stmt_row(db, st, "mencari hari buka", cause);
+		if (rc == POS_OK && (out->open_seq == 0 ||
+		    sqlite3_column_int64(st, 0) < out->open_seq)) {
+			out->open_seq = sqlite3_column_int64(st, 0);
+			db_column_copy(st, 1, out->open_day,
+			    sizeof out->open_day);
+		} else if (rc == POS_ENOTFOUND)
+			rc = POS_OK;
+		db_stmt_put(db, st);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }

@@ -10,17 +10,27 @@
 #include "db-int.h"
 #include "util.h"
 
+/*
+ * Runs statement id with its first n parameters bound to the texts in
+ * args, calls row for every row, and puts it back.
+ */
 static enum pos_rc
-db_report_step_all(struct db *db, sqlite3_stmt *st, const char *what,
-    void (*row)(sqlite3_stmt *, void *), void *arg, char **cause)
+db_report_rows(struct db *db, enum db_stmt_id id, const char *const *args,
+    int n, const char *what, void (*row)(sqlite3_stmt *, void *), void *arg,
+    char **cause)
 {
-	int	 src;
+	sqlite3_stmt *st;
+	enum pos_rc rc;
+	int	 i;
 
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_stmt_get(db, id, &st, cause)) != POS_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		db_bind_text(st, i + 1, args[i]);
+	while ((rc = db_stmt_row(db, st, what, cause)) == POS_OK)
 		row(st, arg);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, what, cause);
-	return POS_OK;
+	db_stmt_put(db, st);
+	return rc == POS_ENOTFOUND ? POS_OK : rc;
 }
 
 static void
@@ -75,69 +85,21 @@ enum pos_rc
 db_report_day(struct db *db, const char *day, struct db_day_totals *t,
     char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	static const enum db_stmt_id ids[] = { DB_ST_REPORT_KINDS,
+	    DB_ST_REPORT_PAYS, DB_ST_REPORT_ITEMS };
+	static void (*const rows[])(sqlite3_stmt *, void *) = {
+	    db_report_kinds, db_report_pays, db_report_items };
 	enum pos_rc rc;
+	size_t	 i;
 	bool	 began;
 
 	memset(t, 0, sizeof *t);
 	snprintf(t->day, sizeof t->day, "%s", day);
 	if ((rc = db_read_begin(db, &began, cause)) != POS_OK)
 		return rc;
-	rc = db_prepare(db, "SELECT kind, count(*), sum(abs(total_rp)), "
-	    "min(seq), max(seq) FROM journal WHERE business_day = ? AND kind "
-	    "IN ('sale', 'refund') GROUP BY kind", &st, cause);
-	if (rc == POS_OK) {
-		db_bind_text(st, 1, day);
-		rc = db_report_step_all(db, st, "menghitung laporan",
-		    db_report_kinds, t, cause);
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	/* Money in and out by method: sale payments less the change given
-	 * in cash, and refunds paid back. */
-	if (rc == POS_OK)
-		rc = db_prepare(db, "SELECT l.code, "
-		    "sum(CASE WHEN j.kind = 'sale' AND l.type = 'pay' THEN "
-		    "abs(l.amount_rp) ELSE 0 END), "
-		    "sum(CASE WHEN j.kind = 'refund' OR l.type = 'change' THEN "
-		    "abs(l.amount_rp) ELSE 0 END) "
-		    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
-		    "WHERE j.business_day = ? AND j.kind IN ('sale', 'refund') "
-		    "AND l.type IN ('pay', 'change') GROUP BY l.code "
-		    "ORDER BY l.code", &st, cause);
-	if (rc == POS_OK) {
-		db_bind_text(st, 1, day);
-		rc = db_report_step_all(db, st, "menghitung laporan",
-		    db_report_pays, t, cause);
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	if (rc == POS_OK)
-		rc = db_prepare(db, "SELECT "
-		    "coalesce(sum(CASE WHEN l.type = 'change' THEN "
-		    "abs(l.amount_rp) END), 0), "
-		    "coalesce(sum(CASE WHEN l.type = 'item' THEN "
-		    "(CASE j.kind WHEN 'sale' THEN 1 ELSE -1 END) * abs(l.tax_rp) "
-		    "END), 0), "
-		    "coalesce(sum(CASE WHEN l.type = 'item' AND j.kind = 'sale' "
-		    "THEN abs(l.disc_rp) END), 0), "
-		    "coalesce(sum(CASE WHEN l.type = 'item' THEN "
-		    "(CASE j.kind WHEN 'sale' THEN 1 ELSE -1 END) * "
-		    "abs(l.share_rp) END), 0), "
-		    "coalesce(sum(CASE WHEN l.type = 'item' THEN "
-		    "(CASE j.kind WHEN 'sale' THEN 1 ELSE -1 END) * "
-		    "(abs(l.amount_rp) - abs(l.share_rp)) END), 0), "
-		    "coalesce(sum(CASE WHEN l.type = 'item' AND j.kind = 'sale' "
-		    "THEN 1 END), 0) "
-		    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
-		    "WHERE j.business_day = ? AND j.kind IN ('sale', 'refund')",
-		    &st, cause);
-	if (rc == POS_OK) {
-		db_bind_text(st, 1, day);
-		rc = db_report_step_all(db, st, "menghitung laporan",
-		    db_report_items, t, cause);
-		sqlite3_finalize(st);
-	}
+	for (i = 0; rc == POS_OK && i < sizeof ids / sizeof ids[0]; i++)
+		rc = db_report_rows(db, ids[i], &day, 1, "menghitung laporan",
+		    rows[i], t, cause);
 	db_read_end(db, began);
 	return rc;
 }
@@ -175,36 +137,16 @@ db_report_consign(struct db *db, const char *supplier, const char *from_day,
     void *), void *arg, char **cause)
 {
 	struct db_report_consign_walk w = { fn, arg, POS_OK };
-	sqlite3_stmt *st = NULL;
+	const char *args[] = { supplier, from_day, to_day };
 	enum pos_rc rc;
 	bool	 began;
 
 	if ((rc = db_read_begin(db, &began, cause)) != POS_OK)
 		return rc;
-	rc = db_prepare(db, "SELECT l.code, max(l.text), max(l.unit), "
-	    "sum(CASE WHEN j.kind = 'sale' THEN abs(l.qty) ELSE 0 END), "
-	    "sum(CASE WHEN j.kind = 'refund' THEN abs(l.qty) ELSE 0 END), "
-	    "sum(CASE j.kind WHEN 'sale' THEN abs(l.amount_rp) "
-	    "  WHEN 'refund' THEN -abs(l.amount_rp) ELSE 0 END), "
-	    "sum(CASE j.kind WHEN 'sale' THEN abs(l.share_rp) "
-	    "  WHEN 'refund' THEN -abs(l.share_rp) ELSE 0 END), "
-	    "sum(CASE WHEN j.kind = 'consign.in' THEN abs(l.qty) ELSE 0 END), "
-	    "sum(CASE WHEN j.kind = 'consign.return' THEN abs(l.qty) ELSE 0 "
-	    "  END) "
-	    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
-	    "WHERE l.type = 'item' AND l.party = ? AND j.business_day "
-	    "BETWEEN ? AND ? AND j.kind IN ('sale', 'refund', 'consign.in', "
-	    "'consign.return') GROUP BY l.code ORDER BY l.code", &st, cause);
-	if (rc == POS_OK) {
-		db_bind_text(st, 1, supplier);
-		db_bind_text(st, 2, from_day);
-		db_bind_text(st, 3, to_day);
-		rc = db_report_step_all(db, st, "menghitung laporan konsinyasi",
-		    db_report_consign_row, &w, cause);
-		if (rc == POS_OK)
-			rc = w.rc;
-		sqlite3_finalize(st);
-	}
+	rc = db_report_rows(db, DB_ST_REPORT_CONSIGN, args, 3, "menghitung "
+	    "laporan konsinyasi", db_report_consign_row, &w, cause);
+	if (rc == POS_OK)
+		rc = w.rc;
 	db_read_end(db, began);
 	return rc;
 }
@@ -213,30 +155,25 @@ enum pos_rc
 db_report_last_close(struct db *db, char *day, int64_t *grand_rp,
     int64_t *seq, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
 	day[0] = '\0';
 	*grand_rp = 0;
 	if (seq != NULL)
 		*seq = 0;
-	rc = db_prepare(db, "SELECT j.business_day, coalesce((SELECT "
-	    "l.price_rp FROM journal_lines l WHERE l.seq = j.seq AND l.type = "
-	    "'field' AND l.code = 'grand_total_rp'), 0), j.seq FROM journal j "
-	    "WHERE j.kind = 'day.close' ORDER BY j.seq DESC LIMIT 1", &st,
-	    cause);
+	rc = db_stmt_get(db, DB_ST_REPORT_LAST_CLOSE, &st, cause);
 	if (rc != POS_OK)
 		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "mencari tutup hari", cause);
+	if (rc == POS_OK) {
 		db_column_copy(st, 0, day, 11);
 		*grand_rp = sqlite3_column_int64(st, 1);
 		if (seq != NULL)
 			*seq = sqlite3_column_int64(st, 2);
-	} else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, "mencari tutup hari", cause);
-	sqlite3_finalize(st);
+	} else if (rc == POS_ENOTFOUND)
+		rc = POS_OK;	/* no day was ever closed */
+	db_stmt_put(db, st);
 	return rc;
 }
 
@@ -244,27 +181,13 @@ enum pos_rc
 db_report_settled(struct db *db, const char *supplier, const char *from_day,
     const char *to_day, int64_t *n, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	/* Settlements of supplier whose period [from, to] meets this one. */
-	rc = db_prepare(db, "SELECT count(*) FROM journal j WHERE j.kind = "
-	    "'consign.settle' AND EXISTS (SELECT 1 FROM journal_lines l "
-	    "WHERE l.seq = j.seq AND l.type = 'field' AND l.code = 'supplier' "
-	    "AND l.text = ?1) AND (SELECT l.text FROM journal_lines l WHERE "
-	    "l.seq = j.seq AND l.code = 'from') <= ?3 AND (SELECT l.text FROM "
-	    "journal_lines l WHERE l.seq = j.seq AND l.code = 'to') >= ?2",
-	    &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_REPORT_SETTLED, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, supplier);
 	db_bind_text(st, 2, from_day);
 	db_bind_text(st, 3, to_day);
-	if ((src = sqlite3_step(st)) == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	else
-		rc = db_fail(db, src, "mencari pembayaran pemasok", cause);
-	sqlite3_finalize(st);
-	return rc;
+	return db_stmt_int64(db, st, "mencari pembayaran pemasok", n, cause);
 }

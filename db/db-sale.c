@@ -13,8 +13,7 @@
 #include "db-int.h"
 #include "util.h"
 
-#define DB_DRAFT_COLS	"id, uuid, kind, author, label, total_rp, updated_at_ms"
-
+/* A row of DB_DRAFT_COLS. */
 static void
 db_sale_draft_read(sqlite3_stmt *st, struct db_draft *d)
 {
@@ -28,19 +27,19 @@ db_sale_draft_read(sqlite3_stmt *st, struct db_draft *d)
 	d->updated_at_ms = sqlite3_column_int64(st, 6);
 }
 
-/* Runs st (bound) to completion inside a transaction of its own. */
+/* Runs st (bound) to completion inside a transaction of its own, and
+ * puts it back. */
 static enum pos_rc
 db_sale_write(struct db *db, sqlite3_stmt *st, const char *what,
     char **cause)
 {
 	enum pos_rc rc;
-	int	 src;
 
-	if ((rc = db_begin(db, cause)) != POS_OK)
+	if ((rc = db_begin(db, cause)) != POS_OK) {
+		db_stmt_put(db, st);
 		return rc;
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, what, cause);
+	}
+	if ((rc = db_stmt_run(db, st, what, cause)) != POS_OK) {
 		db_rollback(db);
 		return rc;
 	}
@@ -51,16 +50,10 @@ enum pos_rc
 db_sale_draft_put(struct db *db, const struct db_draft *d, const char *body,
     char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
 
-	rc = db_prepare(db, "INSERT INTO sale_drafts (" DB_DRAFT_COLS ", body)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-	    "uuid = excluded.uuid, kind = excluded.kind, author = "
-	    "excluded.author, label = excluded.label, total_rp = "
-	    "excluded.total_rp, updated_at_ms = excluded.updated_at_ms, "
-	    "body = excluded.body", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_PUT, &st, cause)) != POS_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, d->id);
 	db_bind_text(st, 2, d->uuid);
@@ -70,34 +63,27 @@ db_sale_draft_put(struct db *db, const struct db_draft *d, const char *body,
 	sqlite3_bind_int64(st, 6, d->total_rp);
 	sqlite3_bind_int64(st, 7, d->updated_at_ms);
 	db_bind_text(st, 8, body);
-	rc = db_sale_write(db, st, "menyimpan transaksi terbuka", cause);
-	sqlite3_finalize(st);
-	return rc;
+	return db_sale_write(db, st, "menyimpan transaksi terbuka", cause);
 }
 
 enum pos_rc
 db_sale_draft_get(struct db *db, int64_t id, struct db_draft *d,
     char **body, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT " DB_DRAFT_COLS ", body FROM sale_drafts "
-	    "WHERE id = ?", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_GET, &st, cause)) != POS_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "membaca transaksi tersimpan", cause);
+	if (rc == POS_OK) {
 		db_sale_draft_read(st, d);
 		*body = xstrdup((const char *)sqlite3_column_text(st, 7));
-	} else if (src == SQLITE_DONE)
-		rc = cause_set(cause, POS_ENOTFOUND, "Tidak ada transaksi "
-		    "tersimpan nomor %lld", (long long)id);
-	else
-		rc = db_fail(db, src, "membaca transaksi tersimpan", cause);
-	sqlite3_finalize(st);
+	} else if (rc == POS_ENOTFOUND)
+		cause_set(cause, rc, "Tidak ada transaksi tersimpan nomor %lld",
+		    (long long)id);
+	db_stmt_put(db, st);
 	return rc;
 }
 
@@ -105,19 +91,13 @@ db_sale_draft_get(struct db *db, int64_t id, struct db_draft *d,
 static enum pos_rc
 db_sale_draft_delete_locked(struct db *db, int64_t id, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "DELETE FROM sale_drafts WHERE id = ?", &st,
-	    cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_DELETE, &st, cause)) != POS_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if ((src = sqlite3_step(st)) != SQLITE_DONE)
-		rc = db_fail(db, src, "menutup transaksi terbuka", cause);
-	sqlite3_finalize(st);
-	return rc;
+	return db_stmt_run(db, st, "menutup transaksi terbuka", cause);
 }
 
 enum pos_rc
@@ -146,13 +126,10 @@ db_sale_apply_pin(struct db *db, const struct entry *e, void *arg,
     char **cause)
 {
 	const struct db_pin_set *c = arg;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "UPDATE users SET failed_pins = ?, locked = ?, "
-	    "pin_failed_at_ms = ? WHERE code = ?", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_PIN_PUT, &st, cause)) != POS_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, c->pin.failed);
 	sqlite3_bind_int(st, 2, c->pin.locked);
@@ -160,12 +137,10 @@ db_sale_apply_pin(struct db *db, const struct entry *e, void *arg,
 	 * keeps: a replay gives the same value. */
 	sqlite3_bind_int64(st, 3, c->pin.failed > 0 ? e->created_at_ms : 0);
 	db_bind_text(st, 4, c->user);
-	if ((src = sqlite3_step(st)) != SQLITE_DONE)
-		rc = db_fail(db, src, "menyimpan status PIN", cause);
-	else if (sqlite3_changes(db->sq) != 1)
+	rc = db_stmt_run(db, st, "menyimpan status PIN", cause);
+	if (rc == POS_OK && sqlite3_changes(db->sq) != 1)
 		rc = cause_set(cause, POS_ENOTFOUND, "Pengguna %s tidak "
 		    "terdaftar", c->user);
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -173,52 +148,36 @@ enum pos_rc
 db_sale_pin_get(struct db *db, const char *user, struct db_pin *out,
     char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT failed_pins, locked, pin_failed_at_ms "
-	    "FROM users WHERE code = ?", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_PIN_GET, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, user);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "membaca status PIN", cause);
+	if (rc == POS_OK) {
 		out->failed = sqlite3_column_int64(st, 0);
 		out->locked = sqlite3_column_int(st, 1) != 0;
 		out->failed_at_ms = sqlite3_column_int64(st, 2);
-	} else if (src == SQLITE_DONE)
-		rc = cause_set(cause, POS_ENOTFOUND, "Pengguna %s tidak "
-		    "terdaftar", user);
-	else
-		rc = db_fail(db, src, "membaca status PIN", cause);
-	sqlite3_finalize(st);
+	} else if (rc == POS_ENOTFOUND)
+		cause_set(cause, rc, "Pengguna %s tidak terdaftar", user);
+	db_stmt_put(db, st);
 	return rc;
 }
 
 enum pos_rc
 db_sale_draft_hold(struct db *db, int64_t *id, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
 	if ((rc = db_begin(db, cause)) != POS_OK)
 		return rc;
-	rc = db_prepare(db, "UPDATE sale_drafts SET id = (SELECT max(id) + 1 "
-	    "FROM sale_drafts) WHERE id = 0 RETURNING id", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_HOLD, &st, cause)) != POS_OK)
 		goto out;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else if (src == SQLITE_DONE)
-		rc = cause_set(cause, POS_ENOTFOUND, "Tidak ada transaksi "
-		    "untuk ditahan");
-	else
-		rc = db_fail(db, src, "menahan transaksi", cause);
-	sqlite3_finalize(st);
-	st = NULL;
+	rc = db_stmt_int64(db, st, "menahan transaksi", id, cause);
+	if (rc == POS_ENOTFOUND)
+		cause_set(cause, rc, "Tidak ada transaksi untuk ditahan");
 out:
 	if (rc == POS_OK)
 		return db_commit(db, cause);
@@ -229,27 +188,22 @@ out:
 enum pos_rc
 db_sale_draft_recall(struct db *db, int64_t id, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
 	if (id <= 0)
 		return cause_set(cause, POS_EINVAL, "Nomor transaksi tahanan "
 		    "tidak sah");
 	if ((rc = db_begin(db, cause)) != POS_OK)
 		return rc;
-	rc = db_prepare(db, "UPDATE sale_drafts SET id = 0 WHERE id = ? AND "
-	    "NOT EXISTS (SELECT 1 FROM sale_drafts WHERE id = 0)", &st, cause);
-	if (rc == POS_OK) {
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_RECALL, &st, cause)) == POS_OK) {
 		sqlite3_bind_int64(st, 1, id);
-		if ((src = sqlite3_step(st)) != SQLITE_DONE)
-			rc = db_fail(db, src, "mengambil transaksi", cause);
-		else if (sqlite3_changes(db->sq) != 1)
+		rc = db_stmt_run(db, st, "mengambil transaksi", cause);
+		if (rc == POS_OK && sqlite3_changes(db->sq) != 1)
 			rc = cause_set(cause, POS_ESTATE, "Transaksi tahanan "
 			    "%lld tidak ada, atau masih ada transaksi terbuka",
 			    (long long)id);
 	}
-	sqlite3_finalize(st);
 	if (rc == POS_OK)
 		return db_commit(db, cause);
 	db_rollback(db);
@@ -260,20 +214,18 @@ enum pos_rc
 db_sale_draft_list(struct db *db, struct db_draft *out, size_t max,
     size_t *n, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
 	*n = 0;
-	rc = db_prepare(db, "SELECT " DB_DRAFT_COLS " FROM sale_drafts WHERE "
-	    "id > 0 ORDER BY id", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_LIST, &st, cause)) != POS_OK)
 		return rc;
-	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW)
+	while (*n < max && (rc = db_stmt_row(db, st, "membaca transaksi "
+	    "tahanan", cause)) == POS_OK)
 		db_sale_draft_read(st, &out[(*n)++]);
-	if (*n < max && src != SQLITE_DONE)
-		rc = db_fail(db, src, "membaca transaksi tahanan", cause);
-	sqlite3_finalize(st);
+	if (rc == POS_ENOTFOUND)
+		rc = POS_OK;
+	db_stmt_put(db, st);
 	return rc;
 }
 
@@ -339,64 +291,60 @@ db_sale_match_expr(const char *q)
 	return buf_take(&b, NULL);
 }
 
+/*
+ * Adds the hits of st (bound) that out does not hold yet, while *n < max,
+ * and puts st back.
+ */
+static enum pos_rc
+db_sale_hits(struct db *db, sqlite3_stmt *st, struct db_hit *out,
+    size_t max, size_t *n, char **cause)
+{
+	struct db_hit h;
+	enum pos_rc rc = POS_OK;
+
+	while (*n < max && (rc = db_stmt_row(db, st, "mencari barang",
+	    cause)) == POS_OK) {
+		db_sale_hit_read(st, &h);
+		if (!db_sale_have(out, *n, h.sku))
+			out[(*n)++] = h;
+	}
+	db_stmt_put(db, st);
+	return rc == POS_ENOTFOUND ? POS_OK : rc;
+}
+
 enum pos_rc
 db_sale_search(struct db *db, const char *q, struct db_hit *out, size_t max,
     size_t *n, char **cause)
 {
-	sqlite3_stmt *st = NULL;
-	struct db_hit h;
+	sqlite3_stmt *st;
 	char	*expr = NULL, *hi = NULL;
 	enum pos_rc rc;
-	size_t	 len;
-	int	 src = SQLITE_DONE;
 
 	*n = 0;
 	while (*q == ' ')
 		q++;
-	len = strlen(q);
-	if (len == 0 || max == 0)
+	if (*q == '\0' || max == 0)
 		return POS_OK;
 
-	/*
-	 * Names that start with what was typed come first, from the NOCASE
-	 * index as a range scan: q <= name < q + U+10FFFF.
-	 */
-	rc = db_prepare(db, "SELECT sku, name, unit, price_rp FROM products "
-	    "WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE "
-	    "AND active = 1 ORDER BY name COLLATE NOCASE LIMIT ?3", &st,
-	    cause);
-	if (rc != POS_OK)
+	/* Names that start with what was typed come first: q <= name <
+	 * q + U+10FFFF. */
+	if ((rc = db_stmt_get(db, DB_ST_SEARCH_PREFIX, &st, cause)) != POS_OK)
 		return rc;
 	hi = xasprintf("%s\xf4\x8f\xbf\xbf", q);
 	db_bind_text(st, 1, q);
 	db_bind_text(st, 2, hi);
 	sqlite3_bind_int64(st, 3, (int64_t)max);
-	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW)
-		db_sale_hit_read(st, &out[(*n)++]);
-	if (src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = db_fail(db, src, "mencari barang", cause);
-	sqlite3_finalize(st);
-	st = NULL;
+	rc = db_sale_hits(db, st, out, max, n, cause);
 	if (rc != POS_OK || *n >= max || (expr = db_sale_match_expr(q)) == NULL)
 		goto out;
 
 	/* Then names, SKUs and categories holding every word, anywhere. */
-	rc = db_prepare(db, "SELECT p.sku, p.name, p.unit, p.price_rp FROM "
-	    "products_fts f JOIN products p ON p.rowid = f.rowid WHERE "
-	    "products_fts MATCH ?1 AND p.active = 1 LIMIT ?2", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_SEARCH_WORDS, &st, cause)) != POS_OK)
 		goto out;
 	db_bind_text(st, 1, expr);
 	sqlite3_bind_int64(st, 2, (int64_t)(max * 2));
-	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		db_sale_hit_read(st, &h);
-		if (!db_sale_have(out, *n, h.sku))
-			out[(*n)++] = h;
-	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = db_fail(db, src, "mencari barang", cause);
+	rc = db_sale_hits(db, st, out, max, n, cause);
 out:
-	sqlite3_finalize(st);
 	free(expr);
 	free(hi);
 	return rc;
@@ -406,24 +354,15 @@ enum pos_rc
 db_sale_sku_by_plu(struct db *db, const char *plu, char *sku, size_t size,
     char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT sku FROM products WHERE plu = ?", &st,
-	    cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_SKU_BY_PLU, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, plu);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		db_column_copy(st, 0, sku, size);
-	else if (src == SQLITE_DONE)
-		rc = cause_set(cause, POS_ENOTFOUND, "PLU %s tidak terdaftar",
-		    plu);
-	else
-		rc = db_fail(db, src, "mencari PLU", cause);
-	sqlite3_finalize(st);
+	rc = db_stmt_text(db, st, "mencari PLU", sku, size, cause);
+	if (rc == POS_ENOTFOUND)
+		cause_set(cause, rc, "PLU %s tidak terdaftar", plu);
 	return rc;
 }
 
@@ -431,17 +370,14 @@ enum pos_rc
 db_sale_refunds_of(struct db *db, const char *ref_uuid, int64_t *seqs,
     size_t max, size_t *n, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src = SQLITE_DONE;
 
 	*n = 0;
-	rc = db_prepare(db, "SELECT seq FROM journal WHERE ref_uuid = ? AND "
-	    "kind = 'refund' ORDER BY seq", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_REFUNDS_OF, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, ref_uuid);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_stmt_row(db, st, "mencari retur", cause)) == POS_OK) {
 		if (*n >= max) {
 			rc = cause_set(cause, POS_EFULL, "Terlalu banyak retur "
 			    "untuk nota ini");
@@ -449,10 +385,8 @@ db_sale_refunds_of(struct db *db, const char *ref_uuid, int64_t *seqs,
 		}
 		seqs[(*n)++] = sqlite3_column_int64(st, 0);
 	}
-	if (rc == POS_OK && src != SQLITE_DONE)
-		rc = db_fail(db, src, "mencari retur", cause);
-	sqlite3_finalize(st);
-	return rc;
+	db_stmt_put(db, st);
+	return rc == POS_ENOTFOUND ? POS_OK : rc;
 }
 
 enum pos_rc
@@ -498,26 +432,22 @@ db_sale_last_kind(struct db *db, const char *day, const char *kind_a,
     const char *kind_b, int64_t *seq, char *kind, size_t size,
     int64_t *at_ms, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
 	*seq = 0;
-	rc = db_prepare(db, "SELECT seq, kind, created_at_ms FROM journal "
-	    "WHERE business_day = ? AND kind IN (?, ?) ORDER BY seq DESC "
-	    "LIMIT 1", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_LAST_KIND, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, day);
 	db_bind_text(st, 2, kind_a);
 	db_bind_text(st, 3, kind_b);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "membaca shift", cause);
+	if (rc == POS_OK) {
 		*seq = sqlite3_column_int64(st, 0);
 		db_column_copy(st, 1, kind, size);
 		*at_ms = sqlite3_column_int64(st, 2);
-	} else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, "membaca shift", cause);
-	sqlite3_finalize(st);
+	} else if (rc == POS_ENOTFOUND)
+		rc = POS_OK;	/* none that day: *seq 0 */
+	db_stmt_put(db, st);
 	return rc;
 }

@@ -21,22 +21,15 @@ db_sync_blob(sqlite3_stmt *st, int col, uint8_t *out, size_t len)
 enum pos_rc
 db_sync_get(struct db *db, struct sync_state *s, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
 	int64_t	 head;
-	int	 src;
 
-	rc = db_prepare(db, "SELECT acked_seq, acked_hash, server_sig, "
-	    "server_time_ms, last_ok_at_ms, last_try_at_ms, next_try_at_ms, "
-	    "failures, last_error, "
-	    "(SELECT coalesce(max(seq), 0) FROM journal), "
-	    "(SELECT created_at_ms FROM journal WHERE seq = acked_seq + 1) "
-	    "FROM sync_state WHERE id = 1", &st, cause);
-	if (rc != POS_OK)
+	if ((rc = db_stmt_get(db, DB_ST_SYNC_GET, &st, cause)) != POS_OK)
 		return rc;
 	memset(s, 0, sizeof *s);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
+	rc = db_stmt_row(db, st, "membaca status sinkron", cause);
+	if (rc == POS_OK) {
 		s->acked_seq = sqlite3_column_int64(st, 0);
 		db_sync_blob(st, 1, s->acked_hash, sizeof s->acked_hash);
 		db_sync_blob(st, 2, s->server_sig, sizeof s->server_sig);
@@ -51,30 +44,22 @@ db_sync_get(struct db *db, struct sync_state *s, char **cause)
 		s->pending = head > s->acked_seq ? head - s->acked_seq : 0;
 		s->oldest_pending_at_ms = s->pending > 0 ?
 		    sqlite3_column_int64(st, 10) : 0;
-	} else if (src == SQLITE_DONE)
+	} else if (rc == POS_ENOTFOUND)
 		rc = cause_set(cause, POS_ECORRUPT, "Baris sync_state hilang "
 		    "dari ledger %s", db->path);
-	else
-		rc = db_fail(db, src, "membaca status sinkron", cause);
-	sqlite3_finalize(st);
+	db_stmt_put(db, st);
 	return rc;
 }
 
 enum pos_rc
 db_sync_put(struct db *db, const struct sync_state *s, char **cause)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	enum pos_rc rc;
-	int	 src;
 
 	if ((rc = db_begin(db, cause)) != POS_OK)
 		return rc;
-	rc = db_prepare(db, "UPDATE sync_state SET acked_seq = ?, "
-	    "acked_hash = ?, server_sig = ?, server_time_ms = ?, "
-	    "last_ok_at_ms = ?, last_try_at_ms = ?, next_try_at_ms = ?, "
-	    "failures = ?, pending = ?, oldest_pending_at_ms = ?, "
-	    "last_error = ? WHERE id = 1", &st, cause);
-	if (rc == POS_OK) {
+	if ((rc = db_stmt_get(db, DB_ST_SYNC_PUT, &st, cause)) == POS_OK) {
 		sqlite3_bind_int64(st, 1, s->acked_seq);
 		sqlite3_bind_blob(st, 2, s->acked_hash, sizeof s->acked_hash,
 		    SQLITE_STATIC);
@@ -88,14 +73,11 @@ db_sync_put(struct db *db, const struct sync_state *s, char **cause)
 		sqlite3_bind_int64(st, 9, s->pending);
 		sqlite3_bind_int64(st, 10, s->oldest_pending_at_ms);
 		db_bind_text(st, 11, s->last_error);
-		if ((src = sqlite3_step(st)) != SQLITE_DONE)
-			rc = db_fail(db, src, "menyimpan status sinkron",
-			    cause);
-		else if (sqlite3_changes(db->sq) != 1)
+		rc = db_stmt_run(db, st, "menyimpan status sinkron", cause);
+		if (rc == POS_OK && sqlite3_changes(db->sq) != 1)
 			rc = cause_set(cause, POS_ECORRUPT, "Baris sync_state "
 			    "hilang dari ledger %s", db->path);
 	}
-	sqlite3_finalize(st);
 	if (rc == POS_OK)
 		rc = db_commit(db, cause);
 	else

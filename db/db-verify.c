@@ -49,7 +49,7 @@ enum pos_rc
 db_verify_begin(struct db *db, char **cause)
 {
 	/* Deferred: a read-only ledger takes its snapshot at the first read. */
-	return db_exec(db, "BEGIN", cause);
+	return db_stmt_exec(db, DB_ST_BEGIN, "menjalankan perintah", cause);
 }
 
 enum pos_rc
@@ -57,41 +57,30 @@ db_verify_commit(struct db *db, char **cause)
 {
 	if (sqlite3_get_autocommit(db->sq))
 		return POS_OK;
-	return db_exec(db, "COMMIT", cause);
+	return db_stmt_exec(db, DB_ST_COMMIT, "menjalankan perintah", cause);
 }
 
 /*
- * The derived tables, each as one SELECT: its key columns first (nkeys of
- * them), then every column the journal determines, ordered by the key.
- * users.pin_hash is left out: by design it never enters the journal.
+ * The derived tables, each as one SELECT of db-stmt.c: its key columns
+ * first (nkeys of them), then every column the journal determines,
+ * ordered by the key.
  */
 struct db_verify_table {
 	const char	*label;		/* for a person: "stok" */
 	const char	*table;
 	int		 nkeys;
-	const char	*sql;
+	enum db_stmt_id	 id;
 };
 
 static const struct db_verify_table db_verify_tables[] = {
-	{ "perangkat", "device", 1, "SELECT id, outlet_id, outlet_name, "
-	    "device_id, public_key, key_id, created_at_ms FROM device "
-	    "ORDER BY id" },
-	{ "pemasok", "suppliers", 1, "SELECT code, name, nib, kabupaten, "
-	    "desa, phone, bank, active, updated_seq FROM suppliers ORDER BY "
-	    "code" },
-	{ "produk", "products", 1, "SELECT sku, name, unit, price_rp, "
-	    "category, supplier, ownership, commission_bp, cost_rp, tax_class, "
-	    "kabupaten, plu, active, updated_seq FROM products ORDER BY sku" },
-	{ "barcode", "barcodes", 1, "SELECT code, sku FROM barcodes ORDER BY "
-	    "code" },
-	{ "sertifikat", "certifications", 2, "SELECT sku, kind, number, "
-	    "expiry FROM certifications ORDER BY sku, kind" },
-	{ "stok", "stock", 1, "SELECT sku, qty FROM stock ORDER BY sku" },
-	{ "pengguna", "users", 1, "SELECT code, name, role, active, "
-	    "failed_pins, locked, pin_failed_at_ms, updated_seq FROM users "
-	    "ORDER BY code" },
-	{ "pengaturan", "settings", 1, "SELECT key, value, updated_seq FROM "
-	    "settings ORDER BY key" },
+	{ "perangkat", "device", 1, DB_ST_VERIFY_DEVICE },
+	{ "pemasok", "suppliers", 1, DB_ST_VERIFY_SUPPLIERS },
+	{ "produk", "products", 1, DB_ST_VERIFY_PRODUCTS },
+	{ "barcode", "barcodes", 1, DB_ST_VERIFY_BARCODES },
+	{ "sertifikat", "certifications", 2, DB_ST_VERIFY_CERTS },
+	{ "stok", "stock", 1, DB_ST_VERIFY_STOCK },
+	{ "pengguna", "users", 1, DB_ST_VERIFY_USERS },
+	{ "pengaturan", "settings", 1, DB_ST_VERIFY_SETTINGS },
 };
 
 static int
@@ -187,8 +176,8 @@ db_verify_table(struct db *file, struct db *scratch,
 	enum pos_rc rc;
 	int	 ra, rb, c = 0, i, ncols;
 
-	if ((rc = db_prepare(file, t->sql, &a, cause)) != POS_OK ||
-	    (rc = db_prepare(scratch, t->sql, &b, cause)) != POS_OK)
+	if ((rc = db_stmt_get(file, t->id, &a, cause)) != POS_OK ||
+	    (rc = db_stmt_get(scratch, t->id, &b, cause)) != POS_OK)
 		goto out;
 	ncols = sqlite3_column_count(a);
 	ra = sqlite3_step(a);
@@ -229,8 +218,8 @@ out:
 	free(key);
 	free(va);
 	free(vb);
-	sqlite3_finalize(a);
-	sqlite3_finalize(b);
+	db_stmt_put(file, a);
+	db_stmt_put(scratch, b);
 	return rc;
 }
 

@@ -80,19 +80,6 @@ db_fail(struct db *db, int sqrc, const char *what, char **cause)
 	}
 }
 
-enum pos_rc
-db_prepare(struct db *db, const char *sql, sqlite3_stmt **out, char **cause)
-{
-	int	 rc;
-
-	rc = sqlite3_prepare_v2(db->sq, sql, -1, out, NULL);
-	if (rc != SQLITE_OK) {
-		*out = NULL;
-		return db_fail(db, rc, "menyiapkan perintah", cause);
-	}
-	return POS_OK;
-}
-
 int
 db_bind_text(sqlite3_stmt *st, int col, const char *s)
 {
@@ -128,6 +115,22 @@ db_exec(struct db *db, const char *sql, char **cause)
 	return POS_OK;
 }
 
+/*
+ * Ends a transaction that wrote nothing, or undoes one: whatever SQLite
+ * says, there is nothing more to do, and nothing to mark failed.
+ */
+static void
+db_end(struct db *db, enum db_stmt_id id)
+{
+	sqlite3_stmt *st;
+
+	if (db_stmt_get(db, id, &st, NULL) == POS_OK) {
+		sqlite3_step(st);
+		db_stmt_put(db, st);
+	} else
+		sqlite3_exec(db->sq, db_stmt_sql(id), NULL, NULL, NULL);
+}
+
 enum pos_rc
 db_begin(struct db *db, char **cause)
 {
@@ -138,19 +141,26 @@ db_begin(struct db *db, char **cause)
 		    "kesalahan disk");
 	if (db->flags & DB_READONLY)
 		return cause_set(cause, POS_ESTATE, "Ledger dibuka hanya-baca");
-	return db_exec(db, "BEGIN IMMEDIATE", cause);
+	return db_stmt_exec(db, DB_ST_BEGIN_IMMEDIATE, "menjalankan perintah",
+	    cause);
 }
 
 enum pos_rc
 db_commit(struct db *db, char **cause)
 {
+	sqlite3_stmt *st;
 	enum pos_rc prc;
 	int	 rc;
 
-	rc = sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	if ((prc = db_stmt_get(db, DB_ST_COMMIT, &st, cause)) != POS_OK) {
+		db_rollback(db);
+		return prc;
+	}
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+		prc = db_fail(db, rc, "menyimpan", cause);
+	db_stmt_put(db, st);
+	if (prc == POS_OK)
 		return POS_OK;
-	prc = db_fail(db, rc, "menyimpan", cause);
 	db_rollback(db);
 	/*
 	 * An error in COMMIT itself may come after the commit frame reached
@@ -171,8 +181,8 @@ db_read_begin(struct db *db, bool *began, char **cause)
 	enum pos_rc rc = POS_OK;
 
 	*began = false;
-	if (sqlite3_get_autocommit(db->sq) &&
-	    (rc = db_exec(db, "BEGIN", cause)) == POS_OK)
+	if (sqlite3_get_autocommit(db->sq) && (rc = db_stmt_exec(db,
+	    DB_ST_BEGIN, "menjalankan perintah", cause)) == POS_OK)
 		*began = true;
 	return rc;
 }
@@ -181,7 +191,7 @@ void
 db_read_end(struct db *db, bool began)
 {
 	if (began)
-		sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
+		db_end(db, DB_ST_COMMIT);
 }
 
 void
@@ -197,7 +207,7 @@ void
 db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->sq))
-		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+		db_end(db, DB_ST_ROLLBACK);
 }
 
 char *
@@ -313,14 +323,12 @@ db_check_fs(const char *path, char **cause)
 static bool
 db_is_blank(struct db *db)
 {
-	sqlite3_stmt *st = NULL;
-	bool	 blank = false;
+	sqlite3_stmt *st;
+	int64_t	 n = -1;
 
-	if (sqlite3_prepare_v2(db->sq, "SELECT count(*) FROM sqlite_schema",
-	    -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		blank = sqlite3_column_int64(st, 0) == 0;
-	sqlite3_finalize(st);
-	return blank;
+	if (db_stmt_get(db, DB_ST_TABLES, &st, NULL) == POS_OK)
+		db_stmt_int64(db, st, "membaca skema", &n, NULL);
+	return n == 0;
 }
 
 /*
@@ -516,8 +524,8 @@ db_setup(struct db *db, bool unclean, char **cause)
 		sqlite3_wal_hook(db->sq, db_wal_hook, db);
 
 	/* Any read of a file that is not SQLite fails here. */
-	rc = sqlite3_exec(db->sq, "SELECT count(*) FROM sqlite_schema", NULL,
-	    NULL, NULL);
+	rc = sqlite3_exec(db->sq, db_stmt_sql(DB_ST_TABLES), NULL, NULL,
+	    NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
 			return cause_set(cause, POS_ESTATE, "%s bukan ledger "
@@ -674,6 +682,7 @@ db_close(struct db *db)
 		return;
 	if (db->sq != NULL) {
 		db_rollback(db);
+		db_stmt_close(db);
 		sqlite3_close_v2(db->sq);
 	}
 	if (db->lock_fd >= 0) {
@@ -703,6 +712,7 @@ db_close_clean(struct db *db, char **cause)
 
 	if (db->sq != NULL) {
 		db_rollback(db);
+		db_stmt_close(db);
 		/* Not _v2: a statement left open is an error here. */
 		if ((src = sqlite3_close(db->sq)) != SQLITE_OK) {
 			rc = db_fail(db, src, "menutup ledger", cause);
