@@ -36,13 +36,12 @@ enum pos_rc
 auth_pin(struct ledger *l, const char *code, const char *pin, struct user *u,
     bool *reset, char **cause)
 {
-	struct db_apply apply = { db_sale_apply_pin, NULL, NULL };
-	struct db_pin_set ps;
 	struct db_pin st;
 	struct entry *e;
 	enum pos_rc rc;
-	int64_t	 now = clock_now_ms(), wait_ms;
+	int64_t	 now = clock_now_ms(), wait_ms, failed;
 	char	 n[24];
+	bool	 locked;
 
 	*reset = false;
 	if (code == NULL || *code == '\0')
@@ -72,43 +71,27 @@ auth_pin(struct ledger *l, const char *code, const char *pin, struct user *u,
 	}
 	sodium_memzero(u->pin_hash, sizeof u->pin_hash);
 
-	memset(&ps, 0, sizeof ps);
-	auth_copy(ps.user, sizeof ps.user, code);
-	ps.pin.failed = st.failed + 1;
-	ps.pin.failed_at_ms = now;
-	ps.pin.locked = ps.pin.failed >= AUTH_PIN_LOCK_AFTER;
-	snprintf(n, sizeof n, "%" PRId64, ps.pin.failed);
-	e = entry_event(ps.pin.locked ? "pin.locked" : "pin.fail", code,
-	    "user", code, "failed", n, (const char *)NULL);
+	/* The event is the new state: its projection sets the count, the
+	 * lock and the time (rules/kind.c, kind_pin_effects). */
+	failed = st.failed + 1;
+	locked = failed >= AUTH_PIN_LOCK_AFTER;
+	snprintf(n, sizeof n, "%" PRId64, failed);
+	e = entry_event(locked ? "pin.locked" : "pin.fail", code, "user", code,
+	    "failed", n, (const char *)NULL);
 	e->created_at_ms = now;
-	apply.arg = &ps;
-	rc = ledger_append_apply(l, e, &apply, cause);
+	rc = ledger_append(l, e, cause);
 	entry_free(e);
 	if (rc != POS_OK)
 		return rc;
-	if (ps.pin.locked)
+	if (locked)
 		return cause_set(cause, POS_ESTATE, "PIN salah %d kali: %s "
 		    "terkunci sampai manajer membuka", AUTH_PIN_LOCK_AFTER,
 		    code);
-	if (ps.pin.failed >= AUTH_PIN_DELAY_AFTER)
+	if (failed >= AUTH_PIN_DELAY_AFTER)
 		return cause_set(cause, POS_EINVAL, "PIN salah (%" PRId64 "x): "
-		    "tunggu %" PRId64 " detik", ps.pin.failed,
-		    auth_pin_delay_ms(ps.pin.failed) / 1000);
+		    "tunggu %" PRId64 " detik", failed,
+		    auth_pin_delay_ms(failed) / 1000);
 	return cause_set(cause, POS_EINVAL, "PIN salah");
-}
-
-enum pos_rc
-auth_append_reset(struct ledger *l, struct entry *e, const char *user,
-    bool reset, char **cause)
-{
-	struct db_pin_set ps;
-	struct db_apply apply = { db_sale_apply_pin, &ps, NULL };
-
-	if (!reset)
-		return ledger_append_apply(l, e, NULL, cause);
-	memset(&ps, 0, sizeof ps);
-	auth_copy(ps.user, sizeof ps.user, user);
-	return ledger_append_apply(l, e, &apply, cause);
 }
 
 enum pos_rc

@@ -17,15 +17,14 @@
 
 static enum pos_rc
 catalog_commit(struct ledger *l, const char *author, const char *object,
-    struct entry *e, enum pos_rc (*fn)(struct db *, const struct entry *,
-    void *, char **), const void *obj, char **cause)
+    struct entry *e, const struct db_apply *apply, char **cause)
 {
-	struct db_apply apply = { fn, (void *)(uintptr_t)obj, NULL };
 	enum pos_rc rc;
 
 	entry_set(&e->author, author);
 	entry_set(&e->note, object);
-	rc = ledger_append_apply(l, e, &apply, cause);
+	/* The catalog tables follow from the entry (db/db-project.c). */
+	rc = ledger_append_apply(l, e, apply, cause);
 	entry_free(e);
 	return rc;
 }
@@ -39,7 +38,7 @@ catalog_put_supplier(struct ledger *l, const char *author,
 	if ((rc = catalog_check_supplier(s, cause)) != POS_OK)
 		return rc;
 	return catalog_commit(l, author, "supplier", catalog_supplier_entry(s),
-	    db_catalog_apply_supplier, s, cause);
+	    NULL, cause);
 }
 
 /* A product valid on its own, of a producer the ledger has, with barcodes
@@ -75,7 +74,7 @@ catalog_put_product(struct ledger *l, const char *author,
 	if ((rc = catalog_check_product_in(l, p, cause)) != POS_OK)
 		return rc;
 	return catalog_commit(l, author, "product", catalog_product_entry(p),
-	    db_catalog_apply_product, p, cause);
+	    NULL, cause);
 }
 
 struct catalog_code_ref {
@@ -126,7 +125,6 @@ catalog_put_products(struct ledger *l, const char *author,
     const struct product *ps, size_t n, char **cause)
 {
 	struct entry **es = NULL;
-	struct db_apply *applies = NULL;
 	enum pos_rc rc = POS_OK;
 	size_t	 i;
 
@@ -142,21 +140,25 @@ catalog_put_products(struct ledger *l, const char *author,
 	if ((rc = catalog_check_batch(ps, n, cause)) != POS_OK)
 		return rc;
 	es = xreallocarray(NULL, n, sizeof *es);
-	applies = xreallocarray(NULL, n, sizeof *applies);
 	for (i = 0; i < n; i++) {
 		es[i] = catalog_product_entry(&ps[i]);
 		entry_set(&es[i]->author, author);
-		entry_set(&es[i]->note, "product");
-		applies[i].fn = db_catalog_apply_product;
-		applies[i].arg = (void *)(uintptr_t)&ps[i];
-		applies[i].prep = NULL;
 	}
-	rc = db_journal_append_batch(l->db, es, n, l->key.sk, applies, cause);
+	rc = db_journal_append_batch(l->db, es, n, l->key.sk, NULL, cause);
 	for (i = 0; i < n; i++)
 		entry_free(es[i]);
-	free(applies);
 	free(es);
 	return rc;
+}
+
+/* The new PIN's hash: the one thing of a user the journal does not say. */
+static enum pos_rc
+catalog_user_pin(struct db *db, const struct entry *e, void *arg,
+    char **cause)
+{
+	const struct user *u = arg;
+
+	return db_catalog_user_pin(db, u->code, u->pin_hash, cause);
 }
 
 enum pos_rc
@@ -164,6 +166,7 @@ catalog_put_user(struct ledger *l, const char *author, const struct user *u,
     const char *pin, char **cause)
 {
 	struct user copy = *u;
+	struct db_apply apply = { catalog_user_pin, &copy, NULL };
 	enum pos_rc rc;
 
 	if ((rc = catalog_check_user(u, cause)) != POS_OK)
@@ -174,7 +177,7 @@ catalog_put_user(struct ledger *l, const char *author, const struct user *u,
 	    POS_OK)
 		return rc;
 	rc = catalog_commit(l, author, "user",
-	    catalog_user_entry(u, pin != NULL), db_catalog_apply_user, &copy,
+	    catalog_user_entry(u, pin != NULL), pin != NULL ? &apply : NULL,
 	    cause);
 	sodium_memzero(&copy, sizeof copy);
 	return rc;
@@ -198,7 +201,7 @@ catalog_set(struct ledger *l, const char *author, const char *key,
 	snprintf(s.key, sizeof s.key, "%s", key);
 	snprintf(s.value, sizeof s.value, "%s", value);
 	return catalog_commit(l, author, "setting", catalog_setting_entry(&s),
-	    db_catalog_apply_setting, &s, cause);
+	    NULL, cause);
 }
 
 enum pos_rc

@@ -472,7 +472,7 @@ counter_cancel(struct counter *c, char **cause)
 		li->price_rp = l->price_rp;
 		li->amount_rp = l->voided ? l->net_rp : l->amount_rp;
 	}
-	rc = counter_append(c, e, db_sale_apply_close, NULL, cause);
+	rc = counter_append(c, e, NULL, NULL, cause);
 out:
 	entry_free(e);
 	if (rc != POS_OK) {

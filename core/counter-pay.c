@@ -201,7 +201,7 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 		}
 	}
 	/* The entry and the end of the draft, in one transaction. */
-	rc = counter_append(c, e, db_sale_apply_close, NULL, cause);
+	rc = counter_append(c, e, NULL, NULL, cause);
 	if (rc != POS_OK) {
 		entry_free(e);
 		return rc;

@@ -47,17 +47,6 @@ counter_pin_check(struct counter *c, const char *code, const char *pin,
 	return rc == POS_ENOTFOUND ? POS_EINVAL : rc;
 }
 
-/* Appends e, and when reset, clears user's PIN failures with it. */
-static enum pos_rc
-counter_append_reset(struct counter *c, struct entry *e, const char *user,
-    bool reset, char **cause)
-{
-	enum pos_rc rc;
-
-	rc = auth_append_reset(c->l, e, user, reset, cause);
-	c->st_at_ms = c->prn_at_ms = 0;
-	return rc;
-}
 
 bool
 counter_may(const struct counter *c, enum role_act act)
@@ -103,7 +92,7 @@ counter_login(struct counter *c, const char *code, const char *pin,
 		return rc;
 	e = entry_event("login", code, "user", code, "role", u.role,
 	    (const char *)NULL);
-	rc = counter_append_reset(c, e, code, reset, cause);
+	rc = counter_append(c, e, NULL, NULL, cause);
 	entry_free(e);
 	if (rc != POS_OK)
 		return rc;
@@ -148,7 +137,6 @@ enum pos_rc
 counter_unlock(struct counter *c, const char *user, const char *manager,
     const char *pin, char **cause)
 {
-	struct db_pin_set ps;
 	struct db_pin st;
 	struct user u, m;
 	struct entry *e;
@@ -176,16 +164,14 @@ counter_unlock(struct counter *c, const char *user, const char *manager,
 		/* The manager's own slips are forgiven by a good PIN. */
 		e = entry_event("pin.reset", manager, "user", manager,
 		    (const char *)NULL);
-		rc = counter_append_reset(c, e, manager, true, cause);
+		rc = counter_append(c, e, NULL, NULL, cause);
 		entry_free(e);
 		if (rc != POS_OK)
 			return rc;
 	}
-	memset(&ps, 0, sizeof ps);
-	counter_copy(ps.user, sizeof ps.user, user);
 	e = entry_event("pin.unlock", manager, "user", user, "approver",
 	    manager, (const char *)NULL);
-	rc = counter_append(c, e, db_sale_apply_pin, &ps, cause);
+	rc = counter_append(c, e, NULL, NULL, cause);
 	entry_free(e);
 	return rc;
 }
@@ -269,7 +255,7 @@ counter_approval_event(struct counter *c, const char *approver,
 	e = entry_event("approval", c->user.code, "action",
 	    role_act_code(c->want.act), "detail", c->want_detail, "approver",
 	    approver, "result", result, (const char *)NULL);
-	rc = counter_append_reset(c, e, approver, reset, cause);
+	rc = counter_append(c, e, NULL, NULL, cause);
 	entry_free(e);
 	return rc;
 }

@@ -51,14 +51,11 @@ enum pos_rc	 catalog_move(struct ledger *, const struct actor *,
  * auth.c: checks code's PIN with the throttling rules. Wrong PINs and
  * lockouts are written as events with the new PIN state. *u is the user
  * (the caller wipes u->pin_hash after, whatever rc), and on success *reset
- * says earlier failures are to be cleared with the caller's entry
- * (auth_append_reset).
+ * says there were failures, which the caller's entry clears (a login, an
+ * approval event, a "pin.reset" line: rules/kind.c).
  */
 enum pos_rc	 auth_pin(struct ledger *, const char *code, const char *pin,
 		    struct user *u, bool *reset, char **cause);
-/* Appends e; when reset, clears user's wrong PINs in the same write. */
-enum pos_rc	 auth_append_reset(struct ledger *, struct entry *e,
-		    const char *user, bool reset, char **cause);
 /* The wait after failed wrong PINs in a row, in ms (0: none). */
 int64_t		 auth_pin_delay_ms(int64_t failed);
 

@@ -101,49 +101,10 @@ ledger_append_apply(struct ledger *l, struct entry *e,
 	return db_journal_append(l->db, e, l->key.sk, apply, cause);
 }
 
-struct ledger_as {
-	const struct actor	*a;
-	const struct db_apply	*inner;
-};
-
-static enum pos_rc
-ledger_as_prep(struct db *db, struct entry *e, void *arg, char **cause)
-{
-	const struct ledger_as *as = arg;
-
-	if (as->inner == NULL || as->inner->prep == NULL)
-		return POS_OK;
-	return as->inner->prep(db, e, as->inner->arg, cause);
-}
-
-static enum pos_rc
-ledger_as_fn(struct db *db, const struct entry *e, void *arg, char **cause)
-{
-	const struct ledger_as *as = arg;
-	struct db_pin_set ps;
-	enum pos_rc rc = POS_OK;
-
-	if (as->inner != NULL && as->inner->fn != NULL &&
-	    (rc = as->inner->fn(db, e, as->inner->arg, cause)) != POS_OK)
-		return rc;
-	memset(&ps, 0, sizeof ps);
-	if (as->a->reset) {
-		snprintf(ps.user, sizeof ps.user, "%s", as->a->code);
-		rc = db_sale_apply_pin(db, e, &ps, cause);
-	}
-	if (rc == POS_OK && as->a->approver_reset) {
-		snprintf(ps.user, sizeof ps.user, "%s", as->a->approver);
-		rc = db_sale_apply_pin(db, e, &ps, cause);
-	}
-	return rc;
-}
-
 enum pos_rc
 ledger_append_as(struct ledger *l, struct entry *e, enum role_act act,
     const struct actor *a, const struct db_apply *apply, char **cause)
 {
-	struct ledger_as as = { a, apply };
-	struct db_apply wrap = { ledger_as_fn, &as, ledger_as_prep };
 	struct entry_line *li;
 
 	role_stamp(e, a, act);
@@ -157,7 +118,7 @@ ledger_append_as(struct ledger *l, struct entry *e, enum role_act act,
 		li = entry_add(e, "pin.reset");
 		entry_set(&li->code, a->approver);
 	}
-	return ledger_append_apply(l, e, &wrap, cause);
+	return ledger_append_apply(l, e, apply, cause);
 }
 
 enum pos_rc

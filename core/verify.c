@@ -2,7 +2,7 @@
 /*
  * What ntt-pos verify checks besides the chain (docs/ledger.md §What
  * verify checks): the tables derived from the journal, rebuilt by a
- * replay into a scratch ledger through the writer's own apply functions
+ * replay into a scratch ledger through the writer's own projection
  * and compared with the file's; the outside anchors a cut tail cannot
  * fake (the province's signed acknowledgement in sync_state, printed
  * receipt codes); and the -open marker of an unclean shutdown whose -wal
@@ -26,139 +26,6 @@ struct verify_replay {
 	char		*why;		/* owned: why an entry failed */
 };
 
-/* The text of field name of an event, or NULL. */
-static const char *
-verify_field(const struct entry *e, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < e->nlines; i++)
-		if (strcmp(e->lines[i].type, "field") == 0 &&
-		    strcmp(e->lines[i].code, name) == 0)
-			return e->lines[i].text;
-	return NULL;
-}
-
-/* The genesis entry: the device row, as db_device_init wrote it. */
-static enum pos_rc
-verify_device(struct db *s, const struct entry *e, char **cause)
-{
-	struct db_device dev;
-	const char *pk = verify_field(e, "public_key");
-
-	memset(&dev, 0, sizeof dev);
-	if (e->seq != 1 || pk == NULL ||
-	    hex_decode(pk, dev.pk, sizeof dev.pk) != 0)
-		return cause_set(cause, POS_ECORRUPT, "entri perangkat yang "
-		    "bukan genesis");
-	snprintf(dev.outlet_id, sizeof dev.outlet_id, "%s", e->outlet_id);
-	snprintf(dev.outlet_name, sizeof dev.outlet_name, "%s", e->note);
-	snprintf(dev.device_id, sizeof dev.device_id, "%s", e->device_id);
-	memcpy(dev.key_id, e->key_id, sizeof dev.key_id);
-	return db_device_apply(s, e, &dev, cause);
-}
-
-/* A catalog entry, decoded (catalog.c) and applied as catalog_put_* do. */
-static enum pos_rc
-verify_catalog(struct db *s, const struct entry *e, char **cause)
-{
-	struct supplier sup;
-	struct product p;
-	struct user u;
-	struct setting set;
-	enum pos_rc rc;
-
-	if (strcmp(e->note, "supplier") == 0) {
-		if ((rc = catalog_supplier_decode(e, &sup, cause)) == POS_OK)
-			rc = db_catalog_apply_supplier(s, e, &sup, cause);
-	} else if (strcmp(e->note, "product") == 0) {
-		if ((rc = catalog_product_decode(e, &p, cause)) == POS_OK)
-			rc = db_catalog_apply_product(s, e, &p, cause);
-	} else if (strcmp(e->note, "user") == 0) {
-		/* No hash: a user who is new here gets "", which the
-		 * comparison leaves out, as it does every pin_hash. */
-		if ((rc = catalog_user_decode(e, &u, NULL, cause)) == POS_OK)
-			rc = db_catalog_apply_user(s, e, &u, cause);
-	} else if (strcmp(e->note, "setting") == 0) {
-		if ((rc = catalog_setting_decode(e, &set, cause)) == POS_OK)
-			rc = db_catalog_apply_setting(s, e, &set, cause);
-	} else
-		rc = cause_set(cause, POS_ECORRUPT, "entri katalog '%s' tidak "
-		    "dikenal", e->note);
-	return rc;
-}
-
-/*
- * The PIN state that events carry (auth.c, counter-session.c): a wrong
- * PIN ("pin.fail", "pin.locked", with the count in field failed) sets it;
- * a good PIN resets it: a login, an approval given or refused for not
- * being a manager (both follow a good PIN of the approver), a manager's
- * own reset, an unlock. The writer resets only when there were failures;
- * a reset without them changes nothing, so the replay resets every time.
- */
-static enum pos_rc
-verify_event(struct db *s, const struct entry *e, char **cause)
-{
-	struct db_pin_set ps;
-	const char *user = NULL, *failed, *result;
-	char	*end;
-
-	memset(&ps, 0, sizeof ps);
-	if (strcmp(e->note, "pin.fail") == 0 ||
-	    strcmp(e->note, "pin.locked") == 0) {
-		user = verify_field(e, "user");
-		failed = verify_field(e, "failed");
-		if (failed == NULL || *failed == '\0' ||
-		    (ps.pin.failed = strtoll(failed, &end, 10)) < 1 ||
-		    *end != '\0')
-			return cause_set(cause, POS_ECORRUPT, "%s tanpa jumlah "
-			    "PIN salah", e->note);
-		ps.pin.locked = strcmp(e->note, "pin.locked") == 0;
-	} else if (strcmp(e->note, "login") == 0 ||
-	    strcmp(e->note, "pin.reset") == 0 ||
-	    strcmp(e->note, "pin.unlock") == 0)
-		user = verify_field(e, "user");
-	else if (strcmp(e->note, "approval") == 0) {
-		result = verify_field(e, "result");
-		if (result == NULL || (strcmp(result, "disetujui") != 0 &&
-		    strcmp(result, "bukan manajer") != 0))
-			return POS_OK;
-		user = verify_field(e, "approver");
-	} else
-		return POS_OK;
-	if (user == NULL || *user == '\0' || strlen(user) >= sizeof ps.user)
-		return cause_set(cause, POS_ECORRUPT, "%s tanpa pengguna",
-		    e->note);
-	snprintf(ps.user, sizeof ps.user, "%s", user);
-	return db_sale_apply_pin(s, e, &ps, cause);
-}
-
-/*
- * An entry written at a shell by someone who had typed wrong PINs before
- * clears them in its own write, and says so in "pin.reset" lines (code:
- * the user; core/ledger.c ledger_append_as).
- */
-static enum pos_rc
-verify_pin_resets(struct db *s, const struct entry *e, char **cause)
-{
-	struct db_pin_set ps;
-	enum pos_rc rc = POS_OK;
-	size_t	 i;
-
-	for (i = 0; rc == POS_OK && i < e->nlines; i++) {
-		if (strcmp(e->lines[i].type, "pin.reset") != 0)
-			continue;
-		if (*e->lines[i].code == '\0' ||
-		    strlen(e->lines[i].code) >= sizeof ps.user)
-			return cause_set(cause, POS_ECORRUPT, "pin.reset tanpa "
-			    "pengguna");
-		memset(&ps, 0, sizeof ps);
-		snprintf(ps.user, sizeof ps.user, "%s", e->lines[i].code);
-		rc = db_sale_apply_pin(s, e, &ps, cause);
-	}
-	return rc;
-}
-
 static enum pos_rc
 verify_replay_one(const struct entry *e, void *arg)
 {
@@ -172,16 +39,9 @@ verify_replay_one(const struct entry *e, void *arg)
 			return rc;
 		r->in_batch = 0;
 	}
-	/* In the writer's order: stock, then the entry's own apply. */
-	rc = db_journal_stock(r->scratch, e, &why);
-	if (rc == POS_OK && strcmp(e->kind, ENTRY_DEVICE) == 0)
-		rc = verify_device(r->scratch, e, &why);
-	else if (rc == POS_OK && strcmp(e->kind, ENTRY_CATALOG) == 0)
-		rc = verify_catalog(r->scratch, e, &why);
-	else if (rc == POS_OK && strcmp(e->kind, ENTRY_EVENT) == 0)
-		rc = verify_event(r->scratch, e, &why);
-	if (rc == POS_OK)
-		rc = verify_pin_resets(r->scratch, e, &why);
+	/* The writer's own projection, its derived part (db/db-project.c):
+	 * what is rebuilt here is by construction what was written. */
+	rc = db_project(r->scratch, e, DB_PROJECT_DERIVED, &why);
 	if (rc != POS_OK) {
 		cause_set(&r->why, POS_ECORRUPT, "entri %" PRId64 " tidak bisa "
 		    "diputar ulang: %s", e->seq, why != NULL ? why : "?");

@@ -123,6 +123,20 @@ db_catalog_apply_user(struct db *db, const struct entry *e, void *arg,
 }
 
 enum pos_rc
+db_catalog_user_pin(struct db *db, const char *code, const char *hash,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	enum pos_rc rc;
+
+	if ((rc = db_stmt_get(db, DB_ST_USER_PIN, &st, cause)) != POS_OK)
+		return rc;
+	db_bind_text(st, 1, hash);
+	db_bind_text(st, 2, code);
+	return db_stmt_run(db, st, "menyimpan PIN", cause);
+}
+
+enum pos_rc
 db_catalog_apply_setting(struct db *db, const struct entry *e, void *arg,
     char **cause)
 {

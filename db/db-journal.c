@@ -211,12 +211,8 @@ db_journal_append_locked(struct db *db, struct entry *e,
 	entry_seal(e, sk);
 	if ((rc = db_journal_insert(db, e, cause)) != POS_OK)
 		return rc;
-	if ((rc = db_journal_stock(db, e, cause)) != POS_OK)
-		return rc;
-	/* Every sale and refund has its paper queued in its transaction. */
-	if (kind_prints(e->kind) &&
-	    (rc = db_print_enqueue_locked(db, e->seq, 0, e->created_at_ms,
-	    cause)) != POS_OK)
+	/* What the entry itself changes, then what its writer adds. */
+	if ((rc = db_project(db, e, DB_PROJECT_COUNTER, cause)) != POS_OK)
 		return rc;
 	if (apply != NULL && apply->fn != NULL)
 		rc = apply->fn(db, e, apply->arg, cause);
@@ -289,8 +285,6 @@ db_device_init(struct db *db, const struct db_device *dev,
     const uint8_t sk[ENTRY_SK_LEN], char **cause)
 {
 	struct db_device old;
-	struct db_apply apply = { db_device_apply, (void *)(uintptr_t)dev,
-	    NULL };
 	struct entry *e;
 	enum pos_rc rc;
 	char	 pkhex[2 * ENTRY_PK_LEN + 1];
@@ -306,7 +300,7 @@ db_device_init(struct db *db, const struct db_device *dev,
 	entry_set(&e->note, dev->outlet_name);
 	hex_encode(dev->pk, ENTRY_PK_LEN, pkhex);
 	entry_add_field(e, "public_key", pkhex);
-	rc = db_journal_append(db, e, sk, &apply, cause);
+	rc = db_journal_append(db, e, sk, NULL, cause);
 	entry_free(e);
 	return rc;
 }

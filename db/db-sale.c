@@ -115,10 +115,15 @@ db_sale_draft_delete(struct db *db, int64_t id, char **cause)
 }
 
 enum pos_rc
-db_sale_apply_close(struct db *db, const struct entry *e, void *arg,
-    char **cause)
+db_sale_draft_close(struct db *db, const char *uuid, char **cause)
 {
-	return db_sale_draft_delete_locked(db, 0, cause);
+	sqlite3_stmt *st;
+	enum pos_rc rc;
+
+	if ((rc = db_stmt_get(db, DB_ST_DRAFT_CLOSE, &st, cause)) != POS_OK)
+		return rc;
+	db_bind_text(st, 1, uuid);
+	return db_stmt_run(db, st, "menutup transaksi terbuka", cause);
 }
 
 enum pos_rc

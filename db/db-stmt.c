@@ -74,6 +74,7 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "pin_hash = CASE excluded.pin_hash WHEN '' THEN pin_hash ELSE "
 	    "excluded.pin_hash END, active = excluded.active, updated_seq = "
 	    "excluded.updated_seq",
+	[DB_ST_USER_PIN] = "UPDATE users SET pin_hash = ? WHERE code = ?",
 	[DB_ST_SETTING_PUT] = "INSERT INTO settings (key, value, updated_seq) "
 	    "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
 	    "excluded.value, updated_seq = excluded.updated_seq",
@@ -113,6 +114,8 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	[DB_ST_DRAFT_GET] = "SELECT " DB_DRAFT_COLS ", body FROM sale_drafts "
 	    "WHERE id = ?",
 	[DB_ST_DRAFT_DELETE] = "DELETE FROM sale_drafts WHERE id = ?",
+	[DB_ST_DRAFT_CLOSE] = "DELETE FROM sale_drafts WHERE id = 0 AND "
+	    "uuid = ?",
 	[DB_ST_DRAFT_HOLD] = "UPDATE sale_drafts SET id = (SELECT max(id) + 1 "
 	    "FROM sale_drafts) WHERE id = 0 RETURNING id",
 	[DB_ST_DRAFT_RECALL] = "UPDATE sale_drafts SET id = 0 WHERE id = ? "

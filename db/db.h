@@ -196,10 +196,23 @@ enum pos_rc	 db_journal_day_state(struct db *, const char *const *kinds,
 		    size_t nkinds, struct db_day_state *out, char **cause);
 /*
  * The stock projection of e (kind and "item" lines), inside the caller's
- * transaction: db_journal_append runs it for every entry, and the replay
- * of verify for every entry it reads back.
+ * transaction (part of db_project).
  */
 enum pos_rc	 db_journal_stock(struct db *, const struct entry *,
+		    char **cause);
+
+/*
+ * db-project.c: every table e changes besides the journal, made from e
+ * alone by the table of entry kinds (rules/kind.c), inside the caller's
+ * transaction: stock, the device row, the catalog, the users' wrong-PIN
+ * state; with DB_PROJECT_COUNTER also what is the counter's own and not
+ * derived: the receipt queued, the open draft e ends. db_journal_append
+ * runs it with DB_PROJECT_COUNTER for every entry; the replay of verify
+ * runs the derived part over the whole journal.
+ */
+#define DB_PROJECT_DERIVED	0x00
+#define DB_PROJECT_COUNTER	0x01
+enum pos_rc	 db_project(struct db *, const struct entry *e, int flags,
 		    char **cause);
 
 /* db-sync.c: the one row sync writes (docs/requirements.md R3.2). */
@@ -236,11 +249,12 @@ enum pos_rc	 db_sale_draft_get(struct db *, int64_t id,
 		    struct db_draft *out, char **body, char **cause);
 enum pos_rc	 db_sale_draft_delete(struct db *, int64_t id, char **cause);
 /*
- * An apply for db_journal_append: deletes draft 0 in the entry's own
- * transaction (a committed sale, a cancelled one). arg is unused.
+ * Deletes draft 0 when it is the sale uuid, inside the caller's
+ * transaction: the projection of a sale or refund paid, or a sale
+ * cancelled (db_project).
  */
-enum pos_rc	 db_sale_apply_close(struct db *, const struct entry *,
-		    void *arg, char **cause);
+enum pos_rc	 db_sale_draft_close(struct db *, const char *uuid,
+		    char **cause);
 /* Moves draft 0 to the next free held id (*id). */
 enum pos_rc	 db_sale_draft_hold(struct db *, int64_t *id, char **cause);
 /* Moves held draft id to 0; POS_ESTATE when 0 is taken. */
@@ -412,6 +426,9 @@ enum pos_rc	 db_catalog_apply_user(struct db *, const struct entry *,
 		    void *user, char **cause);
 enum pos_rc	 db_catalog_apply_setting(struct db *, const struct entry *,
 		    void *setting, char **cause);
+/* Stores code's PIN hash (a new PIN), inside the caller's transaction. */
+enum pos_rc	 db_catalog_user_pin(struct db *, const char *code,
+		    const char *hash, char **cause);
 /* Lookups; POS_ENOTFOUND when absent. */
 enum pos_rc	 db_catalog_product(struct db *, const char *sku,
 		    struct product *out, char **cause);

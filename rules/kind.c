@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* The table of entry kinds (kind.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
 #include "kind.h"
+#include "util.h"
 
 /*
  * One row per kind, or per kind and note. Rows with a note come before
@@ -125,4 +129,81 @@ kind_province(const char *kind)
 	int	 i = kind_find(kind, NULL);
 
 	return i < 0 ? KIND_PROV_KEEP : kind_table[i].province;
+}
+
+/* One PIN state for user into out; false when there is no room. */
+static enum pos_rc
+kind_pin_add(struct kind_pin *out, size_t *n, const char *user,
+    int64_t failed, bool locked, const struct entry *e, char **cause)
+{
+	if (user == NULL || *user == '\0' || strlen(user) >= sizeof out->user)
+		return cause_set(cause, POS_ECORRUPT, "%s tanpa pengguna",
+		    *e->note != '\0' ? e->note : e->kind);
+	if (*n >= KIND_PINS_MAX)
+		return cause_set(cause, POS_ECORRUPT, "terlalu banyak "
+		    "pin.reset");
+	memset(&out[*n], 0, sizeof out[*n]);
+	snprintf(out[*n].user, sizeof out[*n].user, "%s", user);
+	out[*n].failed = failed;
+	out[*n].locked = locked;
+	(*n)++;
+	return POS_OK;
+}
+
+enum pos_rc
+kind_pin_effects(const struct entry *e, struct kind_pin out[KIND_PINS_MAX],
+    size_t *n, char **cause)
+{
+	const char *result, *failed;
+	char	*end;
+	long long count;
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	*n = 0;
+	if (strcmp(e->kind, ENTRY_EVENT) == 0) {
+		if (strcmp(e->note, "pin.fail") == 0 ||
+		    strcmp(e->note, "pin.locked") == 0) {
+			/* The count is text, as every event field. */
+			failed = entry_field_text(e, "failed");
+			errno = 0;
+			count = strtoll(failed, &end, 10);
+			if (*failed == '\0' || *end != '\0' || errno != 0 ||
+			    count < 1)
+				return cause_set(cause, POS_ECORRUPT, "%s "
+				    "tanpa jumlah PIN salah", e->note);
+			rc = kind_pin_add(out, n, entry_field_text(e, "user"),
+			    count, strcmp(e->note, "pin.locked") == 0, e,
+			    cause);
+		} else if (strcmp(e->note, "login") == 0 ||
+		    strcmp(e->note, "pin.reset") == 0 ||
+		    strcmp(e->note, "pin.unlock") == 0)
+			rc = kind_pin_add(out, n, entry_field_text(e, "user"),
+			    0, false, e, cause);
+		else if (strcmp(e->note, "approval") == 0) {
+			result = entry_field_text(e, "result");
+			if (strcmp(result, "disetujui") == 0 ||
+			    strcmp(result, "bukan manajer") == 0)
+				rc = kind_pin_add(out, n,
+				    entry_field_text(e, "approver"), 0, false,
+				    e, cause);
+		}
+	}
+	for (i = 0; rc == POS_OK && i < e->nlines; i++)
+		if (strcmp(e->lines[i].type, "pin.reset") == 0)
+			rc = kind_pin_add(out, n, e->lines[i].code, 0, false,
+			    e, cause);
+	return rc;
+}
+
+const char *
+kind_closes_draft(const struct entry *e)
+{
+	if (strcmp(e->kind, ENTRY_SALE) == 0 ||
+	    strcmp(e->kind, ENTRY_REFUND) == 0)
+		return e->uuid;
+	if (strcmp(e->kind, ENTRY_EVENT) == 0 &&
+	    strcmp(e->note, "sale.cancel") == 0)
+		return entry_field_text(e, "sale");
+	return NULL;
 }

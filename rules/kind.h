@@ -55,4 +55,28 @@ enum role_act	 kind_act(const struct entry *e);
 /* What the province does with an entry of kind. */
 enum kind_province kind_province(const char *kind);
 
+/*
+ * What an entry does to a user's wrong-PIN state (docs/ledger.md §Kinds):
+ * a wrong PIN ("pin.fail", "pin.locked", with the count in field failed)
+ * sets it; a good PIN clears it: a login, an approval given or refused
+ * for not being a manager (both follow the approver's good PIN), a
+ * manager's own "pin.reset", an "pin.unlock", and any entry's "pin.reset"
+ * line (an action at a shell by someone who had mistyped). The writer and
+ * the replay of verify apply exactly these (db/db-project.c).
+ */
+#define KIND_PINS_MAX	4
+struct kind_pin {
+	char	 user[16];
+	int64_t	 failed;		/* 0: cleared */
+	bool	 locked;
+};
+enum pos_rc	 kind_pin_effects(const struct entry *e,
+		    struct kind_pin out[KIND_PINS_MAX], size_t *n,
+		    char **cause);
+/*
+ * The sale whose open draft e ends (its uuid), or NULL: a sale or refund
+ * paid, a sale cancelled. The draft goes only when it is that sale.
+ */
+const char	*kind_closes_draft(const struct entry *e);
+
 #endif

@@ -496,7 +496,6 @@ test_ledger_migrate_from(int v)
 	struct supplier s;
 	struct product p;
 	struct entry *e;
-	struct db_apply ap;
 	uint8_t	 seed[32] = { 9 }, sk[64], prev[ENTRY_HASH_LEN];
 	int64_t	 seq;
 	int	 i;
@@ -517,10 +516,8 @@ test_ledger_migrate_from(int v)
 		strcpy(s.code, "SUP-1");
 		strcpy(s.name, "Koperasi Mete Ende");
 		s.active = true;
-		e = entry_new(ENTRY_CATALOG);
-		ap.fn = db_catalog_apply_supplier;
-		ap.arg = &s;
-		CHECK(db_journal_append(db, e, sk, &ap, NULL) == POS_OK);
+		e = catalog_supplier_entry(&s);
+		CHECK(db_journal_append(db, e, sk, NULL, NULL) == POS_OK);
 		entry_free(e);
 		memset(&p, 0, sizeof p);
 		strcpy(p.sku, "METE-250");
@@ -531,10 +528,8 @@ test_ledger_migrate_from(int v)
 		strcpy(p.ownership, "konsinyasi");
 		strcpy(p.tax_class, "PPN11");
 		p.active = true;
-		e = entry_new(ENTRY_CATALOG);
-		ap.fn = db_catalog_apply_product;
-		ap.arg = &p;
-		CHECK(db_journal_append(db, e, sk, &ap, NULL) == POS_OK);
+		e = catalog_product_entry(&p);
+		CHECK(db_journal_append(db, e, sk, NULL, NULL) == POS_OK);
 		entry_free(e);
 	}
 	db_close(db);
