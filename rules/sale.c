@@ -2,7 +2,9 @@
 /*
  * The cart as pure rules (sale.h). Every mutator works on a copy and swaps
  * it in only when the whole sale recomputes without error, so a refused
- * action leaves the sale exactly as it was. No I/O, no database.
+ * action leaves the sale exactly as it was. No I/O, no database. Refunds
+ * are in sale-refund.c, the draft's text form in sale-draft.c, scale
+ * labels in sale-scale.c.
  */
 #include <ctype.h>
 #include <inttypes.h>
@@ -12,35 +14,13 @@
 
 #include "clock.h"
 #include "barcode.h"
+#include "catalog.h"
 #include "money.h"
 #include "util.h"
 #include "qris.h"
-#include "sale.h"
+#include "sale-int.h"
 
-struct sale {
-	enum sale_kind	 kind;
-	char		 uuid[ENTRY_UUID_LEN + 1];
-	char		 ref_uuid[ENTRY_UUID_LEN + 1];	/* refund */
-	char		 ref_number[48];		/* refund */
-	char		 author[16];
-	int64_t		 started_at_ms;
-	bool		 pkp;
-	struct sale_line *lines;
-	size_t		 nlines;
-	int64_t		 disc_bp;	/* sale discount, (in) */
-	int64_t		 disc_fix_rp;	/* (in) */
-	char		 disc_by[16];	/* (in) */
-	struct sale_pay	 pays[SALE_PAYS_MAX];
-	size_t		 npays;
-
-	int64_t		 subtotal_rp;	/* (calc) */
-	int64_t		 disc_rp;	/* (calc) */
-	int64_t		 total_rp;	/* (calc) */
-	int64_t		 ppn_rp;	/* (calc) */
-	int64_t		 paid_rp;	/* (calc) */
-};
-
-static void
+void
 sale_copy(char *dst, size_t size, const char *src)
 {
 	snprintf(dst, size, "%s", src != NULL ? src : "");
@@ -384,7 +364,7 @@ sale_recompute_line(struct sale *s, size_t i, char **cause)
  * (docs/retail.md §1: 11/111 of the taxable total, rounded half up, once),
  * producers' shares, totals and tenders.
  */
-static enum pos_rc
+enum pos_rc
 sale_recompute(struct sale *s, char **cause)
 {
 	struct sale_line *l;
@@ -505,7 +485,7 @@ out:
 }
 
 /* Applies a change made to t (a copy of s) if t still adds up. */
-static enum pos_rc
+enum pos_rc
 sale_commit_copy(struct sale *s, struct sale *t, char **cause)
 {
 	enum pos_rc rc;
@@ -566,7 +546,7 @@ sale_line_from_product(struct sale_line *l, const struct product *p,
 	l->commission_bp = p->commission_bp;
 }
 
-static struct sale_line *
+struct sale_line *
 sale_append(struct sale *t)
 {
 	t->lines = xreallocarray(t->lines, t->nlines + 1, sizeof *t->lines);
@@ -915,179 +895,6 @@ sale_quick_cash(const struct sale *s, int64_t out[SALE_QUICK_MAX])
 	return n;
 }
 
-/* One product of the original sale, summed over its lines. */
-static struct sale_line *
-sale_refund_find(struct sale *t, const char *sku)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->nlines; i++)
-		if (strcmp(t->lines[i].sku, sku) == 0)
-			return &t->lines[i];
-	return NULL;
-}
-
-enum pos_rc
-sale_refund_init(struct sale *s, const struct entry *orig,
-    const char *number, struct entry *const *earlier, size_t nearlier,
-    char **cause)
-{
-	const struct entry_line *el;
-	struct sale_line *l;
-	struct sale *t;
-	size_t	 i, k;
-
-	if (s->kind != SALE_REFUND || s->nlines > 0)
-		return cause_set(cause, POS_ESTATE, "Retur sudah berisi");
-	if (strcmp(orig->kind, ENTRY_SALE) != 0)
-		return cause_set(cause, POS_EINVAL, "Nota %s bukan penjualan",
-		    number);
-	t = sale_dup(s);
-	for (i = 0; i < orig->nlines; i++) {
-		el = &orig->lines[i];
-		if (strcmp(el->type, "item") != 0)
-			continue;
-		if ((l = sale_refund_find(t, el->code)) == NULL) {
-			if (t->nlines >= SALE_LINES_MAX)
-				break;
-			l = sale_append(t);
-			memset(l, 0, sizeof *l);
-			sale_copy(l->sku, sizeof l->sku, el->code);
-			sale_copy(l->name, sizeof l->name, el->text);
-			sale_copy(l->unit, sizeof l->unit, el->unit);
-			sale_copy(l->code, sizeof l->code, el->code);
-			sale_copy(l->tax_class, sizeof l->tax_class,
-			    el->tax_class);
-			sale_copy(l->supplier, sizeof l->supplier, el->party);
-		}
-		if (el->price_rp > l->price_rp)
-			l->price_rp = el->price_rp;
-		l->lim_qty += el->qty;
-		l->lim_amount_rp += el->amount_rp;
-		l->lim_tax_rp += el->tax_rp;
-		l->lim_share_rp += el->share_rp;
-	}
-	for (k = 0; k < nearlier; k++) {
-		for (i = 0; i < earlier[k]->nlines; i++) {
-			el = &earlier[k]->lines[i];
-			if (strcmp(el->type, "item") != 0 ||
-			    (l = sale_refund_find(t, el->code)) == NULL)
-				continue;
-			l->lim_qty -= el->qty;
-			l->lim_amount_rp -= el->amount_rp;
-			l->lim_tax_rp -= el->tax_rp;
-			l->lim_share_rp -= el->share_rp;
-		}
-	}
-	for (i = 0; i < t->nlines; i++) {
-		l = &t->lines[i];
-		if (l->lim_qty <= 0 || l->lim_amount_rp < 0) {
-			l->lim_qty = 0;
-			l->lim_amount_rp = l->lim_tax_rp = 0;
-			l->lim_share_rp = 0;
-		}
-	}
-	if (t->nlines == 0) {
-		sale_free(t);
-		return cause_set(cause, POS_EINVAL, "Nota %s tidak berisi "
-		    "barang", number);
-	}
-	sale_copy(t->ref_uuid, sizeof t->ref_uuid, orig->uuid);
-	sale_copy(t->ref_number, sizeof t->ref_number, number);
-	return sale_commit_copy(s, t, cause);
-}
-
-enum pos_rc
-sale_refund_refresh(struct sale *s, const struct entry *orig,
-    const char *number, struct entry *const *earlier, size_t nearlier,
-    bool *cut, char **cause)
-{
-	struct sale_line *l, *f;
-	struct sale *fresh, *t;
-	enum pos_rc rc;
-	size_t	 i;
-
-	*cut = false;
-	if (s->kind != SALE_REFUND)
-		return POS_OK;
-	fresh = sale_new(SALE_REFUND, "", false);
-	if ((rc = sale_refund_init(fresh, orig, number, earlier, nearlier,
-	    cause)) != POS_OK) {
-		sale_free(fresh);
-		return rc;
-	}
-	t = sale_dup(s);
-	for (i = 0; i < t->nlines; i++) {
-		l = &t->lines[i];
-		if ((f = sale_refund_find(fresh, l->sku)) == NULL) {
-			l->lim_qty = l->lim_amount_rp = 0;
-			l->lim_tax_rp = l->lim_share_rp = 0;
-		} else {
-			l->lim_qty = f->lim_qty;
-			l->lim_amount_rp = f->lim_amount_rp;
-			l->lim_tax_rp = f->lim_tax_rp;
-			l->lim_share_rp = f->lim_share_rp;
-		}
-		if (l->qty > l->lim_qty) {
-			l->qty = l->lim_qty;
-			*cut = true;
-		}
-	}
-	if (*cut)
-		t->npays = 0;
-	sale_free(fresh);
-	return sale_commit_copy(s, t, cause);
-}
-
-enum pos_rc
-sale_refund_check(const struct entry *orig, const char *number,
-    struct entry *const *earlier, size_t nearlier, const struct entry *refund,
-    char **cause)
-{
-	const struct entry_line *el;
-	struct sale_line *l;
-	struct sale *t;
-	int64_t	*qty, *amount;
-	enum pos_rc rc;
-	size_t	 i, k;
-
-	t = sale_new(SALE_REFUND, "", false);
-	if ((rc = sale_refund_init(t, orig, number, earlier, nearlier,
-	    cause)) != POS_OK) {
-		sale_free(t);
-		return rc;
-	}
-	qty = xcalloc(t->nlines + 1, sizeof *qty);
-	amount = xcalloc(t->nlines + 1, sizeof *amount);
-	for (i = 0; rc == POS_OK && i < refund->nlines; i++) {
-		el = &refund->lines[i];
-		if (strcmp(el->type, "item") != 0)
-			continue;
-		if ((l = sale_refund_find(t, el->code)) == NULL) {
-			rc = cause_set(cause, POS_ESTATE, "Retur %s: barang %s "
-			    "tidak ada di nota itu", number, el->code);
-			break;
-		}
-		k = (size_t)(l - t->lines);
-		if (el->qty <= 0 || el->amount_rp < 0 ||
-		    !money_add(qty[k], el->qty, &qty[k]) ||
-		    !money_add(amount[k], el->amount_rp, &amount[k])) {
-			rc = cause_set(cause, POS_EINVAL, "Retur %s: jumlah "
-			    "%s tidak sah", number, el->code);
-			break;
-		}
-		if (qty[k] > l->lim_qty || amount[k] > l->lim_amount_rp)
-			rc = cause_set(cause, POS_ESTATE, "Retur %s melebihi "
-			    "sisa nota: %.40s paling banyak %lld lagi (sudah "
-			    "diretur sebelumnya)", number, l->name,
-			    (long long)l->lim_qty);
-	}
-	free(qty);
-	free(amount);
-	sale_free(t);
-	return rc;
-}
-
 enum pos_rc
 sale_entry(const struct sale *s, struct entry **out, char **cause)
 {
@@ -1178,260 +985,6 @@ sale_entry(const struct sale *s, struct entry **out, char **cause)
 	return POS_OK;
 }
 
-/*
- * Draft text. One record a line, fields separated by one space; every
- * string field is escaped: "~" for empty, %XX for bytes <= 0x20, 0x7f, '%'
- * and '~'.
- */
-static void
-sale_esc(struct buf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	buf_addbyte(b, ' ');
-	if (*p == '\0') {
-		buf_addbyte(b, '~');
-		return;
-	}
-	for (; *p != '\0'; p++) {
-		if (*p <= 0x20 || *p == 0x7f || *p == '%' || *p == '~')
-			buf_printf(b, "%%%02X", *p);
-		else
-			buf_addbyte(b, *p);
-	}
-}
-
-char *
-sale_encode(const struct sale *s)
-{
-	const struct sale_line *l;
-	const struct sale_pay *p;
-	struct buf b;
-	size_t	 i;
-
-	buf_init(&b, 4 * 1024 * 1024);
-	buf_printf(&b, "ntt-sale %d\n", SALE_DRAFT_VERSION);
-	buf_printf(&b, "kind %s\n", s->kind == SALE_REFUND ? "refund" :
-	    "sale");
-	buf_addstr(&b, "uuid");
-	sale_esc(&b, s->uuid);
-	buf_addstr(&b, "\nref");
-	sale_esc(&b, s->ref_uuid);
-	sale_esc(&b, s->ref_number);
-	buf_addstr(&b, "\nauthor");
-	sale_esc(&b, s->author);
-	buf_printf(&b, "\nstarted %" PRId64 "\npkp %d\ndisc %" PRId64 " %"
-	    PRId64, s->started_at_ms, s->pkp ? 1 : 0, s->disc_bp,
-	    s->disc_fix_rp);
-	sale_esc(&b, s->disc_by);
-	buf_addbyte(&b, '\n');
-	for (i = 0; i < s->nlines; i++) {
-		l = &s->lines[i];
-		buf_printf(&b, "line %d", l->voided ? 1 : 0);
-		sale_esc(&b, l->sku);
-		sale_esc(&b, l->name);
-		sale_esc(&b, l->unit);
-		sale_esc(&b, l->code);
-		buf_printf(&b, " %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64,
-		    l->qty, l->price_rp, l->disc_bp, l->disc_fix_rp);
-		sale_esc(&b, l->disc_by);
-		sale_esc(&b, l->tax_class);
-		sale_esc(&b, l->supplier);
-		sale_esc(&b, l->ownership);
-		buf_printf(&b, " %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64
-		    " %" PRId64 "\n", l->commission_bp, l->lim_qty,
-		    l->lim_amount_rp, l->lim_tax_rp, l->lim_share_rp);
-	}
-	for (i = 0; i < s->npays; i++) {
-		p = &s->pays[i];
-		buf_addstr(&b, "pay");
-		sale_esc(&b, p->method);
-		buf_printf(&b, " %" PRId64, p->amount_rp);
-		sale_esc(&b, p->ref);
-		buf_addbyte(&b, '\n');
-	}
-	buf_addstr(&b, "end\n");
-	if (b.failed)
-		fatalx("sale_encode: draft too large");
-	return buf_take(&b, NULL);
-}
-
-/* Splits line at spaces into at most max fields, in place. */
-static size_t
-sale_fields(char *line, char **f, size_t max)
-{
-	size_t	 n = 0;
-	char	*p;
-
-	while (line != NULL && n < max) {
-		f[n++] = line;
-		if ((p = strchr(line, ' ')) != NULL)
-			*p++ = '\0';
-		line = p;
-	}
-	return line == NULL ? n : max + 1;
-}
-
-static int
-sale_hexdigit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static bool
-sale_unesc(const char *f, char *out, size_t size)
-{
-	size_t	 n = 0;
-	int	 hi, lo;
-
-	if (strcmp(f, "~") == 0) {
-		out[0] = '\0';
-		return true;
-	}
-	for (; *f != '\0'; f++) {
-		if (n + 1 >= size)
-			return false;
-		if (*f == '%') {
-			if ((hi = sale_hexdigit(f[1])) < 0 ||
-			    (lo = sale_hexdigit(f[2])) < 0)
-				return false;
-			out[n++] = (char)(hi << 4 | lo);
-			f += 2;
-		} else
-			out[n++] = *f;
-	}
-	out[n] = '\0';
-	return n > 0;
-}
-
-static bool
-sale_int(const char *f, int64_t *v)
-{
-	char	*end;
-	long long x;
-
-	if (*f == '\0' || (!isdigit((unsigned char)*f) && *f != '-'))
-		return false;
-	x = strtoll(f, &end, 10);
-	if (*end != '\0')
-		return false;
-	*v = x;
-	return true;
-}
-
-#define SALE_UNESC(f, field) sale_unesc((f), (field), sizeof (field))
-
-static bool
-sale_decode_line(struct sale *s, char **f, size_t n)
-{
-	struct sale_line *l;
-	int64_t	 voided;
-
-	if (n != 19 || s->nlines >= SALE_LINES_MAX)
-		return false;
-	l = sale_append(s);
-	memset(l, 0, sizeof *l);
-	if (!sale_int(f[1], &voided) || !SALE_UNESC(f[2], l->sku) ||
-	    !SALE_UNESC(f[3], l->name) || !SALE_UNESC(f[4], l->unit) ||
-	    !SALE_UNESC(f[5], l->code) || !sale_int(f[6], &l->qty) ||
-	    !sale_int(f[7], &l->price_rp) || !sale_int(f[8], &l->disc_bp) ||
-	    !sale_int(f[9], &l->disc_fix_rp) ||
-	    !SALE_UNESC(f[10], l->disc_by) ||
-	    !SALE_UNESC(f[11], l->tax_class) ||
-	    !SALE_UNESC(f[12], l->supplier) ||
-	    !SALE_UNESC(f[13], l->ownership) ||
-	    !sale_int(f[14], &l->commission_bp) ||
-	    !sale_int(f[15], &l->lim_qty) ||
-	    !sale_int(f[16], &l->lim_amount_rp) ||
-	    !sale_int(f[17], &l->lim_tax_rp) ||
-	    !sale_int(f[18], &l->lim_share_rp))
-		return false;
-	l->voided = voided != 0;
-	return true;
-}
-
-enum pos_rc
-sale_decode(const char *text, struct sale **out, char **cause)
-{
-	struct sale *s;
-	struct sale_pay *p;
-	char	*copy, *line, *next, *f[24];
-	int64_t	 v;
-	size_t	 n;
-	bool	 ok = true, ended = false, header = false;
-	enum pos_rc rc;
-
-	s = xcalloc(1, sizeof *s);
-	copy = xstrdup(text);
-	for (line = copy; ok && line != NULL && *line != '\0'; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		n = sale_fields(line, f, sizeof f / sizeof f[0]);
-		if (n > sizeof f / sizeof f[0] || ended) {
-			ok = false;
-			break;
-		}
-		if (!header) {
-			ok = n == 2 && strcmp(f[0], "ntt-sale") == 0 &&
-			    sale_int(f[1], &v) && v == SALE_DRAFT_VERSION;
-			header = true;
-		} else if (strcmp(f[0], "kind") == 0 && n == 2) {
-			if (strcmp(f[1], "sale") == 0)
-				s->kind = SALE_SALE;
-			else if (strcmp(f[1], "refund") == 0)
-				s->kind = SALE_REFUND;
-			else
-				ok = false;
-		} else if (strcmp(f[0], "uuid") == 0 && n == 2)
-			ok = SALE_UNESC(f[1], s->uuid) &&
-			    entry_uuid_is_valid(s->uuid);
-		else if (strcmp(f[0], "ref") == 0 && n == 3)
-			ok = sale_unesc(f[1], s->ref_uuid,
-			    sizeof s->ref_uuid) &&
-			    sale_unesc(f[2], s->ref_number,
-			    sizeof s->ref_number);
-		else if (strcmp(f[0], "author") == 0 && n == 2)
-			ok = SALE_UNESC(f[1], s->author);
-		else if (strcmp(f[0], "started") == 0 && n == 2)
-			ok = sale_int(f[1], &s->started_at_ms);
-		else if (strcmp(f[0], "pkp") == 0 && n == 2) {
-			ok = sale_int(f[1], &v);
-			s->pkp = v != 0;
-		} else if (strcmp(f[0], "disc") == 0 && n == 4)
-			ok = sale_int(f[1], &s->disc_bp) &&
-			    sale_int(f[2], &s->disc_fix_rp) &&
-			    SALE_UNESC(f[3], s->disc_by);
-		else if (strcmp(f[0], "line") == 0)
-			ok = sale_decode_line(s, f, n);
-		else if (strcmp(f[0], "pay") == 0 && n == 4 &&
-		    s->npays < SALE_PAYS_MAX) {
-			p = &s->pays[s->npays++];
-			ok = SALE_UNESC(f[1], p->method) &&
-			    sale_method_is_valid(p->method) &&
-			    sale_int(f[2], &p->amount_rp) &&
-			    SALE_UNESC(f[3], p->ref);
-		} else if (strcmp(f[0], "end") == 0 && n == 1)
-			ended = true;
-		else
-			ok = false;
-	}
-	free(copy);
-	if (!ok || !ended || *s->uuid == '\0') {
-		sale_free(s);
-		return cause_set(cause, POS_ECORRUPT, "Draf transaksi rusak");
-	}
-	if ((rc = sale_recompute(s, cause)) != POS_OK) {
-		sale_free(s);
-		return rc;
-	}
-	*out = s;
-	return POS_OK;
-}
-
 void
 sale_label(const struct sale *s, char *out, size_t size)
 {
@@ -1451,145 +1004,4 @@ sale_label(const struct sale *s, char *out, size_t size)
 		snprintf(out, size, "%s", first->name);
 	else
 		snprintf(out, size, "%s +%zu", first->name, n - 1);
-}
-
-/*
- * GS1 General Specifications §7.9 price/weight verifier digit, as
- * snabble's EAN.swift implements it (docs/retail.md §4).
- */
-static const int sale_w2m[10] = { 0, 2, 4, 6, 8, 9, 1, 3, 5, 7 };
-static const int sale_w3[10] = { 0, 3, 6, 9, 2, 5, 8, 1, 4, 7 };
-static const int sale_w5p[10] = { 0, 5, 1, 6, 2, 7, 3, 8, 4, 9 };
-static const int sale_w5m[10] = { 0, 5, 9, 4, 8, 3, 7, 2, 6, 1 };
-
-int
-sale_scale_verifier(const char *d, size_t n)
-{
-	int	 sum, m, x;
-
-	if (n == 4) {
-		sum = sale_w2m[d[0] - '0'] + sale_w2m[d[1] - '0'] +
-		    sale_w3[d[2] - '0'] + sale_w5m[d[3] - '0'];
-		return (3 * sum) % 10;
-	}
-	if (n != 5)
-		return -1;
-	sum = sale_w5p[d[0] - '0'] + sale_w2m[d[1] - '0'] +
-	    sale_w5m[d[2] - '0'] + sale_w5p[d[3] - '0'] + sale_w2m[d[4] - '0'];
-	m = (10 - sum % 10) % 10;
-	for (x = 0; x < 10; x++)
-		if (sale_w5m[x] == m)
-			return x;
-	return -1;
-}
-
-/* Checks one 12-character pattern; sets the positions it uses. */
-static bool
-sale_scale_pattern(const char *p, size_t len)
-{
-	size_t	 i, nplu = 0, nval = 0, nver = 0;
-	char	 valch = 0;
-
-	if (len != 12 || p[0] != '2' || !isdigit((unsigned char)p[1]))
-		return false;
-	for (i = 2; i < 12; i++) {
-		switch (p[i]) {
-		case 'P':
-			nplu++;
-			break;
-		case '$':
-		case 'W':
-			if (valch != 0 && valch != p[i])
-				return false;
-			valch = p[i];
-			nval++;
-			break;
-		case 'V':
-			nver++;
-			break;
-		case 'X':
-			break;
-		default:
-			if (!isdigit((unsigned char)p[i]))
-				return false;
-		}
-	}
-	if (nplu < 1 || nplu > 5 || nval < 1 || nval > 6 || nver > 1)
-		return false;
-	return nver == 0 || nval == 4 || nval == 5;
-}
-
-enum pos_rc
-sale_scale_check(const char *layouts, char **cause)
-{
-	const char *p = layouts, *end;
-
-	if (*p == '\0')
-		return cause_set(cause, POS_EINVAL, "Pola barcode timbangan "
-		    "kosong");
-	for (;;) {
-		end = strchr(p, ',');
-		if (!sale_scale_pattern(p, end != NULL ? (size_t)(end - p) :
-		    strlen(p)))
-			return cause_set(cause, POS_EINVAL, "Pola barcode "
-			    "timbangan tidak sah: %.*s", end != NULL ?
-			    (int)(end - p) : (int)strlen(p), p);
-		if (end == NULL)
-			break;
-		p = end + 1;
-	}
-	return POS_OK;
-}
-
-enum pos_rc
-sale_scale_parse(const char *layouts, const char *code,
-    struct sale_scale *out, char **cause)
-{
-	const char *p = layouts, *end;
-	char	 plu[8], val[8];
-	size_t	 i, nplu, nval;
-	int	 ver;
-	bool	 match, weight;
-
-	if (strlen(code) != 13 || strspn(code, "0123456789") != 13 ||
-	    code[0] != '2')
-		return cause_set(cause, POS_ENOTFOUND, "Bukan barcode toko");
-	if (!barcode_ean13_valid(code))
-		return cause_set(cause, POS_EINVAL, "Barcode %s: digit periksa "
-		    "salah, scan ulang", code);
-	for (; p != NULL && *p != '\0'; p = end != NULL ? end + 1 : NULL) {
-		end = strchr(p, ',');
-		if (!sale_scale_pattern(p, end != NULL ? (size_t)(end - p) :
-		    strlen(p)))
-			continue;
-		for (match = true, i = 0; i < 12 && match; i++)
-			if (isdigit((unsigned char)p[i]))
-				match = p[i] == code[i];
-		if (!match)
-			continue;
-		nplu = nval = 0;
-		ver = -1;
-		weight = false;
-		for (i = 2; i < 12; i++) {
-			if (p[i] == 'P')
-				plu[nplu++] = code[i];
-			else if (p[i] == '$' || p[i] == 'W') {
-				val[nval++] = code[i];
-				weight = p[i] == 'W';
-			} else if (p[i] == 'V')
-				ver = code[i] - '0';
-		}
-		plu[nplu] = val[nval] = '\0';
-		if (ver >= 0 && sale_scale_verifier(val, nval) != ver)
-			return cause_set(cause, POS_EINVAL, "Barcode %s: digit "
-			    "verifikasi harga/berat salah", code);
-		memset(out, 0, sizeof *out);
-		memset(out->plu, '0', 5 - nplu);
-		memcpy(out->plu + 5 - nplu, plu, nplu + 1);
-		out->weight = weight;
-		out->value = strtoll(val, NULL, 10);
-		return POS_OK;
-	}
-	return cause_set(cause, POS_ENOTFOUND, "Barcode toko %s: pola "
-	    "awalan %.2s belum diatur", code, code);
 }
