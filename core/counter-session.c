@@ -48,6 +48,22 @@ counter_pin_check(struct counter *c, const char *code, const char *pin,
 }
 
 
+enum pos_rc
+counter_set(struct counter *c, const char *name, const char *value,
+    char **cause)
+{
+	enum pos_rc rc;
+
+	if ((rc = counter_need_in(c, cause)) != POS_OK)
+		return rc;
+	if (!counter_may(c, ACT_SETTINGS))
+		return cause_set(cause, POS_ESTATE, "%s: hanya manajer",
+		    role_act_name(ACT_SETTINGS));
+	rc = catalog_set(c->l, c->user.code, name, value, cause);
+	c->st_at_ms = c->prn_at_ms = 0;
+	return rc;
+}
+
 bool
 counter_may(const struct counter *c, enum role_act act)
 {

@@ -82,6 +82,13 @@ enum pos_rc	 counter_logout(struct counter *, char **cause);
 /* The user logged in, or NULL. Borrowed. */
 const struct counter_user *counter_user(const struct counter *);
 /*
+ * Sets an outlet setting as the user logged in: checked against the
+ * settings table (rules/setting.h) and the table of rights, then a
+ * catalog entry. POS_EINVAL naming the rule a value breaks.
+ */
+enum pos_rc	 counter_set(struct counter *, const char *name,
+		    const char *value, char **cause);
+/*
  * Whether the user logged in may do act alone (rules/role.h), for a screen
  * deciding what to offer; the service refuses anyway.
  */

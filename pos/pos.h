@@ -33,7 +33,10 @@
 #define SCR_APPROVE	0x0080
 #define SCR_CONFIRM	0x0100
 #define SCR_HELP	0x0200
-#define SCR_ALL		0xffff
+#define SCR_MENU	0x0400		/* the back office (screen-office.c) */
+#define SCR_LIST	0x0800
+#define SCR_FORM	0x1000
+#define SCR_ALL		0x7fffffff
 
 struct ui;
 
@@ -78,6 +81,63 @@ struct ui_prompt {
 	size_t		 line;		/* the sale line it is about */
 	int		 flags;
 #define PROMPT_DIGITS	0x01		/* digits, '*', ',' '.' only */
+};
+
+/*
+ * The back office (screen-office.c): the menu's rows, a list a service
+ * fills, a form a service checks. A screen of the back office is an
+ * office_item plus a fetch or a submit function.
+ */
+struct office_item {
+	int		 key;		/* '1' */
+	const char	*label;
+	enum role_act	 act;		/* who may open it (rules/role.h) */
+	void		(*open)(struct ui *);
+};
+
+#define OFFICE_ROWS_MAX		200
+#define OFFICE_ROW_MAX		160
+#define OFFICE_KEY_MAX		64
+struct office_row {
+	char		 text[OFFICE_ROW_MAX];	/* as shown */
+	char		 key[OFFICE_KEY_MAX];	/* what Enter picks */
+};
+struct office_list {
+	char		 title[96];
+	const char	*columns;	/* the header line */
+	/* Fills rows[] (n) for what is typed in search; *cause on error. */
+	enum pos_rc	(*fetch)(struct ui *, struct office_list *,
+			    const char *q, char **cause);
+	void		(*pick)(struct ui *, struct office_list *,
+			    const char *key);	/* Enter */
+	void		(*add)(struct ui *, struct office_list *);	/* F2 */
+	struct ui_field	 search;
+	struct office_row rows[OFFICE_ROWS_MAX];
+	size_t		 n, sel, top;
+	void		*arg;
+};
+
+#define FORM_FIELDS_MAX		24
+struct form_field {
+	const char	*label;
+	const char	*hint;		/* one line under it when focused */
+	int		 flags;
+#define FORM_DIGITS	0x01		/* digits and ,.% only */
+#define FORM_SECRET	0x02		/* a PIN: stars, a locked buffer */
+	const char *const *choices;	/* a closed set, NULL-ended; or NULL */
+};
+struct office_form {
+	char		 title[96];
+	const struct form_field *fields;
+	size_t		 nfields;
+	struct ui_field	 values[FORM_FIELDS_MAX];
+	int		 focus;
+	/* F10: the service says yes (the form closes) or why not. */
+	enum pos_rc	(*submit)(struct ui *, struct office_form *,
+			    char **cause);
+	const char	*done;		/* said when saved, or NULL */
+	void		*arg;
+	char		 key[OFFICE_KEY_MAX];	/* what is being edited */
 };
 
 /* An action that waits for a manager, then runs again. */
@@ -150,6 +210,11 @@ struct ui {
 
 	/* Help. */
 	int		 help_top;
+
+	/* Back office (screen-office.c). */
+	size_t		 menu_sel;
+	struct office_list *list;		/* the list shown, or NULL */
+	struct office_form *form;		/* the form shown, or NULL */
 };
 
 /* ui.c */
@@ -240,10 +305,38 @@ void		 search_screen_query(struct ui *);
 void		 held_screen_load(struct ui *);
 void		 qris_screen_open(struct ui *, int64_t amount);
 
+/* screen-office.c: the menu, lists and forms of the back office. */
+const struct office_item *office_menu_items(size_t *n);
+void		 office_menu_open(struct ui *);
+void		 office_menu_pick(struct ui *);
+void		 office_menu_up(struct ui *);
+void		 office_menu_down(struct ui *);
+void		 office_list_open(struct ui *, struct office_list *);
+void		 office_list_reload(struct ui *);
+void		 office_list_up(struct ui *);
+void		 office_list_down(struct ui *);
+void		 office_list_pgup(struct ui *);
+void		 office_list_pgdn(struct ui *);
+void		 office_list_pick(struct ui *);
+void		 office_list_add(struct ui *);
+void		 office_form_open(struct ui *, struct office_form *);
+void		 office_form_set(struct office_form *, size_t i,
+		    const char *value);
+const char	*office_form_get(const struct office_form *, size_t i);
+void		 office_form_next(struct ui *);
+void		 office_form_prev(struct ui *);
+void		 office_form_save(struct ui *);
+void		 office_form_choose_next(struct ui *);
+void		 office_form_choose_prev(struct ui *);
+void		 office_form_cancel(struct ui *);
+/* office-settings.c, ...: each back-office screen's opener. */
+void		 office_settings_open(struct ui *);
+
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
 		    const char *text, int *h_out, int *w_out);
 
+extern const struct screen screen_menu, screen_list, screen_form;
 extern const struct screen screen_login, screen_sale, screen_pay,
     screen_qris, screen_search, screen_held, screen_prompt,
     screen_approve, screen_confirm, screen_help;
