@@ -49,20 +49,6 @@ now_ms() {
 	date +%s%3N
 }
 
-ticks() {
-	t=0
-	for p in "$@"; do
-		[ -r "/proc/$p/stat" ] || continue
-		t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-	done
-	echo $t
-}
-
-pg_pids() {
-	pm=$(head -n 1 "$T/pg/data/postmaster.pid")
-	echo "$pm" $(ps -o pid= --ppid "$pm")
-}
-
 echo "Province model, $(date -u '+%F %H:%M') UTC, $(nproc) cores:" \
     "$outlets outlets x ($sales sales + 185 catalog entries)," \
     "server threads $SERVER_THREADS"
@@ -109,8 +95,8 @@ echo "  made $outlets ledgers ($total entries, $gz bytes of gzip bodies)" \
 # The burst.
 spid=$SERVER_PID
 wal0=$(pg_sql "SELECT pg_current_wal_lsn()")
-cs0=$(ticks $spid)
-cp0=$(ticks $(pg_pids))
+cs0=$(cpu_ticks $spid)
+cp0=$(cpu_ticks $(pg_pids))
 t0=$(now_ms)
 pids=""
 i=1
@@ -121,8 +107,8 @@ while [ $i -le "$outlets" ]; do
 done
 wait $pids || true
 t1=$(now_ms)
-cs1=$(ticks $spid)
-cp1=$(ticks $(pg_pids))
+cs1=$(cpu_ticks $spid)
+cp1=$(cpu_ticks $(pg_pids))
 got=$(pg_sql "SELECT count(*) FROM entries")
 bad=$(cat "$T"/p*.codes | grep -vc '^200$' || true)
 wal=$(pg_sql "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$wal0')")

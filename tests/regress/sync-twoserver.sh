@@ -101,31 +101,13 @@ done
 ok "haproxy sees both instances up (TLS health checks)"
 
 SERVER_PORT=$HP_PORT
-i=1
-while [ $i -le "$OUTLETS" ]; do
-	new_outlet "o$i" "TS$i" "TS$i-K1" "$SALES"
-	write_config "o$i" "$HP_PORT" "batch_entries = 40" "pin = $SERVER_PIN"
-	i=$((i + 1))
-done
+FLEET_ID=TS
+fleet_new "$OUTLETS" "$SALES" "batch_entries = 40" "pin = $SERVER_PIN"
 check "enrolment through haproxy, with the pin of ntt-server's key" \
     test "$(pg_sql "SELECT count(*) FROM devices")" = "$OUTLETS"
-
-i=1
-DPIDS=""
-while [ $i -le "$OUTLETS" ]; do
-	"$NTT_SYNC" --config "$T/o$i.conf" >> "$T/o$i.sync.log" 2>&1 &
-	DPIDS="$DPIDS $!"
-	i=$((i + 1))
-done
-BG_PIDS="$BG_PIDS $DPIDS"
-
-total=$((OUTLETS * (SALES + 185)))
-i=0
-until [ "$(pg_sql "SELECT count(*) FROM entries")" -ge $((total / 4)) ]; do
-	i=$((i + 1))
-	[ $i -lt 300 ] || break
-	sleep 0.05
-done
+fleet_start
+total=$FLEET_TOTAL
+fleet_wait $((total / 4)) 600 || true
 sa=$(served a)
 sb=$(served b)
 check "both instances served outlets ($sa and $sb connections)" \
@@ -134,28 +116,13 @@ before=$(pg_sql "SELECT count(*) FROM entries")
 kill -9 "$a_PID"
 ok "instance a killed (SIGKILL) with $before of $total entries in"
 
-i=0
-until [ "$(pg_sql "SELECT count(*) FROM entries")" = "$total" ]; do
-	i=$((i + 1))
-	[ $i -lt 600 ] || break
-	sleep 0.1
-done
+fleet_wait "$total" 600 || true
 sleep 1
-for p in $DPIDS; do
-	kill -TERM "$p" 2>/dev/null || true
-	wait "$p" 2>/dev/null || true
-done
+fleet_stop
 check "haproxy marked the killed instance down" test "$(status_of a)" = DOWN
 moved=$(($(served b) - sb))
 check "the outlets of a moved to b ($moved new connections)" \
     test "$moved" -gt 0
-i=1
-while [ $i -le "$OUTLETS" ]; do
-	check "oracle o$i after the kill" oracle "o$i" "TS$i-K1"
-	i=$((i + 1))
-done
-check "no entry twice, none foreign" oracle_total $(i=1; while \
-    [ $i -le "$OUTLETS" ]; do echo "o$i"; i=$((i + 1)); done)
 check "no alarm" test "$(pg_sql "SELECT count(*) FROM alarms")" = 0
-check "the province's copy verifies" "$NTT_SERVER" verify --pg "$PG_CONNINFO"
+fleet_oracle "after the kill"
 finish
