@@ -122,6 +122,49 @@ enum pos_rc	 ledger_sync_get(struct ledger *, struct sync_state *,
 enum pos_rc	 ledger_sync_put(struct ledger *, const struct sync_state *,
 		    char **cause);
 
+/*
+ * ledger-note.c: the sync daemon's note beside the ledger,
+ * "<ledger>.sync-note" (mode 0640). The daemon writes it after every
+ * attempt to record an acknowledgement in sync_state, so that when that
+ * write fails (a full disk, a ledger it may no longer write, a lock held
+ * past the busy timeout) the counter does not show entries as pending
+ * that the province already holds, without a word. The file is made at
+ * its full size once and then only overwritten in place, so a full disk
+ * does not stop it. It is a hint, not a record: never synced, and a
+ * missing, torn or foreign note is ignored.
+ *
+ * ledger_note_open makes or opens the note of the open ledger l; *out is
+ * the caller's (ledger_note_close). ledger_note_put overwrites it with n;
+ * POS_EIO with a cause when it cannot.
+ */
+struct ledger_note;
+enum pos_rc	 ledger_note_open(struct ledger *, struct ledger_note **out,
+		    char **cause);
+enum pos_rc	 ledger_note_put(struct ledger_note *, const struct sync_note *,
+		    char **cause);
+void		 ledger_note_close(struct ledger_note *);
+/* The note of l as last written; POS_ENOTFOUND when there is none to trust. */
+enum pos_rc	 ledger_note_get(struct ledger *, struct sync_note *,
+		    char **cause);
+/*
+ * What a person is shown about sync (the status line, ntt-pos summary,
+ * ntt-sync status): the ledger's sync_state with pending counted now,
+ * corrected by the daemon's note when the daemon holds a newer
+ * acknowledgement it could not save.
+ */
+struct sync_view {
+	struct sync_state st;		/* the ledger's row, pending counted now */
+	bool	 unsaved;		/* the daemon could not save its last ack */
+	int64_t	 pending;		/* what the province lacks: st.pending,
+					   or fewer when unsaved */
+	int64_t	 held_seq;		/* the daemon's ack, when unsaved */
+	int64_t	 held_at_ms;		/* when it got it */
+	int64_t	 note_at_ms;		/* the note's time, 0: no note */
+	char	 why[OUTBOX_ERROR_MAX];	/* why it could not save */
+};
+enum pos_rc	 ledger_sync_view(struct ledger *, struct sync_view *,
+		    char **cause);
+
 struct ledger_report {
 	int64_t	 entries;		/* entries checked */
 	int64_t	 bad_seq;		/* first bad entry, 0 if none */

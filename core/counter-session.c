@@ -370,7 +370,7 @@ void
 counter_status(struct counter *c, struct counter_status *out)
 {
 	struct counter_status *st = &c->st;
-	struct sync_state ss;
+	struct sync_view sv;
 	int64_t	 now = clock_now_ms(), seq = 0, at = 0;
 	char	 kind[24] = "", when[17];
 
@@ -404,11 +404,14 @@ counter_status(struct counter *c, struct counter_status *out)
 		counter_copy(st->shift, sizeof st->shift, "tutup");
 	else
 		counter_copy(st->shift, sizeof st->shift, "belum buka");
-	if (ledger_sync_get(c->l, &ss, NULL) == POS_OK) {
-		st->pending = ss.pending;
-		if (ss.pending > 0 && ss.oldest_pending_at_ms > 0 &&
-		    now > ss.oldest_pending_at_ms)
-			st->pending_age_ms = now - ss.oldest_pending_at_ms;
+	/* With the daemon's note: what the province lacks, and whether the
+	 * daemon could record it (core.h, ledger-note). */
+	if (ledger_sync_view(c->l, &sv, NULL) == POS_OK) {
+		st->pending = sv.pending;
+		st->sync_unsaved = sv.unsaved;
+		if (sv.pending > 0 && sv.st.oldest_pending_at_ms > 0 &&
+		    now > sv.st.oldest_pending_at_ms)
+			st->pending_age_ms = now - sv.st.oldest_pending_at_ms;
 	} else
 		st->pending = -1;
 	counter_status_printer(c, now);

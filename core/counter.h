@@ -122,6 +122,7 @@ struct counter_status {
 	char	 time[6];		/* "14:05" WITA */
 	int64_t	 pending;		/* entries not acknowledged */
 	int64_t	 pending_age_ms;	/* age of the oldest, 0 if none */
+	bool	 sync_unsaved;		/* ntt-sync cannot write the ledger */
 	char	 printer[32];		/* "siap", "3 antre", "tidak ada" */
 };
 void		 counter_status(struct counter *, struct counter_status *out);

@@ -231,6 +231,46 @@ cmd_ledger_print_summary(struct ledger *l)
 	    (long long)s.stock_pcs, (long long)s.stock_g);
 }
 
+/*
+ * Sync as the status line sees it (ledger_sync_view): what the province
+ * lacks and since when, its last acknowledgement, and the daemon's trouble
+ * recording one.
+ */
+static void
+cmd_ledger_print_sync(struct ledger *l)
+{
+	struct sync_view v;
+	char	*cause = NULL, t[32], age[COUNTER_AGE_MAX];
+	int64_t	 now = clock_now_ms();
+
+	if (ledger_sync_view(l, &v, &cause) != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		return;
+	}
+	if (v.pending > 0 && v.st.oldest_pending_at_ms > 0)
+		printf("Tertunda   : %lld entri, tertua %s (%s WITA)\n",
+		    (long long)v.pending, counter_age_fmt(now -
+		    v.st.oldest_pending_at_ms, age),
+		    clock_wita_fmt(v.st.oldest_pending_at_ms, t));
+	else
+		printf("Tertunda   : %lld entri\n", (long long)v.pending);
+	if (v.st.acked_seq > 0 && v.st.last_ok_at_ms > 0)
+		printf("Diakui     : sampai entri %lld, %s WITA\n",
+		    (long long)v.st.acked_seq,
+		    clock_wita_fmt(v.st.last_ok_at_ms, t));
+	else
+		printf("Diakui     : %lld (belum pernah)\n",
+		    (long long)v.st.acked_seq);
+	if (v.unsaved)
+		printf("Sinkron    : GAGAL dicatat: server memegang sampai %lld "
+		    "(%s WITA), ledger tidak dapat ditulis: %s\n",
+		    (long long)v.held_seq, v.held_at_ms > 0 ?
+		    clock_wita_fmt(v.held_at_ms, t) : "-", v.why);
+	else if (v.st.last_error[0] != '\0')
+		printf("Sinkron    : %s\n", v.st.last_error);
+}
+
 int
 cmd_init(int argc, char **argv)
 {
@@ -381,6 +421,7 @@ cmd_summary(int argc, char **argv)
 		return 1;
 	}
 	cmd_ledger_print_summary(l);
+	cmd_ledger_print_sync(l);
 	ledger_close(l);
 	return 0;
 }

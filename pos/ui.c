@@ -419,6 +419,11 @@ ui_draw_status(struct ui *ui)
 		    st.shift);
 		if (st.pending < 0)
 			snprintf(sync, sizeof sync, "%s", _("Sinkron ?"));
+		else if (st.sync_unsaved)
+			/* ntt-pos summary and ntt-sync status say why. */
+			snprintf(sync, sizeof sync, step == 0 ?
+			    _("Sinkron GAGAL dicatat, %lld blm") :
+			    _("Sink GAGAL %lld"), (long long)st.pending);
 		else if (st.pending == 0)
 			snprintf(sync, sizeof sync, "%s", _("Tersinkron"));
 		else

@@ -34,6 +34,19 @@ struct sync_state {
 	char	 last_error[OUTBOX_ERROR_MAX];	/* plain words, "" if none */
 };
 
+/*
+ * The sync daemon's note beside the ledger (core/ledger-note.c): what it
+ * holds when it could not write sync_state, for the counter and support.
+ */
+struct sync_note {
+	int64_t	 written_at_ms;		/* device clock */
+	int64_t	 pid;			/* the daemon that wrote it */
+	int64_t	 acked_seq;		/* the last ack it checked and holds */
+	int64_t	 acked_at_ms;		/* when it got that ack, 0: never */
+	bool	 saved;			/* sync_state holds acked_seq */
+	char	 why[OUTBOX_ERROR_MAX];	/* why sync_state was not written */
+};
+
 /* Batch size and retry policy; the daemon's config fills it. */
 struct outbox_policy {
 	int64_t	 max_entries;		/* entries per batch, >= 1 */

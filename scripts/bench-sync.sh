@@ -42,20 +42,9 @@ now_ms() {
 	date +%s%3N
 }
 
-# CPU ticks (user + system) of the given processes so far.
-cpu_ticks() {
-	ticks=0
-	for p in "$@"; do
-		[ -r "/proc/$p/stat" ] || continue
-		ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-	done
-	echo $ticks
-}
-
 # The server and every PostgreSQL process of its cluster.
 server_pids() {
-	pm=$(head -n 1 "$T/pg/data/postmaster.pid")
-	echo "$SERVER_PID" "$pm" $(ps -o pid= --ppid "$pm")
+	echo "$SERVER_PID" $(pg_pids)
 }
 
 # CPU microseconds per entry from a tick difference.

@@ -92,4 +92,7 @@ fi
 # Sync: a busy week over loopback HTTPS, 50 outlets at once (bench-sync.sh).
 [ -n "${BENCH_NO_SYNC:-}" ] || { "$(dirname "$0")/bench-sync.sh" "$build" ||
     echo 1 > "$dir/status"; } 2>&1 | tee -a "$dir/results.txt"
+# The province at full size, scaled down and worked out (docs/scale.md).
+[ -n "${BENCH_NO_SYNC:-}" ] || { "$(dirname "$0")/bench-province.sh" "$build" ||
+    echo 1 > "$dir/status"; } 2>&1 | tee -a "$dir/results.txt"
 [ "$(cat "$dir/status")" = 0 ] || { echo "bench: FAILED" >&2; exit 1; }

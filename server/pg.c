@@ -187,6 +187,7 @@ struct pg_conn {
 	PGconn	*c;
 	bool	 busy;
 	bool	 check;	/* a statement failed: test the session before reuse */
+	bool	 warned;	/* a WARNING came since pg_commit began */
 };
 
 struct pg_pool {
@@ -228,6 +229,62 @@ pg_prepare(struct pg_conn *pc, const char *name, const char *sql,
 	return POS_OK;
 }
 
+/*
+ * The session's notices: a WARNING is logged and remembered, because one
+ * during COMMIT means the wait for the synchronous standby was cut short
+ * (a statement timeout, a cancel): the transaction is committed on the
+ * primary but perhaps on no other machine, and must not be acknowledged
+ * (pg_commit, docs/sync-install.md §Replication and failover).
+ */
+static void
+pg_notice(void *arg, const PGresult *res)
+{
+	struct pg_conn *pc = arg;
+	const char *sev = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+
+	if (sev == NULL || strcmp(sev, "WARNING") != 0)
+		return;
+	pc->warned = true;
+	log_warnx("PostgreSQL: %s", PQresultErrorMessage(res));
+}
+
+/*
+ * A conninfo naming several hosts must ask for the one that takes writes
+ * (target_session_attrs=read-write or primary): otherwise after a
+ * failover the server could keep talking to a read-only standby.
+ */
+static enum pos_rc
+pg_conninfo_check(const char *conninfo, char **cause)
+{
+	PQconninfoOption *opts, *o;
+	const char *hosts = NULL, *tsa = NULL;
+	char	*err = NULL;
+	enum pos_rc rc = POS_OK;
+
+	if ((opts = PQconninfoParse(conninfo, &err)) == NULL) {
+		rc = cause_set(cause, POS_EINVAL, "--pg tidak dapat dibaca: %s",
+		    err != NULL ? err : "?");
+		PQfreemem(err);
+		return rc;
+	}
+	for (o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL)
+			continue;
+		if (strcmp(o->keyword, "host") == 0 ||
+		    (hosts == NULL && strcmp(o->keyword, "hostaddr") == 0))
+			hosts = o->val;
+		else if (strcmp(o->keyword, "target_session_attrs") == 0)
+			tsa = o->val;
+	}
+	if (hosts != NULL && strchr(hosts, ',') != NULL && (tsa == NULL ||
+	    (strcmp(tsa, "read-write") != 0 && strcmp(tsa, "primary") != 0)))
+		rc = cause_set(cause, POS_EINVAL, "--pg dengan beberapa host "
+		    "harus memuat target_session_attrs=read-write, agar "
+		    "server selalu menulis ke primary");
+	PQconninfoFree(opts);
+	return rc;
+}
+
 static enum pos_rc
 pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 {
@@ -240,6 +297,7 @@ pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 		PQreset(pc->c);
 	if (PQstatus(pc->c) != CONNECTION_OK)
 		return pg_fail(pc, NULL, "menghubungi basis data", cause);
+	PQsetNoticeReceiver(pc->c, pg_notice, pc);
 	for (i = 0; i < sizeof pg_stmts / sizeof pg_stmts[0]; i++)
 		if ((rc = pg_prepare(pc, pg_stmts[i].name, pg_stmts[i].sql,
 		    cause)) != POS_OK)
@@ -260,6 +318,8 @@ pg_pool_open(const char *conninfo, int n, struct pg_pool **out, char **cause)
 	enum pos_rc rc = POS_OK;
 	int	 i;
 
+	if ((rc = pg_conninfo_check(conninfo, cause)) != POS_OK)
+		return rc;
 	p = xcalloc(1, sizeof *p);
 	p->conninfo = xstrdup(conninfo);
 	p->n = n > 0 ? n : 1;
@@ -379,7 +439,18 @@ pg_begin(struct pg_conn *pc, char **cause)
 enum pos_rc
 pg_commit(struct pg_conn *pc, char **cause)
 {
-	return pg_cmd(pc, "COMMIT", cause);
+	enum pos_rc rc;
+
+	pc->warned = false;
+	if ((rc = pg_cmd(pc, "COMMIT", cause)) != POS_OK)
+		return rc;
+	/* Committed here, perhaps nowhere else (pg_notice): no ack. */
+	if (pc->warned) {
+		pc->check = true;
+		return cause_set(cause, POS_EDB, "PostgreSQL: COMMIT tanpa "
+		    "konfirmasi standby sinkron; tidak diakui");
+	}
+	return POS_OK;
 }
 
 void

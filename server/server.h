@@ -40,7 +40,10 @@ struct pg_conn;
 /*
  * Connects n sessions with conninfo (no password in it: use a passfile or
  * peer authentication), creates the schema if missing and prepares every
- * statement. *out is the caller's (pg_pool_close).
+ * statement. *out is the caller's (pg_pool_close). A conninfo with several
+ * hosts must say target_session_attrs=read-write (or primary): POS_EINVAL.
+ * A session that fails is connected again on its next use, to whichever
+ * host then takes writes.
  */
 enum pos_rc	 pg_pool_open(const char *conninfo, int n,
 		    struct pg_pool **out, char **cause);
@@ -50,6 +53,11 @@ struct pg_conn	*pg_get(struct pg_pool *, char **cause);
 void		 pg_put(struct pg_pool *, struct pg_conn *);
 
 enum pos_rc	 pg_begin(struct pg_conn *, char **cause);
+/*
+ * COMMIT, and POS_EDB as well when PostgreSQL warned meanwhile (the wait
+ * for the synchronous standby cut short: committed on the primary only),
+ * so that nothing is acknowledged that one machine alone holds.
+ */
 enum pos_rc	 pg_commit(struct pg_conn *, char **cause);
 void		 pg_rollback(struct pg_conn *);
 /* POS_ENOTFOUND for an unknown credential. */

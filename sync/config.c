@@ -31,6 +31,7 @@ static const struct config_key {
 	{ "server", CONFIG_URL, true, 0, 0 },
 	{ "ca_file", CONFIG_PATH, true, 0, 0 },
 	{ "server_key", CONFIG_KEY, true, 0, 0 },
+	{ "server_key_next", CONFIG_KEY, false, 0, 0 },
 	{ "token_file", CONFIG_PATH, true, 0, 0 },
 	{ "pin", CONFIG_PIN, false, 0, 0 },
 	{ "lock_file", CONFIG_PATH, false, 0, 0 },
@@ -97,6 +98,7 @@ static enum pos_rc
 config_set(struct sync_config *c, const struct config_key *k, const char *v,
     const char *path, int line, char **cause)
 {
+	uint8_t	*key;
 	char	*end;
 	long	 n;
 
@@ -117,10 +119,14 @@ config_set(struct sync_config *c, const struct config_key *k, const char *v,
 			    "sha256//BASE64[;sha256//BASE64]", path, line);
 		break;
 	case CONFIG_KEY:
+		key = strcmp(k->name, "server_key") == 0 ? c->server_key :
+		    c->server_key_next;
 		if (strlen(v) != 2 * ENTRY_PK_LEN ||
-		    hex_decode(v, c->server_key, ENTRY_PK_LEN) != 0)
-			return cause_set(cause, POS_EINVAL, "%s:%d: server_key "
-			    "harus 64 digit heksadesimal", path, line);
+		    hex_decode(v, key, ENTRY_PK_LEN) != 0)
+			return cause_set(cause, POS_EINVAL, "%s:%d: %s harus "
+			    "64 digit heksadesimal", path, line, k->name);
+		if (key == c->server_key_next)
+			c->has_key_next = true;
 		return POS_OK;
 	case CONFIG_INT:
 		errno = 0;
@@ -267,4 +273,13 @@ config_free(struct sync_config *c)
 	free(c->token_file);
 	free(c->lock_file);
 	memset(c, 0, sizeof *c);
+}
+
+const uint8_t *
+config_ack_key(const struct sync_config *c, const struct outbox_ack *a)
+{
+	if (c->has_key_next && !outbox_ack_sig_ok(a, c->server_key) &&
+	    outbox_ack_sig_ok(a, c->server_key_next))
+		return c->server_key_next;
+	return c->server_key;
 }

@@ -54,13 +54,16 @@ main_signal(int sig)
 	main_stop = 1;
 }
 
-/* Sleeps ms, or less when a signal asks to stop. */
+/*
+ * Sleeps ms, or less when a signal asks to stop or the credential file
+ * changes (a device enrolled again: try at once, not after the backoff).
+ */
 static void
-main_sleep(int64_t ms)
+main_sleep(int64_t ms, struct net *net)
 {
 	struct timespec ts;
 
-	while (ms > 0 && !main_stop) {
+	while (ms > 0 && !main_stop && !net_token_changed(net)) {
 		ts.tv_sec = (time_t)(ms > 500 ? 0 : ms / 1000);
 		ts.tv_nsec = (long)((ms > 500 ? 500 : ms % 1000) * 1000000);
 		nanosleep(&ts, NULL);
@@ -143,6 +146,12 @@ main_run(const struct main_opts *o)
 		fprintf(stderr, "ntt-sync: %s\n", cause);
 		goto out;
 	}
+	/* Without its note the daemon still runs: the ledger is the record. */
+	if (ledger_note_open(p.l, &p.note, &cause) != POS_OK) {
+		log_warnx("%s", cause);
+		free(cause);
+		cause = NULL;
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = main_signal;
 	sigaction(SIGTERM, &sa, NULL);
@@ -167,11 +176,11 @@ main_run(const struct main_opts *o)
 			goto out;
 		}
 		if (step == PUSH_FAILED) {
-			main_sleep(p.st.next_try_at_ms - clock_now_ms());
+			main_sleep(p.st.next_try_at_ms - clock_now_ms(), p.net);
 			step = PUSH_PROGRESS;
 			continue;
 		}
-		main_sleep(cf.interval_s * 1000);
+		main_sleep(cf.interval_s * 1000, p.net);
 		if (clock_now_ms() - last_head_check >= MAIN_HEAD_EVERY_MS) {
 			step = push_check_head(&p);
 			last_head_check = clock_now_ms();
@@ -182,6 +191,7 @@ main_run(const struct main_opts *o)
 	ex = o->once ? MAIN_EX_TEMPFAIL : 0;
 out:
 	net_close(p.net);
+	ledger_note_close(p.note);
 	ledger_close(p.l);
 	if (lockfd >= 0)
 		close(lockfd);
@@ -244,8 +254,9 @@ main_enrol(const struct main_opts *o)
 	}
 	/* The key the province gave the installer, not whatever answers. */
 	if (!r.has_server_key || r.token[0] == '\0' || !r.has_ack ||
-	    sodium_memcmp(r.server_key, cf.server_key, ENTRY_PK_LEN) != 0 ||
-	    !outbox_ack_sig_ok(&r.ack, cf.server_key)) {
+	    sodium_memcmp(r.server_key, config_ack_key(&cf, &r.ack),
+	    ENTRY_PK_LEN) != 0 ||
+	    !outbox_ack_sig_ok(&r.ack, config_ack_key(&cf, &r.ack))) {
 		fprintf(stderr, "ntt-sync: server menjawab tanpa kunci "
 		    "server_key yang dikonfigurasi: pendaftaran dibatalkan\n");
 		goto out;
@@ -294,7 +305,8 @@ static int
 main_status(const struct main_opts *o)
 {
 	struct sync_config cf;
-	struct sync_state st;
+	struct sync_view v;
+	struct sync_state *st = &v.st;
 	struct ledger *l = NULL;
 	char	*cause = NULL, hex[2 * ENTRY_HASH_LEN + 1];
 	int	 ex;
@@ -303,21 +315,25 @@ main_status(const struct main_opts *o)
 		return ex;
 	ex = 1;
 	if (ledger_open(cf.ledger, NULL, LEDGER_READONLY, NULL, &l, &cause) !=
-	    POS_OK || ledger_sync_get(l, &st, &cause) != POS_OK) {
+	    POS_OK || ledger_sync_view(l, &v, &cause) != POS_OK) {
 		fprintf(stderr, "ntt-sync: %s\n", cause);
 		goto out;
 	}
-	hex_encode(st.acked_hash, sizeof st.acked_hash, hex);
+	hex_encode(st->acked_hash, sizeof st->acked_hash, hex);
 	printf("%-15s: %s (%s)\n", "Ledger", cf.ledger, ledger_device_id(l));
 	printf("%-15s: %lld (hash %.16s)\n", "Diakui server",
-	    (long long)st.acked_seq, hex);
-	main_when("Jam server", st.server_time_ms);
-	printf("%-15s: %lld entri\n", "Tertunda", (long long)st.pending);
-	main_when("Tertunda sejak", st.oldest_pending_at_ms);
-	main_when("Terakhir OK", st.last_ok_at_ms);
-	main_when("Coba lagi", st.failures > 0 ? st.next_try_at_ms : 0);
+	    (long long)st->acked_seq, hex);
+	if (v.unsaved)
+		printf("%-15s: %lld, TIDAK TERCATAT di ledger: %s\n",
+		    "Dipegang daemon", (long long)v.held_seq, v.why);
+	main_when("Jam server", st->server_time_ms);
+	printf("%-15s: %lld entri\n", "Tertunda", (long long)v.pending);
+	main_when("Tertunda sejak", st->oldest_pending_at_ms);
+	main_when("Terakhir OK", v.unsaved ? v.held_at_ms :
+	    st->last_ok_at_ms);
+	main_when("Coba lagi", st->failures > 0 ? st->next_try_at_ms : 0);
 	printf("%-15s: %s\n", "Galat terakhir",
-	    st.last_error[0] ? st.last_error : "-");
+	    st->last_error[0] ? st->last_error : "-");
 	ex = 0;
 out:
 	ledger_close(l);

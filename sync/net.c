@@ -4,7 +4,10 @@
  * province CA and nothing from the system store, peer and host name
  * verified, an optional SPKI pin, TLS 1.2 or newer, no redirects, and
  * stall timeouts (a slow link that still moves is never cut off). One
- * handle for the daemon's life so the connection is reused.
+ * handle for the daemon's life so the connection is reused. The
+ * credential is read again whenever its file changes, so a device
+ * enrolled again works without a restart (docs/sync-install.md
+ * §Enrolment).
  */
 #include <sys/stat.h>
 
@@ -24,6 +27,8 @@ struct net {
 	CURL		*h;
 	char		*base;		/* server URL, borrowed from config */
 	char		*auth;		/* "Authorization: Bearer ...", owned */
+	const char	*token_file;	/* borrowed from config; NULL: none */
+	struct stat	 token_st;	/* the credential file as last read */
 	char		 err[CURL_ERROR_SIZE];
 	struct buf	*reply;		/* during a transfer */
 	int		 gzip_level;
@@ -49,8 +54,20 @@ net_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut,
 	return net->stop != NULL && *net->stop ? 1 : 0;
 }
 
+/* The credential file's identity: another file, or the same rewritten. */
+static bool
+net_same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	    a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
 static enum pos_rc
-net_token(const char *path, char **out, char **cause)
+net_token(const char *path, char **out, struct stat *stp, char **cause)
 {
 	struct stat st;
 	char	 tok[PROTO_TOKEN_LEN + 2];
@@ -77,8 +94,45 @@ net_token(const char *path, char **out, char **cause)
 	}
 	tok[PROTO_TOKEN_LEN] = '\0';
 	*out = xasprintf("Authorization: Bearer %s", tok);
+	*stp = st;
 	sodium_memzero(tok, sizeof tok);
 	return POS_OK;
+}
+
+bool
+net_token_changed(struct net *net)
+{
+	struct stat st;
+
+	if (net == NULL || net->token_file == NULL ||
+	    stat(net->token_file, &st) == -1)
+		return false;
+	return !net_same_file(&st, &net->token_st);
+}
+
+/*
+ * Reads the credential again if its file changed. A file that cannot be
+ * read (half way through an enrolment) leaves the one we have, which the
+ * server then refuses in words the status line shows.
+ */
+static void
+net_token_reload(struct net *net)
+{
+	struct stat st;
+	char	*auth = NULL, *cause = NULL;
+
+	if (!net_token_changed(net))
+		return;
+	if (net_token(net->token_file, &auth, &st, &cause) != POS_OK) {
+		log_warnx("credential changed but not taken: %s", cause);
+		free(cause);
+		return;
+	}
+	sodium_memzero(net->auth, strlen(net->auth));
+	free(net->auth);
+	net->auth = auth;
+	net->token_st = st;
+	log_info("credential %s read again", net->token_file);
 }
 
 enum pos_rc
@@ -95,10 +149,13 @@ net_open(const struct sync_config *cf, bool with_token,
 	net->base = cf->server;
 	net->gzip_level = cf->gzip_level;
 	net->stop = stop;
-	if (with_token &&
-	    (rc = net_token(cf->token_file, &net->auth, cause)) != POS_OK) {
-		free(net);
-		return rc;
+	if (with_token) {
+		if ((rc = net_token(cf->token_file, &net->auth,
+		    &net->token_st, cause)) != POS_OK) {
+			free(net);
+			return rc;
+		}
+		net->token_file = cf->token_file;
 	}
 	if ((h = net->h = curl_easy_init()) == NULL) {
 		net_close(net);
@@ -198,6 +255,7 @@ net_request(struct net *net, const char *path, const void *body,
 	net->err[0] = '\0';
 	net->reply = reply;
 	curl_easy_setopt(net->h, CURLOPT_URL, url);
+	net_token_reload(net);
 	if (net->auth != NULL)
 		hdr = curl_slist_append(hdr, net->auth);
 	if (body != NULL) {

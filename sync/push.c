@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -58,6 +59,7 @@ push_collect(const struct entry *e, void *arg)
 static void
 push_save(struct push *p, int64_t head)
 {
+	struct sync_note n;
 	struct entry *e = NULL;
 	char	*cause = NULL;
 
@@ -67,9 +69,27 @@ push_save(struct push *p, int64_t head)
 	    ledger_get(p->l, p->st.acked_seq + 1, &e, NULL) == POS_OK)
 		p->st.oldest_pending_at_ms = e->created_at_ms;
 	entry_free(e);
-	if (ledger_sync_put(p->l, &p->st, &cause) != POS_OK) {
-		/* The server keeps the ack: the next round gets it again. */
+	memset(&n, 0, sizeof n);
+	n.saved = ledger_sync_put(p->l, &p->st, &cause) == POS_OK;
+	p->unsaved = !n.saved;
+	if (!n.saved) {
+		/*
+		 * The server keeps the ack: the next round gets it again.
+		 * Meanwhile the note tells the counter (core.h, ledger-note).
+		 */
 		log_warnx("sync state not saved: %s", cause);
+		snprintf(n.why, sizeof n.why, "%s", cause);
+		free(cause);
+		cause = NULL;
+	}
+	if (p->note == NULL)
+		return;
+	n.written_at_ms = clock_now_ms();
+	n.pid = (int64_t)getpid();
+	n.acked_seq = p->st.acked_seq;
+	n.acked_at_ms = p->st.last_ok_at_ms;
+	if (ledger_note_put(p->note, &n, &cause) != POS_OK) {
+		log_warnx("%s", cause);
 		free(cause);
 	}
 }
@@ -118,12 +138,19 @@ push_take_ack(struct push *p, const struct push_batch *b,
     const struct outbox_ack *a, int64_t head, enum pos_rc *rcp,
     char **cause)
 {
+	const uint8_t *key = config_ack_key(p->cf, a);
 	uint8_t	 h[ENTRY_HASH_LEN];
 
 	push_local_hash(p, b, a->acked_seq, h);
 	if ((*rcp = outbox_ack_check(a, ledger_device_id(p->l), head, h,
-	    p->cf->server_key, cause)) != POS_OK)
+	    key, cause)) != POS_OK)
 		return false;
+	/* Said once per run: the operator moves next to current. */
+	if (key != p->cf->server_key && !p->said_next) {
+		log_info("the server signs with server_key_next: the "
+		    "rotation has happened; make it server_key");
+		p->said_next = true;
+	}
 	if (a->acked_seq < p->st.acked_seq)
 		log_warnx("the server holds entries up to %lld only, but had "
 		    "acknowledged %lld: sending %lld-%lld again",
@@ -188,7 +215,8 @@ push_step(struct push *p)
 	pol.max_entries = p->max_entries;
 	if (!outbox_next(&pol, p->st.acked_seq, head, &from, &to)) {
 		step = PUSH_IDLE;
-		if (p->st.pending != 0 || p->st.failures != 0)
+		/* Idle, a failed save is tried again every interval. */
+		if (p->st.pending != 0 || p->st.failures != 0 || p->unsaved)
 			push_save(p, head);
 		goto out;
 	}

@@ -21,6 +21,9 @@ struct sync_config {
 	char		*ca_file;	/* the province CA, PEM */
 	char		*pin;		/* "sha256//..;sha256//..", or NULL */
 	uint8_t		 server_key[ENTRY_PK_LEN];	/* signs the acks */
+	uint8_t		 server_key_next[ENTRY_PK_LEN];	/* the one after a
+							   rotation */
+	bool		 has_key_next;	/* server_key_next was given */
 	char		*token_file;	/* the device credential */
 	char		*lock_file;	/* default "<ledger>.sync.lock" */
 	struct outbox_policy policy;
@@ -38,6 +41,14 @@ struct sync_config {
 enum pos_rc	 config_load(const char *path, struct sync_config *out,
 		    char **cause);
 void		 config_free(struct sync_config *);
+/*
+ * The configured acknowledgement key that signed ack: server_key, or
+ * server_key_next while the province rotates its key; server_key when
+ * neither did, so that the check which follows says why it fails.
+ * Borrowed from the config.
+ */
+const uint8_t	*config_ack_key(const struct sync_config *,
+		    const struct outbox_ack *);
 
 /* net.c */
 struct net;
@@ -46,12 +57,15 @@ struct net;
  * peer and host verification, optional key pin, no redirects, stall
  * timeouts rather than a total timeout. with_token reads the credential
  * (refusing a file others can read). stop, when it becomes non-zero,
- * aborts a transfer in progress.
+ * aborts a transfer in progress. The credential is read again before a
+ * request whenever its file has changed (another file, or new content).
  */
 enum pos_rc	 net_open(const struct sync_config *, bool with_token,
 		    volatile sig_atomic_t *stop, struct net **out,
 		    char **cause);
 void		 net_close(struct net *);
+/* Whether the credential file changed since it was read (a new enrolment). */
+bool		 net_token_changed(struct net *);
 /*
  * POSTs body (gzip-compressed when gzip) to the server's path, or GETs it
  * when body is NULL. *status is the HTTP status, 0 when no answer came (a
@@ -71,9 +85,12 @@ struct push {
 	const struct sync_config *cf;
 	struct ledger	*l;
 	struct net	*net;
+	struct ledger_note *note;	/* beside the ledger, or NULL */
 	struct sync_state st;		/* as last written */
 	int64_t		 max_entries;	/* shrinks after 413 */
 	int64_t		 last_rewind;	/* guards against a rewind loop */
+	bool		 said_next;	/* logged that acks use the next key */
+	bool		 unsaved;	/* the last sync_state write failed */
 	volatile sig_atomic_t *stop;
 };
 /* Pushes one batch if any is pending, and records the outcome. */

@@ -289,3 +289,81 @@ oracle_total() {
 		return 1
 	fi
 }
+
+# A fleet of outlets for the scale and failover scenarios: FLEET outlets
+# o1..oN, outlet ${FLEET_ID}i, device ${FLEET_ID}i-K1, SALES sales each.
+# fleet_new N SALES [KEY = VALUE...]: made, enrolled, configured for
+# SERVER_PORT with the extra lines.
+fleet_new() {
+	FLEET=$1
+	fleet_sales=$2
+	shift 2
+	i=1
+	while [ $i -le "$FLEET" ]; do
+		new_outlet "o$i" "$FLEET_ID$i" "$FLEET_ID$i-K1" "$fleet_sales"
+		write_config "o$i" "$SERVER_PORT" "$@"
+		i=$((i + 1))
+	done
+	FLEET_TOTAL=$((FLEET * (fleet_sales + 185)))
+}
+
+# fleet_start: a running ntt-sync for each outlet; FLEET_PIDS.
+fleet_start() {
+	FLEET_PIDS=""
+	i=1
+	while [ $i -le "$FLEET" ]; do
+		"$NTT_SYNC" --config "$T/o$i.conf" >> "$T/o$i.sync.log" 2>&1 &
+		FLEET_PIDS="$FLEET_PIDS $!"
+		i=$((i + 1))
+	done
+	BG_PIDS="$BG_PIDS $FLEET_PIDS"
+}
+
+# fleet_wait N TENTHS: until the server holds N entries or more (at most
+# TENTHS tenths of a second; 0 when it did in time).
+fleet_wait() {
+	w=0
+	until [ "$(pg_sql "SELECT count(*) FROM entries" 2>/dev/null ||
+	    echo 0)" -ge "$1" ]; do
+		w=$((w + 1))
+		[ $w -lt "$2" ] || return 1
+		sleep 0.1
+	done
+}
+
+# fleet_stop: SIGTERM to every daemon, waited for.
+fleet_stop() {
+	for p in $FLEET_PIDS; do
+		kill -TERM "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+}
+
+# fleet_oracle WHEN: the oracle for every outlet, the total, verify.
+fleet_oracle() {
+	i=1
+	while [ $i -le "$FLEET" ]; do
+		check "oracle o$i $1" oracle "o$i" "$FLEET_ID$i-K1"
+		i=$((i + 1))
+	done
+	check "no entry twice, none foreign" oracle_total $(i=1; while \
+	    [ $i -le "$FLEET" ]; do echo "o$i"; i=$((i + 1)); done)
+	check "the province's copy verifies" "$NTT_SERVER" verify \
+	    --pg "$PG_CONNINFO"
+}
+
+# cpu_ticks PID...: CPU ticks (user + system) of the processes so far.
+cpu_ticks() {
+	ticks=0
+	for p in "$@"; do
+		[ -r "/proc/$p/stat" ] || continue
+		ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
+	done
+	echo $ticks
+}
+
+# pg_pids: every process of the test's PostgreSQL cluster.
+pg_pids() {
+	pm=$(head -n 1 "$T/pg/data/postmaster.pid")
+	echo "$pm" $(ps -o pid= --ppid "$pm")
+}

@@ -53,6 +53,7 @@ test_config_good(void)
 	CHECK_STR(c.lock_file, "/var/lib/ntt-pos/kpg.db.sync.lock");
 	CHECK(c.pin == NULL);
 	CHECK(c.server_key[0] == 0x00 && c.server_key[31] == 0xff);
+	CHECK(!c.has_key_next);
 	CHECK_EQ_I64(c.policy.max_entries, OUTBOX_DEFAULT_ENTRIES);
 	CHECK_EQ_I64(c.policy.max_bytes, OUTBOX_DEFAULT_BYTES);
 	CHECK_EQ_I64(c.policy.backoff_min_ms, 5000);
@@ -102,6 +103,8 @@ test_config_bad(void)
 	test_config_bad_one("stall_time =\n", "stall_time harus");
 	test_config_bad_one("just words\n", ":8: harus \"kunci = nilai\"");
 	test_config_bad_one("pin = sha256//short\n", "pin harus");
+	test_config_bad_one("server_key_next = 12\n",
+	    ":8: server_key_next harus 64 digit");
 	test_config_bad_one("backoff_min = 60\nbackoff_max = 10\n",
 	    "backoff_max lebih kecil");
 	test_config_bad_one("pin = sha256//"
@@ -132,6 +135,20 @@ test_config_bad(void)
 		CHECK(c.pin != NULL && strlen(c.pin) == 2 * 52 + 1);
 		config_free(&c);
 		free(pinned);
+	}
+	{
+		/* The next acknowledgement key, for a rotation. */
+		char *two = xasprintf("%sserver_key_next = "
+		    "ff112233445566778899aabbccddeeff"
+		    "00112233445566778899aabbccddee01\n", test_good);
+
+		CHECK(test_load(two, &c, &cause) == POS_OK);
+		CHECK(c.has_key_next);
+		CHECK(c.server_key_next[0] == 0xff &&
+		    c.server_key_next[31] == 0x01);
+		CHECK(c.server_key[0] == 0x00);
+		config_free(&c);
+		free(two);
 	}
 	free(cause);
 }
