@@ -172,8 +172,9 @@ verify_shutdown(struct ledger *l, char **cause)
 	if (!db_wal_lost(l->db, &at))
 		return POS_OK;
 	clock_wita_fmt(at, when);
-	return cause_set(cause, POS_ECORRUPT, "entri terakhir mungkin hilang: "
-	    "ledger %s tidak ditutup dengan bersih dan berkas -wal-nya hilang "
-	    "(terlihat %s WITA). Bandingkan dengan kantor provinsi dan struk "
-	    "tercetak (ntt-pos verify --receipt KODE)", db_path(l->db), when);
+	return cause_set(cause, POS_ECORRUPT, "entri terakhir hilang: jurnal "
+	    "%s lebih pendek dari yang pernah tersimpan (-wal-nya hilang "
+	    "setelah mati mendadak, atau berkas lama dipasang lagi; terlihat "
+	    "%s WITA). Bandingkan dengan kantor provinsi dan struk tercetak "
+	    "(ntt-pos verify --receipt KODE)", db_path(l->db), when);
 }

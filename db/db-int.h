@@ -128,7 +128,8 @@ struct db {
 	struct db_gate gate;	/* the rules inside every append; or none */
 	bool	 lock_rw;	/* lock_fd may write the marker (db.c) */
 	bool	 lock_blank;	/* the marker was empty: a new file */
-	int64_t	 lost_at_ms;	/* a vanished -wal seen then; or 0 */
+	int64_t	 lost_at_ms;	/* committed entries found gone then; or 0 */
+	int64_t	 mark_head;	/* the -open file's high-water mark */
 	/* db-stmt.c: each statement once prepared, and whether it is out. */
 	sqlite3_stmt *stmt[DB_ST_MAX];
 	bool	 stmt_out[DB_ST_MAX];

@@ -235,6 +235,8 @@ db_journal_append(struct db *db, struct entry *e,
 		db_rollback(db);
 	if (rc != POS_OK)
 		e->seq = 0;
+	else
+		db_mark_head(db, e->seq);
 	return rc;
 }
 
@@ -258,6 +260,8 @@ db_journal_append_batch(struct db *db, struct entry **es, size_t n,
 	if (rc != POS_OK)
 		for (i = 0; i < n; i++)
 			es[i]->seq = 0;
+	else if (n > 0)
+		db_mark_head(db, es[n - 1]->seq);
 	return rc;
 }
 

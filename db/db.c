@@ -372,72 +372,102 @@ db_check(struct db *db, bool whole, char **cause)
 }
 
 /*
- * The -open file is our lock and a durable marker of how the ledger was
- * left (docs/ledger.md §Opening): one 64-byte record
+ * The -open file is our lock and a durable high-water mark of the journal
+ * (docs/ledger.md §Opening): one 64-byte record
  *
- *	ntt-open 1 <open|closed> <lost_at_ms>
+ *	ntt-open 2 <head> <lost_at_ms>
  *
- * Only an opener that found nobody else with the ledger open writes it,
- * and only a writer closing last: "open" (synced) when a writer opens
- * alone; "closed" when a writer closes last and sees the -wal gone, i.e.
- * everything is in the main file. An opener that is alone and finds
- * "open" with no -wal knows the last users did not close the ledger, and
- * what they had not yet copied from the -wal into the file is gone:
- * lost_at_ms records when that was seen (written by whoever saw it, a
- * reader alone too, as SQLite may make a new empty -wal at once), and
- * stays until a person removes the file while nothing has the ledger
- * open. A reader that is not alone never writes. An empty or missing
- * file (a new ledger, an older program) says nothing.
+ * head is the highest seq a writer of this program has seen committed:
+ * every writer raises it just after each commit, with a plain write, once
+ * the commit is on disk, so it may lag the journal, never lead it. An
+ * opener that finds the journal's head below it knows that entries once
+ * committed are gone (a -wal deleted after a crash, the file put back
+ * from an older copy) and records when (lost_at_ms), which stays until a
+ * person removes the file while nothing has the ledger open. Other
+ * programs that open the file (the sqlite3 shell, a script) cannot make a
+ * false alarm: only a shorter journal says loss. An older record
+ * ("ntt-open 1 ...") or an empty file carries no head.
  */
 #define DB_MARK_LEN	64
 
-/* Reads the marker: *left_open when it says "open" (or is unreadable). */
 static void
-db_mark_read(struct db *db, bool *left_open)
+db_mark_read(struct db *db)
 {
 	char	 rec[DB_MARK_LEN + 1], *p, *end;
 	ssize_t	 n;
+	long long v;
 
-	*left_open = false;
 	n = pread(db->lock_fd, rec, DB_MARK_LEN, 0);
 	if (n <= 0) {
 		db->lock_blank = true;
 		return;
 	}
 	rec[n] = '\0';
-	*left_open = true;	/* what we cannot read, we do not trust */
-	if (strncmp(rec, "ntt-open 1 ", 11) != 0)
+	if (strncmp(rec, "ntt-open 2 ", 11) != 0)
 		return;
 	p = rec + 11;
-	if (strncmp(p, "closed ", 7) == 0) {
-		*left_open = false;
-		p += 7;
-	} else if (strncmp(p, "open ", 5) == 0)
-		p += 5;
-	else
+	v = strtoll(p, &end, 10);
+	if (end == p || v < 0)
 		return;
-	db->lost_at_ms = strtoll(p, &end, 10);
-	if (end == p || db->lost_at_ms < 0)
-		db->lost_at_ms = 0;
+	if (v > db->mark_head)
+		db->mark_head = v;
+	p = end;
+	v = strtoll(p, &end, 10);
+	if (end != p && v > 0)
+		db->lost_at_ms = v;
 }
 
 static void
-db_mark_write(struct db *db, const char *state)
+db_mark_write(struct db *db)
 {
 	char	 rec[DB_MARK_LEN + 1];
 	int	 n;
 
 	if (!db->lock_rw)
 		return;
-	n = snprintf(rec, sizeof rec, "ntt-open 1 %s %lld", state,
-	    (long long)db->lost_at_ms);
+	n = snprintf(rec, sizeof rec, "ntt-open 2 %lld %lld",
+	    (long long)db->mark_head, (long long)db->lost_at_ms);
 	memset(rec + n, ' ', DB_MARK_LEN - (size_t)n);
 	rec[DB_MARK_LEN - 1] = '\n';
 	if (pwrite(db->lock_fd, rec, DB_MARK_LEN, 0) != DB_MARK_LEN ||
-	    ftruncate(db->lock_fd, DB_MARK_LEN) != 0 ||
-	    fsync(db->lock_fd) != 0)
+	    ftruncate(db->lock_fd, DB_MARK_LEN) != 0)
 		log_warn("ledger %s: penanda %s-open tidak tertulis", db->path,
 		    db->path);
+}
+
+void
+db_mark_head(struct db *db, int64_t seq)
+{
+	if (db->lock_fd < 0 || !db->lock_rw)
+		return;
+	/* Another writer may have raised it meanwhile: keep the higher. */
+	db_mark_read(db);
+	if (seq <= db->mark_head)
+		return;
+	db->mark_head = seq;
+	db_mark_write(db);
+}
+
+/*
+ * After the ledger opened: a journal shorter than the mark has lost
+ * entries. Recorded once, synced: it must outlive a restart.
+ */
+static void
+db_mark_check(struct db *db)
+{
+	int64_t	 head;
+
+	if (db->lock_fd < 0 || (head = db_journal_count(db)) < 0)
+		return;
+	if (head >= db->mark_head || db->lost_at_ms != 0)
+		return;
+	db->lost_at_ms = clock_now_ms();
+	log_warnx("ledger %s: jurnal berakhir di entri %lld, padahal entri "
+	    "%lld pernah tersimpan: entri terakhir hilang (ntt-pos verify)",
+	    db->path, (long long)head, (long long)db->mark_head);
+	db_mark_write(db);
+	if (db->lock_rw && fsync(db->lock_fd) != 0)
+		log_warn("ledger %s: penanda tidak tersinkron", db->path);
 }
 
 bool
@@ -479,11 +509,10 @@ db_mark_open(struct db *db, const char *lock)
  * the whole file is checked. Reads the marker above; see db_mark_read.
  */
 static void
-db_lock(struct db *db, bool *unclean, bool *lost_now)
+db_lock(struct db *db, bool *unclean)
 {
 	struct stat sb;
 	char	*lock, *wal;
-	bool	 left_open = false, wal_there;
 
 	*unclean = true;
 	lock = xasprintf("%s-open", db->path);
@@ -493,20 +522,12 @@ db_lock(struct db *db, bool *unclean, bool *lost_now)
 		return;
 	if (flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0) {
 		db->lock_alone = true;
-		db_mark_read(db, &left_open);
 		wal = xasprintf("%s-wal", db->path);
-		wal_there = stat(wal, &sb) == 0;
-		*unclean = wal_there && sb.st_size > 0;
+		*unclean = stat(wal, &sb) == 0 && sb.st_size > 0;
 		free(wal);
-		/* Left open, and its -wal is gone: so is what was in it. */
-		if (left_open && !wal_there && db->lost_at_ms == 0) {
-			db->lost_at_ms = clock_now_ms();
-			*lost_now = true;
-		}
-	} else {
+	} else
 		*unclean = false;	/* the one who has it open checked */
-		db_mark_read(db, &left_open);
-	}
+	db_mark_read(db);
 	flock(db->lock_fd, LOCK_SH);
 }
 
@@ -585,21 +606,6 @@ out:
 	return prc;
 }
 
-/* Puts the vanished -wal in front of *cause (when there is one). */
-static void
-db_wal_lost_cause(const struct db *db, char **cause)
-{
-	char	*was;
-
-	if (cause == NULL || *cause == NULL)
-		return;
-	was = *cause;
-	*cause = xasprintf("entri terakhir mungkin hilang: ledger %s tidak "
-	    "ditutup dengan bersih dan berkas -wal-nya hilang; %s", db->path,
-	    was);
-	free(was);
-}
-
 enum pos_rc
 db_open(const char *path, int flags, const char *vfs, struct db **out,
     char **cause)
@@ -607,7 +613,7 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	struct db *db;
 	struct stat sb;
 	enum pos_rc rc;
-	bool	 unclean = true, lost_now = false;
+	bool	 unclean = true;
 	int	 oflags, src;
 
 	if (stat(path, &sb) != 0) {
@@ -626,7 +632,7 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 	db->lock_fd = -1;
 	/* Before SQLite opens it: a -wal left now was left by a crash. */
 	if (stat(path, &sb) == 0)
-		db_lock(db, &unclean, &lost_now);
+		db_lock(db, &unclean);
 	if (flags & DB_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else {
@@ -643,15 +649,8 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 		return rc;
 	}
 	if ((rc = db_setup(db, unclean, cause)) != POS_OK) {
-		/* A -wal deleted after a crash can leave the file damaged:
-		 * the refusal says the loss first, and it stays recorded. */
-		if (db->lost_at_ms != 0) {
-			db_wal_lost_cause(db, cause);
-			if (lost_now && db->lock_alone)
-				db_mark_write(db, "open");
-		}
 		/* Refused: leave no lock file beside what is not ours. */
-		if (db->lock_alone && db->lock_blank && db->lost_at_ms == 0) {
+		if (db->lock_alone && db->lock_blank) {
 			char	*lock = xasprintf("%s-open", path);
 
 			unlink(lock);
@@ -661,12 +660,10 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 		db_close(db);
 		return rc;
 	}
-	if (db->lock_alone && (!(flags & DB_READONLY) || lost_now))
-		db_mark_write(db, "open");
+	db_mark_check(db);
 	if (db->lost_at_ms != 0)
-		log_warnx("ledger %s: tidak ditutup dengan bersih dan berkas "
-		    "-wal hilang: entri terakhir mungkin hilang (ntt-pos "
-		    "verify)", path);
+		log_warnx("ledger %s: entri yang pernah tersimpan hilang dari "
+		    "jurnal (ntt-pos verify)", path);
 	db->failed = false;
 	*out = db;
 	return POS_OK;
@@ -675,9 +672,6 @@ db_open(const char *path, int flags, const char *vfs, struct db **out,
 void
 db_close(struct db *db)
 {
-	struct stat sb;
-	char	*wal;
-
 	if (db == NULL)
 		return;
 	if (db->sq != NULL) {
@@ -685,16 +679,8 @@ db_close(struct db *db)
 		db_stmt_close(db);
 		sqlite3_close_v2(db->sq);
 	}
-	if (db->lock_fd >= 0) {
-		/* The last one out, with the -wal gone: all is in the file. */
-		wal = xasprintf("%s-wal", db->path);
-		if (db->lock_rw && !(db->flags & DB_READONLY) &&
-		    flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0 &&
-		    stat(wal, &sb) != 0 && errno == ENOENT)
-			db_mark_write(db, "closed");
-		free(wal);
+	if (db->lock_fd >= 0)
 		close(db->lock_fd);	/* releases the flock */
-	}
 	free(db->failed_why);
 	free(db->path);
 	free(db);

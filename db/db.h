@@ -65,12 +65,15 @@ int		 db_schema_latest(void);
 /* Reads a PRAGMA as text, for tests and the status screen; caller frees. */
 char		*db_pragma(struct db *, const char *name);
 /*
- * True when this ledger was left open (a crash, a power cut) and its -wal
- * has vanished since: the entries that were only in the -wal are lost.
- * Seen by the first opener afterwards through the <path>-open marker, and
- * kept there (docs/ledger.md §Opening); *at_ms (may be NULL) is when.
+ * True when entries once committed are gone from the journal: its head is
+ * below the high-water mark every writer keeps in <path>-open (a -wal
+ * deleted after a crash, the file put back from an older copy). Recorded
+ * there when first seen, and kept (docs/ledger.md §Opening); *at_ms (may
+ * be NULL) is when.
  */
 bool		 db_wal_lost(const struct db *, int64_t *at_ms);
+/* Raises the high-water mark to seq, just after seq committed. */
+void		 db_mark_head(struct db *, int64_t seq);
 /* True for statfs magic numbers of network filesystems (NFS, SMB, ...). */
 bool		 db_fs_is_network(long f_type);
 
