@@ -71,6 +71,8 @@ enum http_verdict {
 struct http_conn {
 	int		 fd;
 	int64_t		 deadline_ms;	/* clock_mono_ms; 0: none */
+	int64_t		 phase_ms;	/* when the phase began */
+	bool		 early;		/* no request head yet */
 	const char	*phase;		/* static: what the deadline is for */
 	bool		 shut;		/* the reaper shut it */
 	char		 addr[64];
@@ -80,6 +82,7 @@ struct http_conn {
 static struct {
 	pthread_mutex_t	 mtx;
 	struct http_conn *head;
+	int64_t		 n;		/* connections on the list */
 	const struct srv_limits *lim;
 	atomic_bool	 stop;
 	atomic_llong	 shut;		/* connections closed by a deadline */
@@ -130,34 +133,53 @@ http_client_gone(int fd)
 	    (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
 
-/* Sets the deadline of conn: ms from now for phase. */
+/*
+ * Sets the deadline of conn for phase; early says the request head is not
+ * complete yet (what goes first under pressure).
+ */
 static void
-http_deadline(struct http_conn *conn, int64_t at_ms, const char *phase)
+http_deadline(struct http_conn *conn, int64_t at_ms, const char *phase,
+    bool early)
 {
 	if (conn == NULL)
 		return;
 	pthread_mutex_lock(&http_conns.mtx);
 	conn->deadline_ms = at_ms;
+	conn->phase_ms = clock_mono_ms();
 	conn->phase = phase;
+	conn->early = early;
 	pthread_mutex_unlock(&http_conns.mtx);
 }
 
-/* The reaper: every 250 ms, shuts the sockets past their deadline. */
+/*
+ * The reaper: every 250 ms, shuts the sockets past their deadline. Under
+ * pressure (three quarters of max_connections open) a connection still
+ * without its request head after HTTP_PRESSURE_MS goes too: a client that
+ * means to send one sends it in milliseconds, and the room it frees is
+ * what keeps everyone else served while a flood fills the cap.
+ */
+#define HTTP_PRESSURE_MS	1000
+
 static void *
 http_reaper(void *arg)
 {
 	struct http_conn *c;
 	struct timespec ts = { 0, 250 * 1000000L };
 	int64_t	 now;
+	bool	 pressed;
 
 	(void)arg;
 	while (!atomic_load(&http_conns.stop)) {
 		nanosleep(&ts, NULL);
 		now = clock_mono_ms();
 		pthread_mutex_lock(&http_conns.mtx);
+		pressed = http_conns.n * 4 >= http_conns.lim->max_connections
+		    * 3;
 		for (c = http_conns.head; c != NULL; c = c->next) {
-			if (c->shut || c->deadline_ms == 0 ||
-			    now < c->deadline_ms)
+			if (c->shut || c->deadline_ms == 0)
+				continue;
+			if (now < c->deadline_ms && !(pressed && c->early &&
+			    now - c->phase_ms >= HTTP_PRESSURE_MS))
 				continue;
 			/* libmicrohttpd sees the end and closes it. */
 			shutdown(c->fd, SHUT_RDWR);
@@ -204,10 +226,13 @@ http_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		http_addr(ci != NULL ? ci->client_addr : NULL, conn->addr,
 		    sizeof conn->addr);
-		conn->deadline_ms = clock_mono_ms() +
+		conn->phase_ms = clock_mono_ms();
+		conn->deadline_ms = conn->phase_ms +
 		    http_conns.lim->tls_timeout * 1000;
 		conn->phase = "TLS handshake and request line";
+		conn->early = true;
 		pthread_mutex_lock(&http_conns.mtx);
+		http_conns.n++;
 		conn->next = http_conns.head;
 		if (conn->next != NULL)
 			conn->next->prev = conn;
@@ -219,6 +244,7 @@ http_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 	if ((conn = *socket_context) == NULL)
 		return;
 	pthread_mutex_lock(&http_conns.mtx);
+	http_conns.n--;
 	if (conn->prev != NULL)
 		conn->prev->next = conn->next;
 	else
@@ -249,7 +275,7 @@ http_uri(void *cls, const char *uri, struct MHD_Connection *c)
 		snprintf(q->req.addr, sizeof q->req.addr, "%s",
 		    q->conn->addr);
 		http_deadline(q->conn, clock_mono_ms() +
-		    http_conns.lim->head_timeout * 1000, "request head");
+		    http_conns.lim->head_timeout * 1000, "request head", true);
 	}
 	return q;
 }
@@ -384,7 +410,7 @@ http_accept(struct srv *s, struct MHD_Connection *c, struct http_req *q,
 	if (q->conn != NULL)
 		http_deadline(q->conn, clock_mono_ms() + limit_request_ms(
 		    s->lim.request_timeout * 1000, body,
-		    s->lim.request_min_rate), "request");
+		    s->lim.request_min_rate), "request", false);
 	if (!http_routes[i].auth)
 		return HTTP_ACCEPT;
 	pg_watch(q->req.fd);
@@ -548,7 +574,7 @@ http_done(void *cls, struct MHD_Connection *c, void **con_cls,
 		    http_routes[q->route].path);
 	/* Kept alive: the next request line within idle + tls_timeout. */
 	http_deadline(q->conn, clock_mono_ms() + (http_conns.lim->idle_timeout +
-	    http_conns.lim->tls_timeout) * 1000, "idle");
+	    http_conns.lim->tls_timeout) * 1000, "idle", true);
 	buf_free(&q->body);
 	free(q->refusal);
 	free(q);
