@@ -276,8 +276,8 @@ pg_dial(struct pg_pool *p)
 static enum pos_rc
 pg_fail(struct pg_conn *pc, PGresult *res, const char *what, char **cause)
 {
-	const char *msg = res != NULL ? PQresultErrorMessage(res) :
-	    pc->why != NULL ? pc->why : PQerrorMessage(pc->c);
+	const char *msg = pc->why != NULL ? pc->why : res != NULL ?
+	    PQresultErrorMessage(res) : PQerrorMessage(pc->c);
 	char	*m = xstrdup(msg != NULL ? msg : "");
 	size_t	 n = strlen(m);
 
