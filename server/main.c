@@ -356,7 +356,7 @@ main_status(const struct main_opts *o)
 		else
 			snprintf(seen, sizeof seen, "belum pernah");
 		if (st[i].quarantined)
-			flag = "KARANTINA (fork)";
+			flag = "KARANTINA";
 		else if (st[i].days_unseen < 0 ||
 		    st[i].days_unseen >= o->stale_days)
 			flag = "TERLAMBAT";
