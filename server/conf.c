@@ -29,7 +29,7 @@ static const struct conf_key {
 	CONF_KEY(head_timeout, 10, 1, 600),
 	CONF_KEY(idle_timeout, 120, 1, 3600),
 	CONF_KEY(request_timeout, 30, 1, 3600),
-	CONF_KEY(request_min_rate, 4096, 1, 1 << 30),
+	CONF_KEY(request_min_rate, 1024, 1, 1 << 30),
 	CONF_KEY(pg_connect_timeout, 5, 1, 600),
 	CONF_KEY(pg_statement_timeout, 15000, 100, 3600000),
 	CONF_KEY(pg_lock_timeout, 5000, 10, 3600000),

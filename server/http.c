@@ -56,6 +56,8 @@ enum http_route {
  * a reset; past it the connection is closed.
  */
 #define HTTP_DRAIN_MAX	(4 * PROTO_MAX_BODY)
+/* An enrolment is a few hundred bytes: its body may not be a batch's. */
+#define HTTP_ENROL_MAX	(8 * 1024)
 
 enum http_verdict {
 	HTTP_ACCEPT,	/* read the body, then run the request */
@@ -96,7 +98,7 @@ struct http_req {
 	int64_t		 retry_s;	/* Retry-After, 0: none */
 	struct buf	 body;		/* as received, capped */
 	bool		 gzip;		/* Content-Encoding: gzip */
-	bool		 too_big;	/* the body passed PROTO_MAX_BODY */
+	bool		 too_big;	/* the body passed its route's max */
 	bool		 answered;	/* a reply is queued */
 	struct proto_reply *refusal;	/* owned: to send after draining */
 	int		 refusal_status;
@@ -112,11 +114,12 @@ static const struct {
 	const char	*method;
 	enum http_route	 route;
 	bool		 auth;
+	int64_t		 max_body;	/* bytes as sent */
 } http_routes[] = {
-	{ PROTO_PATH_BATCH, "POST", HTTP_BATCH, true },
-	{ PROTO_PATH_ENROL, "POST", HTTP_ENROL, false },
-	{ PROTO_PATH_HEAD, "GET", HTTP_HEAD, true },
-	{ "/v1/health", "GET", HTTP_HEALTH, false },
+	{ PROTO_PATH_BATCH, "POST", HTTP_BATCH, true, PROTO_MAX_BODY },
+	{ PROTO_PATH_ENROL, "POST", HTTP_ENROL, false, HTTP_ENROL_MAX },
+	{ PROTO_PATH_HEAD, "GET", HTTP_HEAD, true, 0 },
+	{ "/v1/health", "GET", HTTP_HEALTH, false, 0 },
 };
 
 bool
@@ -359,6 +362,8 @@ http_accept(struct srv *s, struct MHD_Connection *c, struct http_req *q,
 		return HTTP_LATER;
 	}
 	q->route = http_routes[i].route;
+	buf_free(&q->body);
+	buf_init(&q->body, (size_t)http_routes[i].max_body + 1);
 	if (strcmp(method, http_routes[i].method) != 0) {
 		ingest_error(r, "method_not_allowed", "%s hanya menerima %s",
 		    http_routes[i].path, http_routes[i].method);
@@ -394,9 +399,10 @@ http_accept(struct srv *s, struct MHD_Connection *c, struct http_req *q,
 			errno = 0;
 			len = strtoll(cl, &end, 10);
 			if (errno != 0 || *end != '\0' || len < 0 ||
-			    len > PROTO_MAX_BODY) {
+			    len > http_routes[i].max_body) {
 				ingest_error(r, "too_large", "Badan permintaan "
-				    "lebih dari %d byte", PROTO_MAX_BODY);
+				    "lebih dari %lld byte",
+				    (long long)http_routes[i].max_body);
 				*status = 413;
 				return errno == 0 && len >= 0 &&
 				    len <= HTTP_DRAIN_MAX ? HTTP_LATER :
@@ -406,7 +412,7 @@ http_accept(struct srv *s, struct MHD_Connection *c, struct http_req *q,
 	}
 	/* The whole request: a base, and its body at request_min_rate. */
 	body = strcmp(method, "POST") != 0 ? 0 : cl != NULL ?
-	    (int64_t)strtoll(cl, NULL, 10) : PROTO_MAX_BODY;
+	    (int64_t)strtoll(cl, NULL, 10) : http_routes[i].max_body;
 	if (q->conn != NULL)
 		http_deadline(q->conn, clock_mono_ms() + limit_request_ms(
 		    s->lim.request_timeout * 1000, body,
@@ -455,8 +461,8 @@ http_run(struct srv *s, struct http_req *q, struct proto_reply *r,
 
 	buf_init(&plain, PROTO_MAX_JSON + 1);
 	if (q->too_big) {
-		ingest_error(r, "too_large", "Badan permintaan lebih dari %d "
-		    "byte", PROTO_MAX_BODY);
+		ingest_error(r, "too_large", "Badan permintaan lebih dari %lld "
+		    "byte", (long long)http_routes[q->route].max_body);
 		*status = 413;
 		goto out;
 	}
@@ -526,6 +532,10 @@ http_handler(void *cls, struct MHD_Connection *c, const char *url,
 			*q->refusal = r;
 			q->refusal_status = status;
 			q->allow = allow;
+			/* A refusal's body is drained, not waited for. */
+			http_deadline(q->conn, clock_mono_ms() +
+			    s->lim.request_timeout * 1000, "refused request",
+			    false);
 			break;
 		case HTTP_ACCEPT:
 			break;

@@ -6,7 +6,7 @@
  * time, stops by itself.
  *
  *	connflood --target 127.0.0.1:PORT --mode MODE --n N
- *	    [--sources 127.0.0.A[+K]] [--hold S] [--every S]
+ *	    [--sources 127.0.0.A[+K]] [--hold S] [--every S] [--late-ms M]
  *
  *	tcp	connect and send nothing (not even a TLS hello)
  *	tls	TLS handshake, then half a request head, then nothing
@@ -17,7 +17,8 @@
  * --hold seconds (at most 120) and prints what the server did:
  *
  *	opened=N	connections the server accepted
- *	refused=N	not accepted, or closed within a second (a limit)
+ *	refused=N	not accepted, or closed within M ms (default 1000):
+ *			a limit, or the server shedding load
  *	closed=N	closed later, by a deadline
  *	open=N		still open at the end
  *	life_min_ms= life_max_ms=	of the closed ones, from connect
@@ -128,6 +129,43 @@ cf_end(struct cf_conn *c, enum cf_state st)
 	c->fd = -1;
 }
 
+/*
+ * One look (at most ms) at the first n connections: those the server has
+ * closed are marked so, with the time. pfd holds n entries.
+ */
+static void
+cf_watch(struct cf_conn *cs, int n, struct pollfd *pfd, int ms)
+{
+	int	 i, k;
+
+	for (i = 0, k = 0; i < n; i++)
+		if (cs[i].state == CF_OPEN && cs[i].fd >= 0) {
+			pfd[k].fd = cs[i].fd;
+			pfd[k].events = POLLRDHUP;
+			pfd[k].revents = 0;
+			k++;
+		}
+	if (k == 0 || poll(pfd, (nfds_t)k, ms) <= 0)
+		return;
+	for (i = 0, k = 0; i < n; i++) {
+		if (cs[i].state != CF_OPEN || cs[i].fd < 0)
+			continue;
+		if ((pfd[k++].revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0)
+			cf_end(&cs[i], CF_CLOSED);
+	}
+}
+
+static int
+cf_open_count(const struct cf_conn *cs, int n)
+{
+	int	 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (cs[i].state == CF_OPEN)
+			k++;
+	return k;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -138,6 +176,7 @@ main(int argc, char **argv)
 		{ "sources", required_argument, NULL, 's' },
 		{ "hold", required_argument, NULL, 'h' },
 		{ "every", required_argument, NULL, 'e' },
+		{ "late-ms", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	gnutls_certificate_credentials_t cred;
@@ -148,7 +187,8 @@ main(int argc, char **argv)
 	const char *mode = "tcp", *target = NULL, *sources = "127.0.0.2";
 	char	 host[64], *colon, *plus, line[64];
 	int64_t	 start, hold_ms, life_min = -1, life_max = -1, next_drip;
-	int	 ch, n = 100, hold = 10, every = 1, nsrc = 1, i, k, r;
+	int	 ch, n = 100, hold = 10, every = 1, nsrc = 1, i, r;
+	int	 late = 1000;
 	int	 opened = 0, refused = 0, closed = 0, open = 0, drips = 0;
 	uint32_t src0;
 
@@ -160,6 +200,7 @@ main(int argc, char **argv)
 		case 's': sources = optarg; break;
 		case 'h': hold = atoi(optarg); break;
 		case 'e': every = atoi(optarg); break;
+		case 'l': late = atoi(optarg); break;
 		default: cf_die("bad option");
 		}
 	}
@@ -210,6 +251,9 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		struct cf_conn *c = &cs[i];
 
+		/* Closes seen as they come, not after the last connect. */
+		if (i % 20 == 0)
+			cf_watch(cs, i, pfd, 0);
 		src.sin_addr.s_addr = htonl(src0 + (uint32_t)(i % nsrc));
 		c->start_ms = cf_now();
 		c->fd = cf_connect(&src, &dst);
@@ -242,24 +286,8 @@ main(int argc, char **argv)
 	/* Watch them all until the hold is over or every one is closed. */
 	hold_ms = (int64_t)hold * 1000;
 	next_drip = cf_now() + every * 1000;
-	for (;;) {
-		for (i = 0, k = 0; i < n; i++)
-			if (cs[i].state == CF_OPEN) {
-				pfd[k].fd = cs[i].fd;
-				pfd[k].events = POLLRDHUP;
-				pfd[k].revents = 0;
-				k++;
-			}
-		if (k == 0 || cf_now() - start >= hold_ms)
-			break;
-		poll(pfd, (nfds_t)k, 100);
-		for (i = 0, k = 0; i < n; i++) {
-			if (cs[i].state != CF_OPEN)
-				continue;
-			if ((pfd[k++].revents & (POLLRDHUP | POLLHUP |
-			    POLLERR)) != 0)
-				cf_end(&cs[i], CF_CLOSED);
-		}
+	while (cf_open_count(cs, n) > 0 && cf_now() - start < hold_ms) {
+		cf_watch(cs, n, pfd, 100);
 		if (strcmp(mode, "drip") == 0 && cf_now() >= next_drip) {
 			snprintf(line, sizeof line, "X-Drip-%d: %d\r\n", drips,
 			    drips);
@@ -282,8 +310,8 @@ main(int argc, char **argv)
 			break;
 		case CF_CLOSED:
 			r = (int)(cs[i].end_ms - cs[i].start_ms);
-			if (r < 1000) {
-				/* At once: a limit, not a deadline. */
+			if (r < late) {
+				/* Sooner than a deadline: a limit. */
 				refused++;
 				break;
 			}
