@@ -15,6 +15,11 @@
  * need a given business day; it is logged in every entry like any time.
  */
 int64_t	 clock_now_ms(void);
+/*
+ * Milliseconds on a clock that never jumps (CLOCK_MONOTONIC), for
+ * deadlines, waits and rate limits; never stored, never shown.
+ */
+int64_t	 clock_mono_ms(void);
 /* "2026-11-22" in WITA; out holds 11 bytes. */
 char	*clock_wita_date(int64_t at_ms, char *out);
 /* "22-11-2026 14:05" in WITA; out holds 17 bytes. */

@@ -62,17 +62,18 @@
  * everything that walks the fields at run time.
  *
  * Adding a field: a line here, a schema step for its journal column
- * (db/db-migrate.c) and, with srv, the server's column (a column the list
- * names and a schema lacks fails the statement's prepare, which the tests
- * run); the encoding changes, so the format's version, docs/ledger.md and
+ * (db/db-migrate.c) and, with srv, a server schema step (server/pg.c) for
+ * its column (a column the list names and a schema lacks fails the
+ * statement's prepare, which the tests run); the encoding changes, so the format's version, docs/ledger.md and
  * scripts/ledger-verify.py change with it. A new TYPE fails to compile
  * (-Werror) until every switch over enum entry_type handles it, and
  * tests/db/test-entry-fields.c takes every field of the list through
- * each form.
+ * each form, and tests/tools/srv-fields.c through the server (a NUL in
+ * each string refused; each stored field re-encodes to the signed bytes).
  *
  * Not derived:
- *   - the schemas: db/db-migrate.c (a released step is never edited) and
- *     server/pg.c pg_schema (CREATE TABLE IF NOT EXISTS on live data);
+ *   - the schemas: db/db-migrate.c and server/pg.c pg_steps (numbered
+ *     steps; a released step is never edited, a change is a new step);
  *   - the hash: prev_hash goes in ahead of the encoding (entry_hash), hash
  *     and sig are the seal (entry_seal); blobs are outside the encoding;
  *   - entry_check's rules beyond the form of a field: a kind and a line

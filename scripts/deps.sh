@@ -5,7 +5,8 @@ set -eu
 build="build-essential cmake pkg-config libsqlite3-dev libncurses-dev
  libsodium-dev libqrencode-dev libcurl4-openssl-dev libcjson-dev
  libmicrohttpd-dev libpq-dev zlib1g-dev gettext"
-test="tmux zbar-tools openssl postgresql-15 python3 procps curl sqlite3 haproxy"
+test="tmux zbar-tools openssl postgresql-15 python3 procps curl sqlite3
+ haproxy libgnutls28-dev"
 want=$build
 [ "${1:-}" = test ] && want="$build $test"
 

@@ -57,6 +57,23 @@ ingest_code_hash(const char *code, uint8_t out[32])
 	crypto_hash_sha256(out, (const uint8_t *)norm, n);
 }
 
+bool
+ingest_has_nul(const char *json, size_t len)
+{
+	size_t	 i;
+
+	/* A backslash is only ever inside a string: skip what it escapes. */
+	for (i = 0; i + 1 < len; i++) {
+		if (json[i] != '\\')
+			continue;
+		if (json[i + 1] == 'u' && i + 5 < len &&
+		    memcmp(json + i + 2, "0000", 4) == 0)
+			return true;
+		i++;
+	}
+	return false;
+}
+
 enum pos_rc
 ingest_auth(struct srv *s, const char *authz, struct srv_device *out,
     char **cause)
@@ -280,33 +297,95 @@ ingest_json(const struct proto_batch *b, size_t from)
 	return buf_take(&j, NULL);
 }
 
+/*
+ * An alarm about the device that sent the request, counted with the ones
+ * before it; past quarantine_after of a kind the device is quarantined
+ * and r says so.
+ */
+static void
+ingest_alarm(struct srv *s, struct pg_conn *pc, const struct srv_device *dev,
+    const struct srv_req *q, const char *kind, int64_t seq,
+    const char *detail, bool quarantine, struct proto_reply *r)
+{
+	bool	 q_now = false;
+
+	pg_alarm(pc, dev->device_id, q->addr, kind, seq, detail, quarantine,
+	    s->lim.alarm_window, s->lim.quarantine_after, NULL, &q_now);
+	if (q_now && !quarantine && r != NULL) {
+		snprintf(r->message + strlen(r->message),
+		    sizeof r->message - strlen(r->message), "; terlalu sering: "
+		    "perangkat dikarantina, hubungi kantor provinsi");
+		log_warnx("device %s quarantined after repeated %s",
+		    dev->device_id, kind);
+	}
+}
+
+/* A quarantined device is refused before any work (and its head sent). */
+static void
+ingest_quarantined(struct srv *s, const struct srv_device *dev,
+    struct pg_conn *pc, struct proto_reply *r, int *status)
+{
+	struct srv_head h;
+
+	ingest_error(r, "quarantined", "Perangkat %s dikarantina; kantor "
+	    "provinsi harus memeriksanya", dev->device_id);
+	*status = 409;
+	if (pc != NULL && pg_head(pc, dev->device_id, &h, NULL) == POS_OK)
+		ingest_ack(s, dev->device_id, &h, r);
+}
+
 void
-ingest_batch(struct srv *s, const struct srv_device *dev, const char *json,
-    size_t len, struct proto_reply *r, int *status)
+ingest_batch(struct srv *s, const struct srv_device *dev,
+    const struct srv_req *q, const char *json, size_t len,
+    struct proto_reply *r, int *status)
 {
 	struct proto_batch b;
 	struct pg_conn *pc = NULL;
 	struct srv_head h;
 	uint8_t	(*stored)[ENTRY_HASH_LEN] = NULL;
-	char	*cause = NULL, *arr = NULL;
+	char	*cause = NULL, *arr = NULL, turn[OUTBOX_ID_MAX + 2];
 	int64_t	 first, last, upto, inserted, bad_seq, fork_seq;
 	size_t	 k;
-	bool	 alarm, in_tx = false;
+	bool	 alarm, in_tx = false, has_turn = false;
 
+	memset(&b, 0, sizeof b);
+	if (dev->quarantined) {
+		pc = pg_get(s->pool, NULL);
+		ingest_quarantined(s, dev, pc, r, status);
+		goto out;
+	}
+	/* What was sent must be what is checked (docs/sync-protocol.md §4). */
+	if (ingest_has_nul(json, len)) {
+		ingest_error(r, "bad_request", "Teks berisi \\u0000: isi "
+		    "setelahnya akan hilang, jadi tidak sama dengan yang "
+		    "ditandatangani");
+		*status = 400;
+		goto out;
+	}
 	if (proto_batch_decode(json, len, &b, &cause) != POS_OK) {
 		ingest_error(r, "bad_request", "%s", cause);
 		*status = 400;
-		free(cause);
-		return;
+		goto out;
 	}
 	if (!ingest_check(dev, &b, r, status, &alarm, &bad_seq)) {
 		if (alarm && (pc = pg_get(s->pool, NULL)) != NULL)
-			pg_alarm(pc, dev->device_id, r->error, bad_seq,
-			    r->message, false);
+			ingest_alarm(s, pc, dev, q, r->error, bad_seq,
+			    r->message, false, r);
 		goto out;
 	}
 	first = b.entries[0]->seq;
 	last = b.entries[b.n - 1]->seq;
+	/*
+	 * One request of a device at work at a time in this server: its
+	 * other requests wait here, not in a database session, so a device
+	 * stuck behind a row lock holds one session (docs/sync-install.md
+	 * §Limits). Instances share the row lock instead.
+	 */
+	snprintf(turn, sizeof turn, "t:%s", dev->device_id);
+	if (rate_turn_take(s->rates, turn, s->lim.pg_wait, q->fd, &cause) !=
+	    POS_OK)
+		goto unavailable;
+	has_turn = true;
 	if ((pc = pg_get(s->pool, &cause)) == NULL)
 		goto unavailable;
 	if (pg_begin(pc, &cause) != POS_OK)
@@ -316,9 +395,8 @@ ingest_batch(struct srv *s, const struct srv_device *dev, const char *json,
 	if (pg_head_lock(pc, dev->device_id, &h, &cause) != POS_OK)
 		goto unavailable;
 	if (h.quarantined) {
-		ingest_error(r, "quarantined", "Perangkat %s dikarantina "
-		    "setelah rantai bercabang; kantor provinsi harus "
-		    "memeriksanya", dev->device_id);
+		ingest_error(r, "quarantined", "Perangkat %s dikarantina; "
+		    "kantor provinsi harus memeriksanya", dev->device_id);
 		*status = 409;
 		ingest_ack(s, dev->device_id, &h, r);
 		goto out;
@@ -357,15 +435,18 @@ ingest_batch(struct srv *s, const struct srv_device *dev, const char *json,
 		    b.n - k, arr, &inserted, &cause) != POS_OK)
 			goto unavailable;
 		if (inserted != (int64_t)(b.n - k)) {
-			/* Only a UUID used by another entry does this. */
+			/*
+			 * Only a UUID used by another entry of this same
+			 * device does this: UUIDs are unique per device.
+			 */
 			pg_rollback(pc);
 			in_tx = false;
 			ingest_error(r, "uuid_conflict", "Sebagian UUID entri "
-			    "%lld-%lld sudah dipakai entri lain di server",
+			    "%lld-%lld sudah dipakai entri lain perangkat ini",
 			    (long long)b.entries[k]->seq, (long long)last);
 			*status = 409;
-			pg_alarm(pc, dev->device_id, r->error,
-			    b.entries[k]->seq, r->message, false);
+			ingest_alarm(s, pc, dev, q, r->error,
+			    b.entries[k]->seq, r->message, false, r);
 			goto out;
 		}
 		h.seq = last;
@@ -389,7 +470,7 @@ fork:
 	    "ledger diubah); perangkat dikarantina, hubungi kantor provinsi",
 	    (long long)fork_seq, dev->device_id);
 	*status = 409;
-	pg_alarm(pc, dev->device_id, "fork", fork_seq, r->message, true);
+	ingest_alarm(s, pc, dev, q, "fork", fork_seq, r->message, true, NULL);
 	h.quarantined = true;
 	if (pg_head(pc, dev->device_id, &h, NULL) == POS_OK)
 		ingest_ack(s, dev->device_id, &h, r);
@@ -397,32 +478,89 @@ fork:
 
 unavailable:
 	log_warnx("batch %s: %s", dev->device_id, cause);
-	ingest_error(r, "unavailable", "Basis data server tidak siap; "
-	    "coba lagi nanti");
+	ingest_error(r, "unavailable", "Server sibuk atau basis data tidak "
+	    "siap (%.200s); coba lagi nanti", cause != NULL ? cause : "");
 	*status = 503;
 out:
 	if (in_tx)
 		pg_rollback(pc);
 	if (pc != NULL)
 		pg_put(s->pool, pc);
+	if (has_turn)
+		rate_turn_give(s->rates, turn);
 	proto_batch_free(&b);
 	free(stored);
 	free(arr);
 	free(cause);
 }
 
+/*
+ * A wrong enrolment code: counted per address and per device the code was
+ * tried for (per instance); from enrol_alarm_after on, each one is an
+ * alarm, counted, naming the address (and the device, when it is the
+ * device's count). Never a quarantine: whoever tries a code for a device
+ * is not that device.
+ */
+static void
+ingest_enrol_fail(struct srv *s, struct pg_conn *pc, const struct srv_req *q,
+    const struct proto_enrol *e)
+{
+	char	 key[96], *detail;
+	int64_t	 by_addr, by_dev;
+
+	snprintf(key, sizeof key, "fa:%s", q->addr);
+	by_addr = rate_fail(s->rates, key, s->lim.alarm_window);
+	snprintf(key, sizeof key, "fd:%s", e->device_id);
+	by_dev = rate_fail(s->rates, key, s->lim.alarm_window);
+	if (by_addr >= s->lim.enrol_alarm_after) {
+		detail = xasprintf("%lld kode pendaftaran salah dari alamat %s "
+		    "dalam %lld detik (terakhir untuk %s/%s)",
+		    (long long)by_addr, q->addr,
+		    (long long)s->lim.alarm_window, e->outlet_id,
+		    e->device_id);
+		pg_alarm(pc, "", q->addr, "enrol_fail", 0, detail, false,
+		    s->lim.alarm_window, 0, NULL, NULL);
+		free(detail);
+	}
+	if (by_dev >= s->lim.enrol_alarm_after) {
+		detail = xasprintf("%lld kode pendaftaran salah untuk "
+		    "perangkat %s dalam %lld detik (terakhir dari %s)",
+		    (long long)by_dev, e->device_id,
+		    (long long)s->lim.alarm_window, q->addr);
+		pg_alarm(pc, e->device_id, q->addr, "enrol_fail", 0, detail,
+		    false, s->lim.alarm_window, 0, NULL, NULL);
+		free(detail);
+	}
+}
+
 void
-ingest_enrol(struct srv *s, const char *json, size_t len,
-    struct proto_reply *r, int *status)
+ingest_enrol(struct srv *s, const struct srv_req *q, const char *json,
+    size_t len, struct proto_reply *r, int *status, int64_t *retry_s)
 {
 	struct proto_enrol e;
 	struct pg_conn *pc = NULL;
 	struct srv_head h;
 	uint8_t	 raw[32], code_hash[32], token_hash[32];
-	char	*cause = NULL;
+	char	*cause = NULL, key[80];
 	enum pos_rc rc;
 	bool	 in_tx = false;
 
+	memset(&e, 0, sizeof e);
+	*retry_s = 0;
+	snprintf(key, sizeof key, "e:%s", q->addr);
+	if (!rate_take(s->rates, key, s->lim.enrol_per_min,
+	    s->lim.enrol_burst, retry_s)) {
+		ingest_error(r, "rate_limited", "Terlalu banyak pendaftaran "
+		    "dari alamat ini; coba lagi setelah %lld detik",
+		    (long long)*retry_s);
+		*status = 429;
+		goto out;
+	}
+	if (ingest_has_nul(json, len)) {
+		ingest_error(r, "bad_request", "Teks berisi \\u0000");
+		*status = 400;
+		goto out;
+	}
 	if (proto_enrol_decode(json, len, &e, &cause) != POS_OK) {
 		ingest_error(r, "bad_request", "%s", cause);
 		*status = 400;
@@ -441,6 +579,9 @@ ingest_enrol(struct srv *s, const char *json, size_t len,
 	if (rc == POS_ENOTFOUND) {
 		ingest_error(r, "bad_code", "%s", cause);
 		*status = 403;
+		pg_rollback(pc);
+		in_tx = false;
+		ingest_enrol_fail(s, pc, q, &e);
 		goto out;
 	}
 	if (rc != POS_OK)
@@ -465,8 +606,8 @@ ingest_enrol(struct srv *s, const char *json, size_t len,
 
 unavailable:
 	log_warnx("enrol %s: %s", e.device_id, cause);
-	ingest_error(r, "unavailable", "Basis data server tidak siap; "
-	    "coba lagi nanti");
+	ingest_error(r, "unavailable", "Server sibuk atau basis data tidak "
+	    "siap; coba lagi nanti");
 	*status = 503;
 out:
 	if (*status != 200)

@@ -33,6 +33,7 @@ struct main_opts {
 	const char	*out;
 	const char	*outlet;
 	const char	*device;
+	const char	*config;
 	int		 threads;
 	int		 hours;
 	int		 stale_days;
@@ -46,6 +47,8 @@ main_usage(void)
 	    "--tls-key PEM\n"
 	    "           --sign-key FILE --pg CONNINFO [--threads N] "
 	    "[--ready-file FILE]\n"
+	    "           [--config FILE]\n"
+	    "       ntt-server limits [--config FILE]\n"
 	    "       ntt-server keygen --out FILE\n"
 	    "       ntt-server pubkey --sign-key FILE\n"
 	    "       ntt-server code --pg CONNINFO --outlet ID --device ID "
@@ -72,6 +75,7 @@ main_parse(int argc, char **argv, struct main_opts *o)
 		{ "device", required_argument, NULL, 'D' },
 		{ "hours", required_argument, NULL, 'h' },
 		{ "stale-days", required_argument, NULL, 'S' },
+		{ "config", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int	 ch;
@@ -92,6 +96,7 @@ main_parse(int argc, char **argv, struct main_opts *o)
 		case 'o': o->out = optarg; break;
 		case 'O': o->outlet = optarg; break;
 		case 'D': o->device = optarg; break;
+		case 'C': o->config = optarg; break;
 		case 'n':
 			o->threads = (int)strtol(optarg, NULL, 10);
 			if (o->threads < 1 || o->threads > 64)
@@ -219,7 +224,7 @@ main_code(const struct main_opts *o)
 	}
 	code[j] = '\0';
 	ingest_code_hash(code, h);
-	if (pg_pool_open(o->pg, 1, &pool, &cause) != POS_OK ||
+	if (pg_pool_open(o->pg, 1, NULL, &pool, &cause) != POS_OK ||
 	    (pc = pg_get(pool, &cause)) == NULL ||
 	    pg_code_new(pc, h, o->outlet, o->device, o->hours, &cause) !=
 	    POS_OK)
@@ -285,7 +290,7 @@ main_verify(const struct main_opts *o)
 
 	if (o->pg == NULL)
 		return main_usage();
-	if (pg_pool_open(o->pg, 1, &pool, &cause) != POS_OK ||
+	if (pg_pool_open(o->pg, 1, NULL, &pool, &cause) != POS_OK ||
 	    (pc = pg_get(pool, &cause)) == NULL ||
 	    pg_devices(pc, o->device, &devs, &heads, &n, &cause) != POS_OK)
 		fatalx("%s", cause);
@@ -339,7 +344,7 @@ main_status(const struct main_opts *o)
 
 	if (o->pg == NULL)
 		return main_usage();
-	if (pg_pool_open(o->pg, 1, &pool, &cause) != POS_OK ||
+	if (pg_pool_open(o->pg, 1, NULL, &pool, &cause) != POS_OK ||
 	    (pc = pg_get(pool, &cause)) == NULL ||
 	    pg_status(pc, &st, &n, &cause) != POS_OK)
 		fatalx("%s", cause);
@@ -351,7 +356,7 @@ main_status(const struct main_opts *o)
 		else
 			snprintf(seen, sizeof seen, "belum pernah");
 		if (st[i].quarantined)
-			flag = "KARANTINA (fork)";
+			flag = "KARANTINA";
 		else if (st[i].days_unseen < 0 ||
 		    st[i].days_unseen >= o->stale_days)
 			flag = "TERLAMBAT";
@@ -372,6 +377,32 @@ main_status(const struct main_opts *o)
 	return attention == 0 ? 0 : 1;
 }
 
+/* The limits: defaults, or the config file's (exit 78 when it is bad). */
+static void
+main_limits_load(const struct main_opts *o, struct srv_limits *l)
+{
+	char	*cause = NULL;
+
+	if (o->config == NULL) {
+		conf_defaults(l);
+		return;
+	}
+	if (conf_read(o->config, l, &cause) != POS_OK) {
+		fprintf(stderr, "ntt-server: %s\n", cause);
+		exit(78);
+	}
+}
+
+static int
+main_limits(const struct main_opts *o)
+{
+	struct srv_limits l;
+
+	main_limits_load(o, &l);
+	conf_print(&l);
+	return 0;
+}
+
 static int
 main_serve(const struct main_opts *o)
 {
@@ -384,8 +415,11 @@ main_serve(const struct main_opts *o)
 	    o->sign_key == NULL || o->pg == NULL)
 		return main_usage();
 	memset(&s, 0, sizeof s);
+	main_limits_load(o, &s.lim);
 	main_load_key(o->sign_key, &s);
-	if (pg_pool_open(o->pg, o->threads, &s.pool, &cause) != POS_OK)
+	s.rates = rate_new();
+	if (pg_pool_open(o->pg, o->threads, &s.lim, &s.pool, &cause) !=
+	    POS_OK)
 		fatalx("%s", cause);
 	memset(&h, 0, sizeof h);
 	h.listen = o->listen;
@@ -395,6 +429,7 @@ main_serve(const struct main_opts *o)
 	h.threads = o->threads;
 	rc = http_serve(&s, &h);
 	pg_pool_close(s.pool);
+	rate_free(s.rates);
 	sodium_memzero(&s, sizeof s);
 	return rc;
 }
@@ -420,5 +455,7 @@ main(int argc, char **argv)
 		return main_verify(&o);
 	if (strcmp(argv[1], "status") == 0)
 		return main_status(&o);
+	if (strcmp(argv[1], "limits") == 0)
+		return main_limits(&o);
 	return main_usage();
 }

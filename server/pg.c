@@ -6,17 +6,32 @@
  * and UNIQUE (entry_uuid), written with INSERT ... ON CONFLICT, never a
  * search followed by an insert.
  */
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 
+#include "clock.h"
 #include "server.h"
 
-static const char pg_schema[] =
-	"SET LOCAL client_min_messages = warning;"
-	"SELECT pg_advisory_xact_lock(1314149453);"
+/*
+ * The schema as numbered steps, recorded in schema_version: each step runs
+ * in one transaction with its row, under an advisory lock, so two servers
+ * starting at once take turns and a crash leaves a step done or not done.
+ * A released step is never edited: a change is a new step at the end.
+ * A database made before the steps existed (no schema_version) is taken
+ * through step 1, whose IF NOT EXISTS leaves its tables as they are.
+ */
+#define PG_SCHEMA_LOCK	1314149453	/* "NTTM" */
+
+static const char *const pg_steps[] = {
+	/* 1: devices, enrolment codes, entries (append-only), alarms. */
 	"CREATE TABLE IF NOT EXISTS devices ("
 	"  device_id text PRIMARY KEY,"
 	"  outlet_id text NOT NULL,"
@@ -58,14 +73,32 @@ static const char pg_schema[] =
 	"  LANGUAGE plpgsql AS $$ BEGIN"
 	"  RAISE EXCEPTION 'entries are append-only'; END $$;"
 	"CREATE OR REPLACE TRIGGER entries_no_change BEFORE UPDATE OR DELETE"
-	"  ON entries FOR EACH ROW EXECUTE FUNCTION entries_append_only();";
+	"  ON entries FOR EACH ROW EXECUTE FUNCTION entries_append_only();",
+
+	/*
+	 * 2: an entry is (device, seq) and its UUID is unique per device
+	 * only, so no device can take another's UUIDs and block it
+	 * (docs/sync-protocol.md §1); alarms say where a request came from
+	 * and are counted instead of repeated.
+	 */
+	"ALTER TABLE entries DROP CONSTRAINT IF EXISTS entries_entry_uuid_key;"
+	"ALTER TABLE entries ADD CONSTRAINT entries_device_uuid_key"
+	"  UNIQUE (device_id, entry_uuid);"
+	"ALTER TABLE alarms"
+	"  ADD COLUMN address text NOT NULL DEFAULT '',"
+	"  ADD COLUMN count bigint NOT NULL DEFAULT 1 CHECK (count > 0),"
+	"  ADD COLUMN last_at timestamptz NOT NULL DEFAULT now(),"
+	"  ADD COLUMN escalated boolean NOT NULL DEFAULT false;"
+	"CREATE INDEX alarms_device_kind ON alarms (device_id, kind, id);",
+};
+#define PG_NSTEPS	(int)(sizeof pg_steps / sizeof pg_steps[0])
 
 static const struct {
 	const char	*name;
 	const char	*sql;
 } pg_stmts[] = {
-	{ "dev_by_token", "SELECT device_id, outlet_id, public_key FROM "
-	    "devices WHERE token_hash = $1" },
+	{ "dev_by_token", "SELECT device_id, outlet_id, public_key, "
+	    "quarantined FROM devices WHERE token_hash = $1" },
 	{ "head", "SELECT head_seq, head_hash, quarantined FROM devices "
 	    "WHERE device_id = $1" },
 	{ "head_lock", "SELECT head_seq, head_hash, quarantined FROM devices "
@@ -74,8 +107,19 @@ static const struct {
 	    "seq BETWEEN $2 AND $3 ORDER BY seq" },
 	{ "head_set", "UPDATE devices SET head_seq = $2, head_hash = $3, "
 	    "last_seen_at = now() WHERE device_id = $1" },
-	{ "alarm", "INSERT INTO alarms (device_id, kind, seq, detail) "
-	    "VALUES ($1, $2, $3, $4)" },
+	/* pg_alarm: one device and kind at a time, then count or add. */
+	{ "alarm_lock", "SELECT pg_advisory_xact_lock(hashtext($1 || '/' || "
+	    "$2))" },
+	{ "alarm_count", "UPDATE alarms SET count = count + 1, last_at = now(), "
+	    "seq = $3, detail = $4, address = $5 WHERE id = (SELECT id FROM "
+	    "alarms WHERE device_id = $1 AND kind = $2 AND ($1 <> '' OR "
+	    "address = $5) AND NOT escalated AND "
+	    "last_at > now() - make_interval(secs => $6::int) ORDER BY id DESC "
+	    "LIMIT 1) RETURNING id, count" },
+	{ "alarm_add", "INSERT INTO alarms (device_id, kind, seq, detail, "
+	    "address) VALUES ($1, $2, $3, $4, $5) RETURNING id, count" },
+	{ "alarm_escalate", "UPDATE alarms SET escalated = true WHERE id = $1" },
+	{ "ping", "SELECT 1" },
 	{ "quarantine", "UPDATE devices SET quarantined = true WHERE "
 	    "device_id = $1" },
 	{ "code_use", "UPDATE enrol_codes SET used_at = now() WHERE "
@@ -92,8 +136,8 @@ static const struct {
 	{ "status", "SELECT d.outlet_id, d.device_id, d.head_seq, "
 	    "coalesce(floor(extract(epoch FROM d.last_seen_at) * 1000), 0), "
 	    "coalesce(floor(extract(epoch FROM now() - d.last_seen_at) / "
-	    "86400), -1), d.quarantined, (SELECT count(*) FROM alarms a WHERE "
-	    "a.device_id = d.device_id), (SELECT max(e.business_day) FROM "
+	    "86400), -1), d.quarantined, (SELECT coalesce(sum(a.count), 0) FROM "
+	    "alarms a WHERE a.device_id = d.device_id), (SELECT max(e.business_day) FROM "
 	    "entries e WHERE e.device_id = d.device_id AND e.kind = "
 	    "'day.close') FROM devices d ORDER BY d.outlet_id, d.device_id" },
 	{ "code_new", "INSERT INTO enrol_codes (code_hash, outlet_id, "
@@ -188,6 +232,8 @@ struct pg_conn {
 	bool	 busy;
 	bool	 check;	/* a statement failed: test the session before reuse */
 	bool	 warned;	/* a WARNING came since pg_commit began */
+	struct pg_pool *pool;	/* its pool, for its limits */
+	const char *why;	/* static: why the last statement was abandoned */
 };
 
 struct pg_pool {
@@ -196,19 +242,50 @@ struct pg_pool {
 	int		 n;
 	pthread_mutex_t	 mtx;
 	pthread_cond_t	 cv;
+	struct srv_limits lim;		/* timeouts, the wait for a session */
+	_Atomic int64_t	 ok_ms;		/* last answer, clock_mono_ms */
 };
+
+/* Per thread: the client whose hang-up abandons the work (pg_watch). */
+static _Thread_local int pg_watch_fd = -1;
+
+void
+pg_watch(int fd)
+{
+	pg_watch_fd = fd;
+}
+
+static PGresult	*pg_run(struct pg_conn *, const char *, int,
+		    const char *const *, const int *);
+
+/*
+ * A new session of p: conninfo with a connect timeout it may override,
+ * so a database that does not answer is given up after pg_connect_timeout
+ * seconds instead of the kernel's minutes.
+ */
+static PGconn *
+pg_dial(struct pg_pool *p)
+{
+	char	 t[24];
+	const char *keys[] = { "connect_timeout", "dbname", NULL };
+	const char *vals[] = { t, p->conninfo, NULL };
+
+	snprintf(t, sizeof t, "%lld", (long long)p->lim.pg_connect_timeout);
+	return PQconnectdbParams(keys, vals, 1);
+}
 
 static enum pos_rc
 pg_fail(struct pg_conn *pc, PGresult *res, const char *what, char **cause)
 {
-	const char *msg = res != NULL ? PQresultErrorMessage(res) :
-	    PQerrorMessage(pc->c);
+	const char *msg = pc->why != NULL ? pc->why : res != NULL ?
+	    PQresultErrorMessage(res) : PQerrorMessage(pc->c);
 	char	*m = xstrdup(msg != NULL ? msg : "");
 	size_t	 n = strlen(m);
 
 	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 		m[--n] = '\0';
 	pc->check = true;
+	pc->why = NULL;
 	cause_set(cause, POS_EDB, "PostgreSQL: %s: %s", what, m);
 	free(m);
 	if (res != NULL)
@@ -285,6 +362,98 @@ pg_conninfo_check(const char *conninfo, char **cause)
 	return rc;
 }
 
+/*
+ * Per session: no statement runs longer than pg_statement_timeout, none
+ * waits for a lock longer than pg_lock_timeout (one stuck row lock ends
+ * in a 503 for that device, not a thread held for ever), a transaction
+ * left idle is ended, and a backend whose client went is stopped.
+ */
+static enum pos_rc
+pg_session_limits(struct pg_pool *p, struct pg_conn *pc, char **cause)
+{
+	char	 sql[256];
+	PGresult *res;
+
+	snprintf(sql, sizeof sql, "SET statement_timeout = %lld;"
+	    "SET lock_timeout = %lld;"
+	    "SET idle_in_transaction_session_timeout = %lld;"
+	    "SET client_connection_check_interval = 1000",
+	    (long long)p->lim.pg_statement_timeout,
+	    (long long)p->lim.pg_lock_timeout,
+	    (long long)(2 * p->lim.pg_statement_timeout));
+	res = PQexec(pc->c, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		return pg_fail(pc, res, "mengatur batas waktu", cause);
+	PQclear(res);
+	return POS_OK;
+}
+
+static enum pos_rc
+pg_exec(struct pg_conn *pc, const char *sql, const char *what, char **cause)
+{
+	PGresult *res = PQexec(pc->c, sql);
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		return pg_fail(pc, res, what, cause);
+	PQclear(res);
+	return POS_OK;
+}
+
+/*
+ * Applies the steps the database lacks, each in its own transaction with
+ * its schema_version row, under the schema lock; POS_ESTATE if the
+ * database is newer than this server.
+ */
+static enum pos_rc
+pg_migrate(struct pg_conn *pc, char **cause)
+{
+	char	 sql[160];
+	PGresult *res;
+	enum pos_rc rc;
+	int	 v;
+
+	for (;;) {
+		snprintf(sql, sizeof sql, "BEGIN;"
+		    "SET LOCAL client_min_messages = warning;"
+		    "SELECT pg_advisory_xact_lock(%d)", PG_SCHEMA_LOCK);
+		if ((rc = pg_exec(pc, sql, "membuat skema", cause)) != POS_OK ||
+		    (rc = pg_exec(pc, "CREATE TABLE IF NOT EXISTS "
+		    "schema_version (version int PRIMARY KEY CHECK "
+		    "(version > 0), applied_at timestamptz NOT NULL DEFAULT "
+		    "now())", "membuat skema", cause)) != POS_OK)
+			goto fail;
+		res = PQexec(pc->c, "SELECT coalesce(max(version), 0) FROM "
+		    "schema_version");
+		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+			rc = pg_fail(pc, res, "membaca versi skema", cause);
+			goto fail;
+		}
+		v = (int)strtol(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+		if (v > PG_NSTEPS) {
+			rc = cause_set(cause, POS_ESTATE, "Skema basis data "
+			    "versi %d, server ini hanya mengenal sampai %d: "
+			    "pakai ntt-server yang lebih baru", v, PG_NSTEPS);
+			goto fail;
+		}
+		if (v == PG_NSTEPS)
+			return pg_exec(pc, "COMMIT", "membuat skema", cause);
+		snprintf(sql, sizeof sql, "INSERT INTO schema_version "
+		    "(version) VALUES (%d)", v + 1);
+		if ((rc = pg_exec(pc, pg_steps[v], "langkah skema", cause)) !=
+		    POS_OK || (rc = pg_exec(pc, sql, "langkah skema",
+		    cause)) != POS_OK ||
+		    (rc = pg_exec(pc, "COMMIT", "langkah skema", cause)) !=
+		    POS_OK)
+			goto fail;
+		log_info("schema step %d applied", v + 1);
+	}
+fail:
+	PQclear(PQexec(pc->c, "ROLLBACK"));
+	return rc;
+}
+
 static enum pos_rc
 pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 {
@@ -292,12 +461,14 @@ pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 	size_t	 i;
 
 	if (pc->c == NULL)
-		pc->c = PQconnectdb(p->conninfo);
+		pc->c = pg_dial(p);
 	else
 		PQreset(pc->c);
 	if (PQstatus(pc->c) != CONNECTION_OK)
 		return pg_fail(pc, NULL, "menghubungi basis data", cause);
 	PQsetNoticeReceiver(pc->c, pg_notice, pc);
+	if ((rc = pg_session_limits(p, pc, cause)) != POS_OK)
+		return rc;
 	for (i = 0; i < sizeof pg_stmts / sizeof pg_stmts[0]; i++)
 		if ((rc = pg_prepare(pc, pg_stmts[i].name, pg_stmts[i].sql,
 		    cause)) != POS_OK)
@@ -311,10 +482,10 @@ pg_connect(struct pg_pool *p, struct pg_conn *pc, char **cause)
 }
 
 enum pos_rc
-pg_pool_open(const char *conninfo, int n, struct pg_pool **out, char **cause)
+pg_pool_open(const char *conninfo, int n, const struct srv_limits *lim,
+    struct pg_pool **out, char **cause)
 {
 	struct pg_pool *p;
-	PGresult *res;
 	enum pos_rc rc = POS_OK;
 	int	 i;
 
@@ -324,30 +495,22 @@ pg_pool_open(const char *conninfo, int n, struct pg_pool **out, char **cause)
 	p->conninfo = xstrdup(conninfo);
 	p->n = n > 0 ? n : 1;
 	p->conns = xcalloc((size_t)p->n, sizeof *p->conns);
+	for (i = 0; i < p->n; i++)
+		p->conns[i].pool = p;
+	if (lim != NULL)
+		p->lim = *lim;
+	else
+		conf_defaults(&p->lim);
 	pthread_mutex_init(&p->mtx, NULL);
-	pthread_cond_init(&p->cv, NULL);
-	p->conns[0].c = PQconnectdb(conninfo);
+	rate_cond_init(&p->cv);
+	p->conns[0].c = pg_dial(p);
 	if (PQstatus(p->conns[0].c) != CONNECTION_OK) {
 		rc = pg_fail(&p->conns[0], NULL, "menghubungi basis data",
 		    cause);
 		goto out;
 	}
-	/* One transaction: a second server starting at once waits. */
-	res = PQexec(p->conns[0].c, "BEGIN");
-	PQclear(res);
-	res = PQexec(p->conns[0].c, pg_schema);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK &&
-	    PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = pg_fail(&p->conns[0], res, "membuat skema", cause);
+	if ((rc = pg_migrate(&p->conns[0], cause)) != POS_OK)
 		goto out;
-	}
-	PQclear(res);
-	res = PQexec(p->conns[0].c, "COMMIT");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = pg_fail(&p->conns[0], res, "membuat skema", cause);
-		goto out;
-	}
-	PQclear(res);
 	for (i = 0; rc == POS_OK && i < p->n; i++)
 		rc = pg_connect(p, &p->conns[i], cause);
 out:
@@ -376,11 +539,50 @@ pg_pool_close(struct pg_pool *p)
 	free(p);
 }
 
+/*
+ * One wait of at most 200 ms for a session, p->mtx held; true (give up,
+ * cause set) past the pool's wait or when the client has gone.
+ */
+static bool
+pg_wait_more(struct pg_pool *p, int64_t *waited, char **cause)
+{
+	if (*waited >= p->lim.pg_wait) {
+		cause_set(cause, POS_EDB, "Semua sesi basis data sibuk "
+		    "lebih dari %lld ms", (long long)p->lim.pg_wait);
+		return true;
+	}
+	if (http_client_gone(pg_watch_fd)) {
+		cause_set(cause, POS_ENET, "Klien sudah memutuskan sambungan");
+		return true;
+	}
+	rate_cond_wait(&p->cv, &p->mtx, 200);
+	*waited += 200;
+	return false;
+}
+
+/* A session after a failed statement: tested, reconnected if need be. */
+static enum pos_rc
+pg_ready(struct pg_pool *p, struct pg_conn *pc, char **cause)
+{
+	PGresult *res;
+
+	if (pc->check || PQstatus(pc->c) != CONNECTION_OK) {
+		/* After a failed statement: is the session still good? */
+		res = pg_run(pc, NULL, 0, NULL, NULL);
+		if (PQresultStatus(res) == PGRES_TUPLES_OK)
+			pc->check = false;
+		PQclear(res);
+		if (pc->check)
+			return pg_connect(p, pc, cause);
+	}
+	return POS_OK;
+}
+
 struct pg_conn *
 pg_get(struct pg_pool *p, char **cause)
 {
 	struct pg_conn *pc = NULL;
-	PGresult *res;
+	int64_t	 waited = 0;
 	int	 i;
 
 	pthread_mutex_lock(&p->mtx);
@@ -391,21 +593,15 @@ pg_get(struct pg_pool *p, char **cause)
 				pc->busy = true;
 				break;
 			}
-		if (pc != NULL)
+		if (pc != NULL || pg_wait_more(p, &waited, cause))
 			break;
-		pthread_cond_wait(&p->cv, &p->mtx);
 	}
 	pthread_mutex_unlock(&p->mtx);
-	if (pc->check || PQstatus(pc->c) != CONNECTION_OK) {
-		/* After a failed statement: is the session still good? */
-		res = PQexec(pc->c, "SELECT 1");
-		if (PQresultStatus(res) == PGRES_TUPLES_OK)
-			pc->check = false;
-		PQclear(res);
-		if (pc->check && pg_connect(p, pc, cause) != POS_OK) {
-			pg_put(p, pc);
-			return NULL;
-		}
+	if (pc == NULL)
+		return NULL;
+	if (pg_ready(p, pc, cause) != POS_OK) {
+		pg_put(p, pc);
+		return NULL;
 	}
 	return pc;
 }
@@ -419,10 +615,12 @@ pg_put(struct pg_pool *p, struct pg_conn *pc)
 	pthread_mutex_unlock(&p->mtx);
 }
 
+static PGresult *pg_send(struct pg_conn *, const char *);
+
 static enum pos_rc
 pg_cmd(struct pg_conn *pc, const char *sql, char **cause)
 {
-	PGresult *res = PQexec(pc->c, sql);
+	PGresult *res = pg_send(pc, sql);
 
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		return pg_fail(pc, res, sql, cause);
@@ -456,12 +654,104 @@ pg_commit(struct pg_conn *pc, char **cause)
 void
 pg_rollback(struct pg_conn *pc)
 {
-	PQclear(PQexec(pc->c, "ROLLBACK"));
+	PQclear(pg_send(pc, "ROLLBACK"));
 }
 
 /*
- * Runs prepared statement name with n parameters; lens[i] > 0 marks a
- * binary parameter of that many bytes, 0 a text one.
+ * Drops a session that stopped answering: the socket is closed (the
+ * backend ends its transaction when it notices) and the next pg_get
+ * connects anew.
+ */
+static void
+pg_drop(struct pg_conn *pc, const char *why)
+{
+	log_warnx("PostgreSQL session dropped: %s", why);
+	PQfinish(pc->c);
+	pc->c = NULL;
+	pc->check = true;
+	pc->why = why;
+}
+
+/*
+ * The result of the query just sent, waiting at most until until_ms
+ * (clock_mono_ms) and watching the client of this thread (pg_watch):
+ * when it hangs up the statement is cancelled, and a database that does
+ * not answer by until_ms is dropped, so no thread waits on PostgreSQL for
+ * ever. NULL (PQresultStatus: fatal) when abandoned.
+ */
+static PGresult *
+pg_wait(struct pg_conn *pc, int64_t until_ms)
+{
+	struct pollfd fds[2];
+	PGcancel *cn;
+	PGresult *res, *more;
+	char	 err[256];
+	int64_t	 left;
+	nfds_t	 nfds;
+	bool	 cancelled = false;
+
+	while (PQisBusy(pc->c)) {
+		if ((left = until_ms - clock_mono_ms()) <= 0) {
+			pg_drop(pc, "basis data tidak menjawab");
+			return NULL;
+		}
+		fds[0].fd = PQsocket(pc->c);
+		fds[0].events = POLLIN;
+		fds[1].fd = pg_watch_fd;
+		fds[1].events = POLLRDHUP;
+		fds[0].revents = fds[1].revents = 0;
+		nfds = pg_watch_fd >= 0 && !cancelled ? 2 : 1;
+		if (poll(fds, nfds, left < 1000 ? (int)left : 1000) == -1 &&
+		    errno != EINTR) {
+			pg_drop(pc, "poll gagal");
+			return NULL;
+		}
+		if (nfds == 2 && (fds[1].revents &
+		    (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
+			/* The client went: stop its work, keep the session. */
+			if ((cn = PQgetCancel(pc->c)) != NULL) {
+				PQcancel(cn, err, sizeof err);
+				PQfreeCancel(cn);
+			}
+			cancelled = true;
+			pc->why = "klien memutuskan sambungan, pekerjaan "
+			    "dibatalkan";
+		}
+		if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0 &&
+		    !PQconsumeInput(pc->c))
+			break;
+	}
+	res = PQgetResult(pc->c);
+	while ((more = PQgetResult(pc->c)) != NULL)
+		PQclear(more);
+	if (PQresultStatus(res) == PGRES_COMMAND_OK ||
+	    PQresultStatus(res) == PGRES_TUPLES_OK) {
+		atomic_store(&pc->pool->ok_ms, clock_mono_ms());
+		if (!cancelled)
+			pc->why = NULL;
+	}
+	return res;
+}
+
+/* The statement's own deadline: the server's timeout, and some slack. */
+static int64_t
+pg_until(const struct pg_conn *pc)
+{
+	return clock_mono_ms() + pc->pool->lim.pg_statement_timeout + 2000;
+}
+
+/* Sends sql (no parameters) and waits for it as pg_wait does. */
+static PGresult *
+pg_send(struct pg_conn *pc, const char *sql)
+{
+	if (pc->c == NULL || !PQsendQuery(pc->c, sql))
+		return NULL;
+	return pg_wait(pc, pg_until(pc));
+}
+
+/*
+ * Runs prepared statement name with n parameters (name NULL: SELECT 1);
+ * lens[i] > 0 marks a binary parameter of that many bytes, 0 a text one.
  */
 static PGresult *
 pg_run(struct pg_conn *pc, const char *name, int n, const char *const *vals,
@@ -474,7 +764,52 @@ pg_run(struct pg_conn *pc, const char *name, int n, const char *const *vals,
 		fatalx("pg_run %s: %d parameters", name, n);
 	for (i = 0; i < n; i++)
 		fmts[i] = lens != NULL && lens[i] > 0 ? 1 : 0;
-	return PQexecPrepared(pc->c, name, n, vals, lens, fmts, 0);
+	if (pc->c == NULL)
+		return NULL;
+	if (name == NULL)
+		return pg_send(pc, "SELECT 1");
+	if (!PQsendQueryPrepared(pc->c, name, n, vals, lens, fmts, 0))
+		return NULL;
+	return pg_wait(pc, pg_until(pc));
+}
+
+enum pos_rc
+pg_health(struct pg_pool *p, char **cause)
+{
+	struct pg_conn *pc = NULL;
+	PGresult *res;
+	enum pos_rc rc;
+	int	 i;
+
+	if (clock_mono_ms() - atomic_load(&p->ok_ms) < 1000)
+		return POS_OK;
+	pthread_mutex_lock(&p->mtx);
+	for (i = 0; i < p->n && pc == NULL; i++)
+		if (!p->conns[i].busy) {
+			pc = &p->conns[i];
+			pc->busy = true;
+		}
+	pthread_mutex_unlock(&p->mtx);
+	if (pc == NULL)
+		return cause_set(cause, POS_EDB, "Semua sesi basis data sibuk "
+		    "dan tidak ada jawaban dalam 1 detik terakhir");
+	if (pg_ready(p, pc, cause) != POS_OK) {
+		pg_put(p, pc);
+		return POS_EDB;
+	}
+	/* A health check is quick or it is a failure. */
+	if (!PQsendQuery(pc->c, "SELECT 1"))
+		res = NULL;
+	else
+		res = pg_wait(pc, clock_mono_ms() + 2000);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = pg_fail(pc, res, "SELECT 1", cause);
+	else {
+		PQclear(res);
+		rc = POS_OK;
+	}
+	pg_put(p, pc);
+	return rc;
 }
 
 /* A bytea column in text form ("\x0a0b...") into out[len]. */
@@ -513,6 +848,7 @@ pg_device_by_token(struct pg_conn *pc, const uint8_t token_hash[32],
 		return cause_set(cause, POS_EDB, "Kunci perangkat %s rusak di "
 		    "basis data", out->device_id);
 	}
+	out->quarantined = PQgetvalue(res, 0, 3)[0] == 't';
 	PQclear(res);
 	return POS_OK;
 }
@@ -692,26 +1028,54 @@ pg_head_set(struct pg_conn *pc, const char *device_id, int64_t seq,
 }
 
 void
-pg_alarm(struct pg_conn *pc, const char *device_id, const char *kind,
-    int64_t seq, const char *detail, bool quarantine)
+pg_alarm(struct pg_conn *pc, const char *device_id, const char *addr,
+    const char *kind, int64_t seq, const char *detail, bool quarantine,
+    int64_t window_s, int64_t quarantine_after, int64_t *count,
+    bool *quarantined)
 {
-	char	 s[24];
-	const char *vals[4] = { device_id, kind, s, detail };
+	char	 s[24], w[24], id[24];
+	const char *vals[6] = { device_id, kind, s, detail, addr, w };
+	const char *idv[1] = { id };
 	PGresult *res;
 	char	*cause = NULL;
+	int64_t	 n = 0;
 
+	if (count != NULL)
+		*count = 0;
+	if (quarantined != NULL)
+		*quarantined = false;
 	snprintf(s, sizeof s, "%lld", (long long)seq);
-	log_warnx("ALARM %s device %s seq %lld: %s", kind, device_id,
-	    (long long)seq, detail);
+	snprintf(w, sizeof w, "%lld", (long long)window_s);
 	if (pg_begin(pc, &cause) != POS_OK)
 		goto out;
-	res = pg_run(pc, "alarm", 4, vals, NULL);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	res = pg_run(pc, "alarm_lock", 2, vals, NULL);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		pg_fail(pc, res, "mencatat alarm", &cause);
 		goto out;
 	}
 	PQclear(res);
+	res = pg_run(pc, "alarm_count", 6, vals, NULL);
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 0) {
+		PQclear(res);
+		res = pg_run(pc, "alarm_add", 5, vals, NULL);
+	}
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+		pg_fail(pc, res, "mencatat alarm", &cause);
+		goto out;
+	}
+	snprintf(id, sizeof id, "%s", PQgetvalue(res, 0, 0));
+	n = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
+	PQclear(res);
+	if (quarantine_after > 0 && n >= quarantine_after)
+		quarantine = true;
 	if (quarantine) {
+		/* The next alarm of this kind starts a row of its own. */
+		res = pg_run(pc, "alarm_escalate", 1, idv, NULL);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			pg_fail(pc, res, "mengkarantina perangkat", &cause);
+			goto out;
+		}
+		PQclear(res);
 		res = pg_run(pc, "quarantine", 1, vals, NULL);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 			pg_fail(pc, res, "mengkarantina perangkat", &cause);
@@ -719,11 +1083,22 @@ pg_alarm(struct pg_conn *pc, const char *device_id, const char *kind,
 		}
 		PQclear(res);
 	}
-	pg_commit(pc, &cause);
+	if (pg_commit(pc, &cause) != POS_OK)
+		goto out;
+	if (n == 1 || quarantine)
+		log_warnx("ALARM %s device %s from %s seq %lld (x%lld)%s: %s",
+		    kind, device_id, addr, (long long)seq, (long long)n,
+		    quarantine ? ", quarantined" : "", detail);
+	if (count != NULL)
+		*count = n;
+	if (quarantined != NULL)
+		*quarantined = quarantine;
 out:
 	if (cause != NULL) {
 		pg_rollback(pc);
-		log_warnx("alarm not recorded: %s", cause);
+		log_warnx("ALARM %s device %s from %s seq %lld not recorded: "
+		    "%s (%s)", kind, device_id, addr, (long long)seq, cause,
+		    detail);
 		free(cause);
 	}
 }

@@ -135,8 +135,10 @@ sed 's/"device_id":"KPG01-K1","entries"/"device_id":"SBD01-K1","entries"/' \
 st=$(post kpg /v1/batch "$T/claim.json")
 expect 403 forbidden "batch claiming another device"
 check "nothing stored after bad requests" test "$(stored)" = 0
-check "alarms for signature and ownership" test "$(pg_sql "SELECT count(*)
+check "alarms for signature and ownership" test "$(pg_sql "SELECT sum(count)
     FROM alarms WHERE kind IN ('bad_entry', 'forbidden')")" = 5
+check "alarms of a kind are counted, not repeated" test "$(pg_sql "SELECT
+    count(*) FROM alarms WHERE kind IN ('bad_entry', 'forbidden')")" = 2
 
 # Good batches, then replays in any order, plain and gzip.
 st=$(post kpg /v1/batch "$T/b1.json")

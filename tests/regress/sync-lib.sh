@@ -112,12 +112,14 @@ setup_province() {
 	SERVER_KEY=$(cat "$T/sign.pub")
 }
 
-# start_server [CERT KEY]: ntt-server on a free port; SERVER_PORT.
+# start_server [CERT KEY]: ntt-server on a free port; SERVER_PORT. With
+# SERVER_CONFIG, its limits from that file.
 start_server() {
 	rm -f "$T/server.port"
 	"$NTT_SERVER" serve --listen 127.0.0.1:${SERVER_PORT:-0} \
 	    --cert "$T/${1:-server}.pem" --tls-key "$T/${1:-server}.key" \
 	    --sign-key "$T/sign.key" --pg "$PG_CONNINFO" --threads ${SERVER_THREADS:-3} \
+	    ${SERVER_CONFIG:+--config "$SERVER_CONFIG"} \
 	    --ready-file "$T/server.port" >> "$T/server.log" 2>&1 &
 	SERVER_PID=$!
 	i=0

@@ -3,8 +3,11 @@
  * ntt-synctest: the sync tests' hands on a ledger, through core only.
  *
  *	sales --db F --n N [--seed S] [--start-ms T] [--span-ms D]
+ *	    [--uuids FILE]
  *		appends N sales of the demo catalog (500 per transaction),
- *		spread over D ms from T (default: now, one week)
+ *		spread over D ms from T (default: now, one week); with
+ *		--uuids, sale i takes the UUID of line i of FILE (the output
+ *		of list: another device's entries, for the UUID attack)
  *	list --db F		"seq uuid hash" for every entry: the oracle
  *				compares this with the server's rows
  *	batch --db F --from A --to B [--fault KIND]
@@ -32,6 +35,7 @@
 
 struct st_opts {
 	const char	*db;
+	const char	*uuids;
 	const char	*fault;
 	const char	*dir;
 	int64_t		 n, seed, start_ms, span_ms, from, to;
@@ -105,21 +109,52 @@ st_sale(int64_t at_ms)
 	return e;
 }
 
+/* The UUIDs of a list file ("seq uuid hash" lines), *n of them. */
+static char **
+st_uuids(const char *path, size_t *n)
+{
+	char	 line[256], u[ENTRY_UUID_LEN + 1];
+	char	**us = NULL;
+	long long seq;
+	FILE	*fp;
+
+	*n = 0;
+	if ((fp = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "ntt-synctest: %s: %s\n", path,
+		    strerror(errno));
+		exit(1);
+	}
+	while (fgets(line, sizeof line, fp) != NULL)
+		if (sscanf(line, "%lld %36s", &seq, u) == 2) {
+			us = xreallocarray(us, *n + 1, sizeof *us);
+			us[(*n)++] = xstrdup(u);
+		}
+	fclose(fp);
+	return us;
+}
+
 static int
 st_sales(const struct st_opts *o)
 {
 	struct ledger *l = st_open(o, 0);
 	struct entry *es[500];
-	char	*cause = NULL;
+	char	*cause = NULL, **uuids = NULL;
 	int64_t	 done = 0, k, i, start;
+	size_t	 nu = 0;
 
 	st_rng ^= (uint64_t)o->seed * 0x9e3779b97f4a7c15ULL;
+	if (o->uuids != NULL)
+		uuids = st_uuids(o->uuids, &nu);
 	start = o->start_ms > 0 ? o->start_ms : clock_now_ms() - o->span_ms;
 	while (done < o->n) {
 		k = o->n - done < 500 ? o->n - done : 500;
-		for (i = 0; i < k; i++)
+		for (i = 0; i < k; i++) {
 			es[i] = st_sale(start + (done + i) * o->span_ms /
 			    (o->n > 0 ? o->n : 1));
+			if ((size_t)(done + i) < nu)
+				snprintf(es[i]->uuid, sizeof es[i]->uuid,
+				    "%s", uuids[done + i]);
+		}
 		if (ledger_append_batch(l, es, (size_t)k, &cause) != POS_OK) {
 			fprintf(stderr, "ntt-synctest: %s\n", cause);
 			exit(1);
@@ -130,6 +165,9 @@ st_sales(const struct st_opts *o)
 	}
 	printf("%lld\n", (long long)ledger_count(l));
 	ledger_close(l);
+	while (nu > 0)
+		free(uuids[--nu]);
+	free(uuids);
 	return 0;
 }
 
@@ -314,6 +352,7 @@ main(int argc, char **argv)
 		{ "to", required_argument, NULL, 't' },
 		{ "fault", required_argument, NULL, 'F' },
 		{ "dir", required_argument, NULL, 'O' },
+		{ "uuids", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct st_opts o;
@@ -338,6 +377,7 @@ main(int argc, char **argv)
 		case 't': o.to = strtoll(optarg, NULL, 10); break;
 		case 'F': o.fault = optarg; break;
 		case 'O': o.dir = optarg; break;
+		case 'U': o.uuids = optarg; break;
 		default: goto usage;
 		}
 	}
