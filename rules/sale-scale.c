@@ -51,7 +51,9 @@ sale_scale_pattern(const char *p, size_t len)
 	size_t	 i, nplu = 0, nval = 0, nver = 0;
 	char	 valch = 0;
 
-	if (len != 12 || p[0] != '2' || !isdigit((unsigned char)p[1]))
+	/* Prefix 29 is the outlet's own numbers (barcode.h). */
+	if (len != 12 || p[0] != '2' || !isdigit((unsigned char)p[1]) ||
+	    strncmp(p, BARCODE_OWN_PREFIX, 2) == 0)
 		return false;
 	for (i = 2; i < 12; i++) {
 		switch (p[i]) {
@@ -90,6 +92,10 @@ sale_scale_check(const char *layouts, char **cause)
 		    "kosong");
 	for (;;) {
 		end = strchr(p, ',');
+		if (strncmp(p, BARCODE_OWN_PREFIX, 2) == 0)
+			return cause_set(cause, POS_EINVAL, "Pola barcode "
+			    "timbangan %.12s: prefiks %s dipakai nomor barang "
+			    "toko (barcode.instore)", p, BARCODE_OWN_PREFIX);
 		if (!sale_scale_pattern(p, end != NULL ? (size_t)(end - p) :
 		    strlen(p)))
 			return cause_set(cause, POS_EINVAL, "Pola barcode "
