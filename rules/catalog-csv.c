@@ -352,12 +352,25 @@ catalog_csv_barcodes(const char *s, struct product *p, char *why,
 	return true;
 }
 
-/* Certificates "kind:number[:expiry]" between '|'. */
+/* Whether s has the shape of a day, YYYY-MM-DD (the catalog checks it). */
+static bool
+catalog_csv_dayish(const char *s)
+{
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	    strspn(s, "0123456789-") == 10;
+}
+
+/*
+ * Certificates between '|': "kind:number", "kind:number:YYYY-MM-DD", or
+ * "kind:number:" when the number holds a ':' and there is no expiry
+ * ("sni:SNI 3556:2016:").
+ */
 static bool
 catalog_csv_certs(const char *s, struct product *p, char *why,
     size_t whysize)
 {
-	char	 raw[128], tok[128], *c1, *c2;
+	char	 raw[128], tok[128], *num, *last;
+	const char *exp;
 	size_t	 n, k = 0;
 	struct cert *c;
 
@@ -377,19 +390,22 @@ catalog_csv_certs(const char *s, struct product *p, char *why,
 			return false;
 		}
 		c = &p->certs[k++];
-		c1 = strchr(tok, ':');
-		c2 = c1 != NULL ? strchr(c1 + 1, ':') : NULL;
-		if (c1 == NULL || (c2 != NULL && strchr(c2 + 1, ':') != NULL)) {
+		if ((num = strchr(tok, ':')) == NULL) {
 			snprintf(why, whysize, "sertifikat %.40s: tulis "
 			    "jenis:nomor atau jenis:nomor:YYYY-MM-DD", tok);
 			return false;
 		}
-		*c1 = '\0';
-		if (c2 != NULL)
-			*c2 = '\0';
+		*num++ = '\0';
+		exp = "";
+		last = strrchr(num, ':');
+		if (last != NULL && (last[1] == '\0' ||
+		    catalog_csv_dayish(last + 1))) {
+			*last = '\0';
+			exp = last + 1;
+		}
 		if (strlen(tok) >= sizeof c->kind ||
-		    strlen(c1 + 1) >= sizeof c->number ||
-		    (c2 != NULL && strlen(c2 + 1) >= sizeof c->expiry)) {
+		    strlen(num) >= sizeof c->number ||
+		    strlen(exp) >= sizeof c->expiry) {
 			snprintf(why, whysize, "sertifikat %.20s: terlalu "
 			    "panjang", tok);
 			return false;
@@ -397,9 +413,8 @@ catalog_csv_certs(const char *s, struct product *p, char *why,
 		snprintf(c->kind, sizeof c->kind, "%s", tok);
 		for (n = 0; c->kind[n] != '\0'; n++)
 			c->kind[n] = (char)tolower((unsigned char)c->kind[n]);
-		snprintf(c->number, sizeof c->number, "%s", c1 + 1);
-		snprintf(c->expiry, sizeof c->expiry, "%s",
-		    c2 != NULL ? c2 + 1 : "");
+		snprintf(c->number, sizeof c->number, "%s", num);
+		snprintf(c->expiry, sizeof c->expiry, "%s", exp);
 	}
 	return true;
 }
@@ -506,6 +521,11 @@ catalog_csv_row(const struct catalog_csv_head *h, const struct csv_row *r,
 		if ((cell = catalog_csv_cell(h, r, i)) == NULL)
 			continue;
 		catalog_csv_trim(cell, v, sizeof v);
+		/* Empty keeps what the base has; "-" empties. */
+		if (*v == '\0')
+			continue;
+		if (strcmp(v, "-") == 0)
+			*v = '\0';
 		if (!catalog_csv_set(&cs[i], v, obj, msg, sizeof msg)) {
 			catalog_csv_refuse(h, cs[i].name, r->line, msg, why);
 			return POS_EINVAL;
@@ -620,8 +640,9 @@ catalog_csv_put(struct buf *b, enum catalog_csv_kind k, const uint8_t *obj)
 			    p->certs[j].kind[0]; j++)
 				buf_printf(&cell, "%s%s:%s%s%s", j > 0 ? "|" :
 				    "", p->certs[j].kind, p->certs[j].number,
-				    p->certs[j].expiry[0] ? ":" : "",
-				    p->certs[j].expiry);
+				    p->certs[j].expiry[0] ||
+				    strchr(p->certs[j].number, ':') != NULL ?
+				    ":" : "", p->certs[j].expiry);
 			break;
 		}
 		csv_put(b, cell.data != NULL ? cell.data : "", ',');

@@ -65,7 +65,7 @@ void		 catalog_csv_key(const struct catalog_csv_head *,
  * Sets the fields the file has on *io (the base: the object the ledger
  * holds, or zeros for a new one, which get the defaults: pcs,
  * konsinyasi, PPN11, active), then checks the result as the catalog
- * does. POS_EINVAL with *why naming the line and column; *io is then
+ * does. An empty cell keeps the base's value; "-" empties a field. POS_EINVAL with *why naming the line and column; *io is then
  * undefined.
  */
 enum pos_rc	 catalog_csv_supplier(const struct catalog_csv_head *,

@@ -51,9 +51,7 @@ sale_scale_pattern(const char *p, size_t len)
 	size_t	 i, nplu = 0, nval = 0, nver = 0;
 	char	 valch = 0;
 
-	/* Prefix 29 is the outlet's own numbers (barcode.h). */
-	if (len != 12 || p[0] != '2' || !isdigit((unsigned char)p[1]) ||
-	    strncmp(p, BARCODE_OWN_PREFIX, 2) == 0)
+	if (len != 12 || p[0] != '2' || !isdigit((unsigned char)p[1]))
 		return false;
 	for (i = 2; i < 12; i++) {
 		switch (p[i]) {
@@ -92,6 +90,8 @@ sale_scale_check(const char *layouts, char **cause)
 		    "kosong");
 	for (;;) {
 		end = strchr(p, ',');
+		/* Prefix 29 is the outlet's own numbers (barcode.h): a
+		 * setting may not give it a scale layout. */
 		if (strncmp(p, BARCODE_OWN_PREFIX, 2) == 0)
 			return cause_set(cause, POS_EINVAL, "Pola barcode "
 			    "timbangan %.12s: prefiks %s dipakai nomor barang "
