@@ -152,8 +152,9 @@ import_read(const char *path, char **out, size_t *lenp, char **cause)
 	int	 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return cause_set(cause, POS_EIO, "Berkas %.80s tidak bisa "
-		    "dibuka: %s", path, strerror(errno));
+		return cause_set(cause, errno == ENOENT ? POS_ENOTFOUND :
+		    POS_EIO, "Berkas %.80s tidak bisa dibuka: %s", path,
+		    strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return cause_set(cause, POS_EIO, "%.80s bukan berkas biasa",

@@ -421,7 +421,7 @@ catalog_csv_certs(const char *s, struct product *p, char *why,
 
 /* Sets column c of obj from the trimmed cell v; false with why. */
 static bool
-catalog_csv_set(const struct catalog_csv_col *c, const char *v, uint8_t *obj,
+catalog_csv_set(const struct catalog_csv_col *c, char *v, uint8_t *obj,
     char *why, size_t whysize)
 {
 	char	*dst = (char *)obj + c->off;
@@ -433,6 +433,10 @@ catalog_csv_set(const struct catalog_csv_col *c, const char *v, uint8_t *obj,
 	case CCSV_TEXT:
 	case CCSV_LOWER:
 	case CCSV_UPPER:
+		/* A cell's line break (Alt+Enter) is a space in one line. */
+		for (i = 0; c->type == CCSV_TEXT && v[i] != '\0'; i++)
+			if (v[i] == '\n')
+				v[i] = ' ';
 		if (catalog_csv_ctl(v)) {
 			snprintf(why, whysize, "ada baris baru atau karakter "
 			    "kendali");
@@ -443,7 +447,9 @@ catalog_csv_set(const struct catalog_csv_col *c, const char *v, uint8_t *obj,
 			    "banyak %zu byte)", c->size - 1);
 			return false;
 		}
-		memcpy(dst, v, strlen(v) + 1);
+		/* All of it: an object has one form for a value. */
+		memset(dst, 0, c->size);
+		memcpy(dst, v, strlen(v));
 		for (i = 0; c->type != CCSV_TEXT && dst[i] != '\0'; i++) {
 			if (c->type == CCSV_UPPER)
 				dst[i] = (char)toupper((unsigned char)dst[i]);
@@ -457,8 +463,13 @@ catalog_csv_set(const struct catalog_csv_col *c, const char *v, uint8_t *obj,
 		if (*v == '\0')
 			x = 0;
 		else if (!money_parse(v, &x)) {
-			snprintf(why, whysize, "%.24s bukan jumlah rupiah "
-			    "(tulis 15000 atau 15.000)", v);
+			if (strspn(v, "0123456789.") == strlen(v) &&
+			    strlen(v) > 12)
+				snprintf(why, whysize, "%.24s di atas batas "
+				    "Rp1.000.000.000.000", v);
+			else
+				snprintf(why, whysize, "%.24s bukan jumlah "
+				    "rupiah (tulis 15000 atau 15.000)", v);
 			return false;
 		}
 		memcpy(dst, &x, sizeof x);
