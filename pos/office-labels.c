@@ -20,8 +20,8 @@ static struct office_list office_labels_list;
 static struct office_form office_labels_form;
 static char office_labels_done[160];
 static const struct form_field office_labels_fields[] = {
-	{ N_("Jenis label"), N_("rak: harga besar untuk rak; barang: kecil, "
-	    "ditempel di barang"), 0, office_labels_kinds },
+	{ N_("Jenis label"), N_("rak: harga besar; barang: kecil, ditempel"),
+	    0, office_labels_kinds },
 	{ N_("Jumlah"), N_("Berapa label dicetak (1-500)"), FORM_DIGITS,
 	    NULL },
 };
