@@ -140,7 +140,6 @@ label_render(struct ledger *l, const char *sku, const char *kind,
 	const struct escpos_profile *p;
 	enum label_kind k;
 	struct layout lay;
-	struct buf b;
 	enum pos_rc rc;
 
 	if (!label_kind_parse(kind, &k))
@@ -150,12 +149,8 @@ label_render(struct ledger *l, const char *sku, const char *kind,
 		return POS_EINVAL;
 	memset(&lay, 0, sizeof lay);
 	rc = label_build(l, sku, k, p, &lay, cause);
-	if (rc == POS_OK && bytes != NULL) {
-		buf_init(&b, ESCPOS_BUF_MAX);
-		if ((rc = escpos_layout(&b, &lay, p, cause)) == POS_OK)
-			*bytes = buf_take(&b, lenp);
-		buf_free(&b);
-	}
+	if (rc == POS_OK && bytes != NULL)
+		rc = escpos_document(&lay, p, bytes, lenp, cause);
 	if (rc == POS_OK && text != NULL)
 		*text = layout_text(&lay);
 	layout_free(&lay);

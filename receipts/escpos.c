@@ -480,24 +480,30 @@ escpos_layout(struct buf *b, const struct layout *l,
 }
 
 enum pos_rc
+escpos_document(const struct layout *l, const struct escpos_profile *p,
+    char **out, size_t *lenp, char **cause)
+{
+	struct buf b;
+	enum pos_rc rc;
+
+	buf_init(&b, ESCPOS_BUF_MAX);
+	rc = escpos_layout(&b, l, p, cause);
+	if (rc == POS_OK && (*out = buf_take(&b, lenp)) == NULL)
+		rc = cause_set(cause, POS_EFULL, "Struk terlalu besar");
+	buf_free(&b);
+	return rc;
+}
+
+enum pos_rc
 escpos_receipt(const struct receipt *r, const struct escpos_profile *p,
     char **out, size_t *lenp, char **cause)
 {
 	struct layout l;
-	struct buf b;
 	enum pos_rc rc;
 
 	layout_init(&l, p->columns);
-	buf_init(&b, ESCPOS_BUF_MAX);
-	rc = receipt_layout(r, &l, cause);
-	if (rc == POS_OK)
-		rc = escpos_layout(&b, &l, p, cause);
-	if (rc == POS_OK) {
-		*out = buf_take(&b, lenp);
-		if (*out == NULL)
-			rc = cause_set(cause, POS_EFULL, "Struk terlalu besar");
-	}
-	buf_free(&b);
+	if ((rc = receipt_layout(r, &l, cause)) == POS_OK)
+		rc = escpos_document(&l, p, out, lenp, cause);
 	layout_free(&l);
 	return rc;
 }

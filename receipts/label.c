@@ -103,20 +103,11 @@ escpos_label(const struct label *lb, const struct escpos_profile *p,
     char **out, size_t *lenp, char **cause)
 {
 	struct layout l;
-	struct buf b;
 	enum pos_rc rc;
 
 	layout_init(&l, p->columns);
-	buf_init(&b, ESCPOS_BUF_MAX);
-	rc = label_layout(lb, &l, cause);
-	if (rc == POS_OK)
-		rc = escpos_layout(&b, &l, p, cause);
-	if (rc == POS_OK) {
-		*out = buf_take(&b, lenp);
-		if (*out == NULL)
-			rc = cause_set(cause, POS_EFULL, "Label terlalu besar");
-	}
-	buf_free(&b);
+	if ((rc = label_layout(lb, &l, cause)) == POS_OK)
+		rc = escpos_document(&l, p, out, lenp, cause);
 	layout_free(&l);
 	return rc;
 }

@@ -420,6 +420,14 @@ enum pos_rc	 escpos_layout(struct buf *b, const struct layout *l,
 		    const struct escpos_profile *p, char **cause);
 
 /*
+ * escpos_layout() of l into a new buffer: on success *out (caller frees)
+ * holds *lenp bytes. Fails as escpos_layout does.
+ */
+enum pos_rc	 escpos_document(const struct layout *l,
+		    const struct escpos_profile *p, char **out, size_t *lenp,
+		    char **cause);
+
+/*
  * receipt_layout() + escpos_layout() into a new buffer: on success *out
  * (caller frees) holds *lenp bytes. Fails as those two do.
  */
