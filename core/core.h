@@ -274,6 +274,95 @@ enum pos_rc	 auth_person(struct ledger *, enum role_act act,
 		    const char *code, const char *pin, const char *approver,
 		    const char *approver_pin, struct actor *out, char **cause);
 
+/*
+ * import.c: producers and products from CSV files and back
+ * (docs/catalog-csv.md). A refused row says where and why.
+ */
+struct import_refusal {
+	char	 file[8];	/* "pemasok" or "produk" */
+	int64_t	 line;		/* physical line, from 1 */
+	size_t	 col;		/* column, from 1; 0: the whole row */
+	char	 column[32];	/* its name as the file writes it */
+	char	 why[200];	/* Bahasa Indonesia */
+};
+/* Counts by file: [0] producers, [1] products. */
+struct import_report {
+	int64_t	 rows[2];	/* rows read, blank ones left out */
+	int64_t	 added[2];	/* new to the catalog */
+	int64_t	 changed[2];	/* different from the catalog */
+	int64_t	 same[2];	/* as the catalog has them: not written */
+	int64_t	 refused[2];
+	struct import_refusal *refusals;	/* every one, file order */
+	size_t	 nrefusals;
+	char	 ignored[2][160];	/* header names not known */
+	int64_t	 written;	/* entries written; 0 on a dry run */
+};
+#define IMPORT_COMMIT		0x01	/* write; without it a dry run */
+#define IMPORT_SKIP_REFUSED	0x02	/* write the rest when rows are
+					   refused (else nothing) */
+/*
+ * Reads the producers file and the products file (either may be NULL)
+ * and checks every row; rep says what would happen, row by row. Without
+ * IMPORT_COMMIT nothing is written. With it, the same check runs again
+ * inside one write transaction, which writes a catalog entry by author
+ * for each new or changed row, producers first, all or none: POS_EINVAL
+ * when a row is refused (unless IMPORT_SKIP_REFUSED), the gate's refusal
+ * for an author who may not change the catalog. A file that cannot be
+ * read, or whose header cannot be used, is POS_EIO or POS_EINVAL with
+ * nothing in rep. rep is the caller's: catalog_import_free.
+ */
+enum pos_rc	 catalog_import(struct ledger *, const char *author,
+		    const char *suppliers, const char *products, int flags,
+		    struct import_report *rep, char **cause);
+void		 catalog_import_free(struct import_report *);
+/*
+ * Writes every producer and every product as CSV files (either path may
+ * be NULL; temp + fsync + rename), the form catalog_import reads back.
+ * *n (may be NULL) counts the rows.
+ */
+enum pos_rc	 catalog_export(struct ledger *, const char *suppliers,
+		    const char *products, int64_t *n, char **cause);
+
+/*
+ * label.c: labels for goods without a barcode (docs/retail.md §4,
+ * In-store numbers; docs/receipts.md §Labels). kind is "rak" (a shelf
+ * label, the price large) or "barang" (a product label, compact).
+ */
+#define LABEL_COPIES_MAX	500
+#define LABEL_CODE_MAX		14	/* an EAN-13 and its NUL */
+/*
+ * Gives product sku the outlet's next own number (setting
+ * barcode.instore) as a catalog entry by author, unless it has an EAN-13
+ * already: code (LABEL_CODE_MAX) is then that one and *assigned false.
+ * Refuses weighed goods (the scale prints their labels), a product with
+ * no room for a barcode, an outlet without its block (POS_ESTATE), a full
+ * block; the gate refuses an author who is not a manager.
+ */
+enum pos_rc	 label_assign(struct ledger *, const char *author,
+		    const char *sku, char *code, bool *assigned,
+		    char **cause);
+/*
+ * One label of sku as printer bytes for profile (NULL: the outlet's
+ * printer.profile) and as plain text; either out may be NULL, both are
+ * the caller's. POS_ESTATE when the product has no EAN-13 (weighed goods
+ * get a shelf label with their PLU).
+ */
+enum pos_rc	 label_render(struct ledger *, const char *sku,
+		    const char *kind, const char *profile, char **bytes,
+		    size_t *lenp, char **text, char **cause);
+/*
+ * Prints copies (1..LABEL_COPIES_MAX) labels of sku on printer (a printer
+ * name; NULL: the outlet's). A product without an EAN-13 gets its number
+ * first (label_assign) when author is not NULL, else POS_ESTATE; then
+ * *assigned (may be NULL) is true. code (LABEL_CODE_MAX; may be NULL) is
+ * the barcode printed, "" for none. The number given stays given if the
+ * printer fails.
+ */
+enum pos_rc	 label_print(struct ledger *, const char *author,
+		    const char *sku, const char *kind, int64_t copies,
+		    const char *printer, char *code, bool *assigned,
+		    char **cause);
+
 /* demo-load.c */
 /* Loads the NTT Mart Kupang demo catalog, users and opening stock. */
 enum pos_rc	 demo_load(struct ledger *, char **cause);

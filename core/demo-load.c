@@ -28,6 +28,8 @@ static const struct {
 	{ "pkp", "0" },
 	{ "npwp", "" },
 	{ "receipt.footer", "Terima kasih. Produk asli NTT." },
+	/* The demo outlet's block of its own barcode numbers. */
+	{ "barcode.instore", "0001" },
 };
 
 #define COPY(dst, src) snprintf((dst), sizeof (dst), "%s", (src))

@@ -59,6 +59,14 @@ enum pos_rc	 auth_pin(struct ledger *, const char *code, const char *pin,
 /* The wait after failed wrong PINs in a row, in ms (0: none). */
 int64_t		 auth_pin_delay_ms(int64_t failed);
 
+/*
+ * print-archive.c: writes len bytes of data to path by temp + fsync +
+ * rename (docs/STYLE.md §Durable files); what names the file in a cause
+ * ("Struk", "Berkas ekspor").
+ */
+enum pos_rc	 print_file_write(const char *path, const char *data,
+		    size_t len, const char *what, char **cause);
+
 /* print.c: setting key as a receipt wants it: NULL when empty; freed. */
 char		*print_setting(struct ledger *, const char *key);
 

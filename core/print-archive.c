@@ -18,15 +18,12 @@
 #include "ledger-int.h"
 #include "print.h"
 
-/*
- * Writes text to path by temp + fsync + rename (docs/STYLE.md §Durable
- * files).
- */
-static enum pos_rc
-print_archive_write(const char *path, const char *text, char **cause)
+enum pos_rc
+print_file_write(const char *path, const char *data, size_t len,
+    const char *what, char **cause)
 {
 	char	*tmp;
-	size_t	 len = strlen(text), off = 0;
+	size_t	 off = 0;
 	ssize_t	 n;
 	int	 fd;
 
@@ -34,11 +31,11 @@ print_archive_write(const char *path, const char *text, char **cause)
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) ==
 	    -1) {
 		free(tmp);
-		return cause_set(cause, POS_EIO, "Struk tidak bisa ditulis: "
-		    "%s", strerror(errno));
+		return cause_set(cause, POS_EIO, "%s tidak bisa ditulis: %s",
+		    what, strerror(errno));
 	}
 	while (off < len) {
-		if ((n = write(fd, text + off, len - off)) == -1) {
+		if ((n = write(fd, data + off, len - off)) == -1) {
 			if (errno == EINTR)
 				continue;
 			break;
@@ -51,13 +48,13 @@ print_archive_write(const char *path, const char *text, char **cause)
 		unlink(tmp);
 		free(tmp);
 		return cause_set(cause, errno == ENOSPC ? POS_EFULL : POS_EIO,
-		    "Struk tidak bisa ditulis: %s", strerror(errno));
+		    "%s tidak bisa ditulis: %s", what, strerror(errno));
 	}
 	if (rename(tmp, path) != 0) {
 		unlink(tmp);
 		free(tmp);
-		return cause_set(cause, POS_EIO, "Struk tidak bisa ditulis: "
-		    "%s", strerror(errno));
+		return cause_set(cause, POS_EIO, "%s tidak bisa ditulis: %s",
+		    what, strerror(errno));
 	}
 	free(tmp);
 	return POS_OK;
@@ -90,7 +87,8 @@ print_archive_copy(struct ledger *l, int64_t seq, const char *profile,
 	}
 	snprintf(path, size, "%s/%s-%06" PRId64 ".txt", dir,
 	    l->dev.device_id, seq);
-	if ((rc = print_archive_write(path, text, cause)) != POS_OK)
+	if ((rc = print_file_write(path, text, strlen(text), "Struk",
+	    cause)) != POS_OK)
 		path[0] = '\0';
 out:
 	free(why);

@@ -91,6 +91,10 @@ enum db_stmt_id {
 	DB_ST_VERIFY_STOCK,
 	DB_ST_VERIFY_USERS,
 	DB_ST_VERIFY_SETTINGS,
+	/* db-catalog-each.c */
+	DB_ST_PRODUCTS_ALL,
+	DB_ST_SUPPLIERS_ALL,
+	DB_ST_BARCODE_MAX_IN,
 	DB_ST_MAX
 };
 

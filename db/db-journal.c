@@ -266,6 +266,34 @@ db_journal_append_batch(struct db *db, struct entry **es, size_t n,
 }
 
 enum pos_rc
+db_journal_append_each(struct db *db, const uint8_t sk[ENTRY_SK_LEN],
+    enum pos_rc (*next)(struct db *, void *, struct entry **, char **),
+    void *arg, int64_t *n, char **cause)
+{
+	struct entry *e;
+	enum pos_rc rc;
+	int64_t	 count = 0;
+
+	if (n != NULL)
+		*n = 0;
+	if ((rc = db_begin(db, cause)) != POS_OK)
+		return rc;
+	while ((rc = next(db, arg, &e, cause)) == POS_OK) {
+		if ((rc = db_journal_append_locked(db, e, sk, NULL, cause)) !=
+		    POS_OK)
+			break;
+		count++;
+	}
+	if (rc == POS_ENOTFOUND)
+		rc = db_commit(db, cause);
+	else
+		db_rollback(db);
+	if (rc == POS_OK && n != NULL)
+		*n = count;
+	return rc;
+}
+
+enum pos_rc
 db_device_apply(struct db *db, const struct entry *e, void *arg,
     char **cause)
 {

@@ -263,6 +263,13 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "locked, pin_failed_at_ms, updated_seq FROM users ORDER BY code",
 	[DB_ST_VERIFY_SETTINGS] = "SELECT key, value, updated_seq FROM "
 	    "settings ORDER BY key",
+
+	/* db-catalog-each.c: the whole catalog, for exports. */
+	[DB_ST_PRODUCTS_ALL] = "SELECT sku FROM products ORDER BY sku",
+	[DB_ST_SUPPLIERS_ALL] = "SELECT code FROM suppliers ORDER BY code",
+	/* One seek on the barcodes' primary key. */
+	[DB_ST_BARCODE_MAX_IN] = "SELECT max(code) FROM barcodes WHERE code "
+	    "BETWEEN ? AND ?",
 };
 
 const char *

@@ -164,6 +164,21 @@ enum pos_rc	 db_journal_append(struct db *, struct entry *e,
 enum pos_rc	 db_journal_append_batch(struct db *, struct entry **es,
 		    size_t n, const uint8_t sk[ENTRY_SK_LEN],
 		    const struct db_apply *applies, char **cause);
+/*
+ * Appends entries made one at a time, all in one BEGIN IMMEDIATE
+ * transaction: next runs inside it, so it may check against the state
+ * the entries commit on, and gives POS_OK with *e (the caller's until
+ * next is called again), or POS_ENOTFOUND when there is no more; any
+ * other rc, or a failed append, rolls everything back. Each entry is
+ * projected as db_journal_append does, without an apply. For imports of
+ * any size: one entry is held at a time. *n (may be NULL) counts what
+ * was written.
+ */
+enum pos_rc	 db_journal_append_each(struct db *,
+		    const uint8_t sk[ENTRY_SK_LEN],
+		    enum pos_rc (*next)(struct db *, void *arg,
+		    struct entry **e, char **cause), void *arg, int64_t *n,
+		    char **cause);
 /* The head: last seq (0 when empty) and its hash (zeros when empty). */
 enum pos_rc	 db_journal_head(struct db *, int64_t *seq,
 		    uint8_t hash[ENTRY_HASH_LEN], char **cause);
@@ -443,6 +458,25 @@ enum pos_rc	 db_catalog_user(struct db *, const char *code,
 		    struct user *out, char **cause);
 /* How many active managers and admins there are. */
 enum pos_rc	 db_catalog_managers(struct db *, int64_t *n, char **cause);
+
+/*
+ * db-catalog-each.c: fn for every producer, or every product (with its
+ * barcodes and certificates), in key order, in one read transaction; a
+ * non-OK rc from fn stops the walk and is returned. The object is
+ * borrowed for the call.
+ */
+enum pos_rc	 db_catalog_each_supplier(struct db *,
+		    enum pos_rc (*fn)(const struct supplier *, void *, char **),
+		    void *arg, char **cause);
+enum pos_rc	 db_catalog_each_product(struct db *,
+		    enum pos_rc (*fn)(const struct product *, void *, char **),
+		    void *arg, char **cause);
+/*
+ * The highest barcode from lo to hi (text order) into out (size):
+ * POS_ENOTFOUND, no cause, when there is none.
+ */
+enum pos_rc	 db_catalog_barcode_max(struct db *, const char *lo,
+		    const char *hi, char *out, size_t size, char **cause);
 /* Settings: *out is the caller's; POS_ENOTFOUND when unset. */
 enum pos_rc	 db_setting_get(struct db *, const char *key, char **out,
 		    char **cause);

@@ -1019,6 +1019,27 @@ const struct action pos_actions[] = {
 	    N_("Pilihan sebelumnya"), office_form_choose_prev },
 	{ "form-back", SCR_FORM, KEY_ESC, "Esc", N_("Batal"),
 	    N_("Batal, tidak ada yang disimpan"), office_form_cancel },
+	/* CSV import and export (office-import.c). */
+	{ "import-check", SCR_IMPORT, KEY_F(5), "F5", N_("Uji coba"),
+	    N_("Periksa berkas: baris yang ditolak, tanpa menyimpan"),
+	    office_import_check },
+	{ "import-commit", SCR_IMPORT, KEY_F(10), "F10", N_("Simpan"),
+	    N_("Simpan hasil uji coba dalam satu transaksi"),
+	    office_import_commit },
+	{ "import-export", SCR_IMPORT, KEY_F(6), "F6", N_("Ekspor"),
+	    N_("Tulis katalog ke berkas yang diketik"), office_import_export },
+	{ "import-field", SCR_IMPORT, KEY_TAB, "Tab", NULL,
+	    N_("Berkas pemasok / berkas produk"), office_import_field },
+	{ "import-up", SCR_IMPORT, KEY_UP, "Atas", NULL,
+	    N_("Gulung ke atas"), office_import_up },
+	{ "import-down", SCR_IMPORT, KEY_DOWN, "Bawah", NULL,
+	    N_("Gulung ke bawah"), office_import_down },
+	{ "import-pgup", SCR_IMPORT, KEY_PPAGE, "PgUp", NULL,
+	    N_("Halaman sebelumnya"), office_import_pgup },
+	{ "import-pgdn", SCR_IMPORT, KEY_NPAGE, "PgDn", NULL,
+	    N_("Halaman berikutnya"), office_import_pgdn },
+	{ "import-back", SCR_IMPORT, KEY_ESC, "Esc", N_("Kembali"),
+	    N_("Kembali ke menu"), act_pop },
 };
 const size_t pos_nactions = sizeof pos_actions / sizeof pos_actions[0];
 

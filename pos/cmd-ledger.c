@@ -30,6 +30,8 @@ struct cmd_ledger_opts {
 	const char	*sku;
 	const char	*ref;
 	int64_t		 qty;
+	int64_t		 labels;	/* receive: labels to print after */
+	const char	*kind;		/* their kind: rak or barang */
 	int		 close;
 	int64_t		 seq;
 	int		 demo;
@@ -125,6 +127,8 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "sku", required_argument, NULL, 'K' },
 		{ "qty", required_argument, NULL, 'q' },
 		{ "ref", required_argument, NULL, 'R' },
+		{ "labels", required_argument, NULL, 'L' },
+		{ "kind", required_argument, NULL, 'J' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int	 ch;
@@ -182,6 +186,18 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 				return cmd_bad("ref", optarg, "bukti 1-64 "
 				    "huruf, tanpa karakter kendali");
 			o->ref = optarg;
+			break;
+		case 'L':
+			if (!cmd_count_ok(optarg, LABEL_COPIES_MAX, &o->labels))
+				return cmd_bad("labels", optarg, "jumlah label "
+				    "harus angka 1-500");
+			break;
+		case 'J':
+			if (strcmp(optarg, "rak") != 0 &&
+			    strcmp(optarg, "barang") != 0)
+				return cmd_bad("kind", optarg, "jenis label "
+				    "harus rak atau barang");
+			o->kind = optarg;
 			break;
 		case 'q':
 			if (!cmd_count_ok(optarg, 100000000, &o->qty))
@@ -692,15 +708,18 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
 	struct actor a;
-	char	*cause = NULL, usage[160];
+	char	*cause = NULL, usage[200], code[LABEL_CODE_MAX];
 	enum pos_rc rc;
+	bool	 assigned = false;
 	int	 ret;
 
 	snprintf(usage, sizeof usage, "ntt-pos %s --db FILE --sku SKU --qty N "
-	    CMD_WHO, back ? "return" : "receive");
+	    CMD_WHO "%s", back ? "return" : "receive", back ? "" :
+	    " [--labels N [--kind rak|barang]] [--printer NAME]");
 	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
 		return 2;
-	if (o.db == NULL || o.sku == NULL || o.qty == 0 || o.user == NULL) {
+	if (o.db == NULL || o.sku == NULL || o.qty == 0 || o.user == NULL ||
+	    (back && (o.labels > 0 || o.kind != NULL))) {
 		fprintf(stderr, "usage: %s\n", usage);
 		return 2;
 	}
@@ -709,10 +728,24 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 		return ret;
 	rc = back ? consign_return(l, &a, o.sku, o.qty, &cause) :
 	    catalog_receive(l, &a, o.sku, o.qty, &cause);
-	if ((ret = cmd_ledger_done(l, rc, cause)) == 0)
+	if (rc == POS_OK)
 		printf("%s %s: %lld\n", back ? "Kembali ke pemasok" :
 		    "Diterima", o.sku, (long long)o.qty);
-	return ret;
+	/*
+	 * Labels for what came in: goods without a barcode get the outlet's
+	 * number from the manager who received or approved (the gate checks).
+	 */
+	if (rc == POS_OK && o.labels > 0) {
+		rc = label_print(l, role_is_manager(a.role) ? a.code :
+		    *a.approver != '\0' ? a.approver : NULL, o.sku,
+		    o.kind != NULL ? o.kind : "barang", o.labels, o.printer,
+		    code, &assigned, &cause);
+		if (rc == POS_OK && assigned)
+			printf("Nomor toko %s diberikan ke %s\n", code, o.sku);
+		if (rc == POS_OK)
+			printf("%lld label tercetak\n", (long long)o.labels);
+	}
+	return cmd_ledger_done(l, rc, cause);
 }
 
 int

@@ -34,6 +34,11 @@ struct ledger;
 int	 cmd_auth(struct ledger *, enum role_act act, const char *user,
 	    const char *approver, bool pin_stdin, struct actor *out);
 
+/* cmd-catalog.c: labels, and the CSV import and export. */
+int	 cmd_labels(int argc, char **argv);
+int	 cmd_import(int argc, char **argv);
+int	 cmd_export(int argc, char **argv);
+
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);
 

@@ -31,6 +31,12 @@ static const struct {
 	    "titipan kembali ke pemasok: --sku SKU --qty N --user KODE" },
 	{ "settle", cmd_settle, "bayar pemasok: --supplier KODE --from HARI "
 	    "--to HARI --ref BUKTI --user KODE" },
+	{ "labels", cmd_labels, "cetak label rak/barang: --sku SKU "
+	    "[--copies N] [--kind rak|barang] [--user KODE]" },
+	{ "import", cmd_import, "impor CSV: [--producers BERKAS] "
+	    "[--products BERKAS] [--dry-run] --user KODE" },
+	{ "export", cmd_export, "ekspor CSV: [--producers BERKAS] "
+	    "[--products BERKAS]" },
 	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
 	{ "journal", cmd_journal,
 	    "entri satu per baris: --db FILE [--from SEQ] [--lines]" },

@@ -36,6 +36,7 @@
 #define SCR_MENU	0x0400		/* the back office (screen-office.c) */
 #define SCR_LIST	0x0800
 #define SCR_FORM	0x1000
+#define SCR_IMPORT	0x00100000	/* CSV import (office-import.c) */
 #define SCR_ALL		0x7fffffff
 
 struct ui;
@@ -331,12 +332,27 @@ void		 office_form_choose_prev(struct ui *);
 void		 office_form_cancel(struct ui *);
 /* office-settings.c, ...: each back-office screen's opener. */
 void		 office_settings_open(struct ui *);
+/* office-labels.c: the products to label; or the form for one product
+ * (the product screen's entry point). */
+void		 office_labels_open(struct ui *);
+void		 office_labels_for(struct ui *, const char *sku);
+/* office-import.c: the CSV screen and its keys. */
+void		 office_import_open(struct ui *);
+void		 office_import_check(struct ui *);
+void		 office_import_commit(struct ui *);
+void		 office_import_export(struct ui *);
+void		 office_import_field(struct ui *);
+void		 office_import_up(struct ui *);
+void		 office_import_down(struct ui *);
+void		 office_import_pgup(struct ui *);
+void		 office_import_pgdn(struct ui *);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
 		    const char *text, int *h_out, int *w_out);
 
-extern const struct screen screen_menu, screen_list, screen_form;
+extern const struct screen screen_menu, screen_list, screen_form,
+    screen_import;
 extern const struct screen screen_login, screen_sale, screen_pay,
     screen_qris, screen_search, screen_held, screen_prompt,
     screen_approve, screen_confirm, screen_help;

@@ -21,6 +21,8 @@
 
 /* The menu: a row per screen, in the order shown. */
 static const struct office_item office_menu[] = {
+	{ '5', N_("Cetak label"), ACT_NONE, office_labels_open },
+	{ '6', N_("Impor/ekspor CSV"), ACT_CATALOG, office_import_open },
 	{ '9', N_("Pengaturan outlet"), ACT_SETTINGS, office_settings_open },
 };
 #define OFFICE_NMENU	(sizeof office_menu / sizeof office_menu[0])

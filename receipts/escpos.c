@@ -5,11 +5,13 @@
  * Pure: no I/O (printer.c sends the bytes). The only file that calls
  * libqrencode.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <qrencode.h>
 
+#include "barcode.h"
 #include "receipts.h"
 
 #define ESC	0x1b
@@ -24,19 +26,22 @@
 
 /* docs/escpos.md §5: Font A is 12 dots wide. */
 const struct escpos_profile escpos_profiles[] = {
-	/* Generic 58 mm (POS-5890, ZJ-5870): no cutter, no GS ( k. */
+	/*
+	 * Generic 58 mm (POS-5890, ZJ-5870): no cutter, no GS ( k; their
+	 * GS k varies from batch to batch, so barcodes go as images.
+	 */
 	{ "58", 32, 384, false, false, false,
-	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF },
+	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF, false },
 	/* Epson-compatible 80 mm at 576 dots. */
 	{ "80", 48, 576, true, true, true,
-	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF },
-	/* 80 mm clones that ignore GS ( k: QR as a raster image. */
+	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF, true },
+	/* 80 mm clones that ignore GS ( k: QR and barcodes as images. */
 	{ "80-noqr", 48, 576, true, false, true,
-	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF },
+	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF, false },
 	/* Epson TM-T88 class at 512 dots: 42 columns. */
 	{ "80-42", 42, 512, true, true, true,
-	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF },
-	{ NULL, 0, 0, false, false, false, 0, 0 },
+	    ESCPOS_DRAWER_ON, ESCPOS_DRAWER_OFF, true },
+	{ NULL, 0, 0, false, false, false, 0, 0, false },
 };
 
 const struct escpos_profile *
@@ -274,6 +279,135 @@ escpos_qr(struct buf *b, const char *text, const struct escpos_profile *p,
 	return rc;
 }
 
+/*
+ * EAN-13 (ISO/IEC 15420, docs/escpos.md §3a): each digit is 7 modules;
+ * the left six are set A (L) or B (G) as the first digit says, the right
+ * six set C (R). A code's bit 6 is its leftmost module, 1 = bar.
+ */
+static const uint8_t escpos_ean_l[10] = {
+	0x0d, 0x19, 0x13, 0x3d, 0x23, 0x31, 0x2f, 0x3b, 0x37, 0x0b,
+};
+static const uint8_t escpos_ean_g[10] = {
+	0x27, 0x33, 0x1b, 0x21, 0x1d, 0x39, 0x05, 0x11, 0x09, 0x17,
+};
+static const char *const escpos_ean_parity[10] = {
+	"LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG",
+	"LGGLLG", "LGGGLG", "LGLGLG", "LGLGGL", "LGGLGL",
+};
+#define ESCPOS_EAN_MODULES	95
+#define ESCPOS_EAN_QUIET_L	11
+#define ESCPOS_EAN_QUIET_R	7
+
+/* The 95 modules of code, 1 = bar. */
+static void
+escpos_ean13_modules(const char *code, uint8_t m[ESCPOS_EAN_MODULES])
+{
+	uint8_t	 pat;
+	int	 i, k, at = 0, d;
+
+	m[at++] = 1, m[at++] = 0, m[at++] = 1;
+	for (i = 1; i <= 6; i++) {
+		d = code[i] - '0';
+		pat = escpos_ean_parity[code[0] - '0'][i - 1] == 'L' ?
+		    escpos_ean_l[d] : escpos_ean_g[d];
+		for (k = 6; k >= 0; k--)
+			m[at++] = (pat >> k) & 1;
+	}
+	m[at++] = 0, m[at++] = 1, m[at++] = 0, m[at++] = 1, m[at++] = 0;
+	for (i = 7; i <= 12; i++) {
+		/* Set C is set A inverted. */
+		pat = (uint8_t)(~escpos_ean_l[code[i] - '0'] & 0x7f);
+		for (k = 6; k >= 0; k--)
+			m[at++] = (pat >> k) & 1;
+	}
+	m[at++] = 1, m[at++] = 0, m[at++] = 1;
+}
+
+enum pos_rc
+escpos_ean13_native(struct buf *b, const char *code, int module, int height)
+{
+	uint8_t	 hri[] = { GS, 'H', 2 };
+	uint8_t	 font[] = { GS, 'f', 0 };
+	uint8_t	 h[] = { GS, 'h', 0 };
+	uint8_t	 w[] = { GS, 'w', 0 };
+	uint8_t	 k[] = { GS, 'k', 67, 13 };
+
+	if (!barcode_ean13_valid(code) || module < 2 || module > 6 ||
+	    height < 1 || height > 255)
+		return POS_EINVAL;
+	h[2] = (uint8_t)height;
+	w[2] = (uint8_t)module;
+	escpos_cmd(b, hri, sizeof hri);
+	escpos_cmd(b, font, sizeof font);
+	escpos_cmd(b, h, sizeof h);
+	escpos_cmd(b, w, sizeof w);
+	escpos_cmd(b, k, sizeof k);
+	return buf_add(b, code, 13);
+}
+
+/* The barcode as an image with its quiet zones, then its digits. */
+static enum pos_rc
+escpos_ean13_raster(struct buf *b, const char *code, int module)
+{
+	uint8_t	 m[ESCPOS_EAN_MODULES], *bits;
+	char	 hri[20];
+	size_t	 row;
+	int	 dots, x, y, i;
+	enum pos_rc rc;
+
+	escpos_ean13_modules(code, m);
+	dots = (ESCPOS_EAN_QUIET_L + ESCPOS_EAN_MODULES + ESCPOS_EAN_QUIET_R) *
+	    module;
+	row = (size_t)(dots + 7) / 8;
+	bits = xcalloc(ESCPOS_EAN13_HEIGHT, row);
+	for (i = 0; i < ESCPOS_EAN_MODULES; i++) {
+		if (!m[i])
+			continue;
+		for (x = (ESCPOS_EAN_QUIET_L + i) * module;
+		    x < (ESCPOS_EAN_QUIET_L + i + 1) * module; x++)
+			for (y = 0; y < ESCPOS_EAN13_HEIGHT; y++)
+				bits[(size_t)y * row + (size_t)x / 8] |=
+				    (uint8_t)(0x80 >> (x % 8));
+	}
+	rc = escpos_raster(b, bits, dots, ESCPOS_EAN13_HEIGHT);
+	free(bits);
+	/* The digits as printers set them: 1 + 6 + 6. */
+	snprintf(hri, sizeof hri, "%.1s %.6s %.6s\n", code, code + 1,
+	    code + 7);
+	if (rc == POS_OK)
+		rc = buf_addstr(b, hri);
+	return rc;
+}
+
+enum pos_rc
+escpos_ean13(struct buf *b, const char *code, const struct escpos_profile *p,
+    char **cause)
+{
+	int	 module;
+	enum pos_rc rc;
+
+	if (b->failed)
+		return POS_EFULL;
+	if (!barcode_ean13_valid(code))
+		return cause_set(cause, POS_EINVAL, "Barcode %.20s bukan EAN-13 "
+		    "yang sah", code);
+	module = p->dots / (ESCPOS_EAN_QUIET_L + ESCPOS_EAN_MODULES +
+	    ESCPOS_EAN_QUIET_R);
+	if (module > ESCPOS_EAN13_MAX_MODULE)
+		module = ESCPOS_EAN13_MAX_MODULE;
+	if (module < 2)
+		return cause_set(cause, POS_EINVAL, "Barcode terlalu lebar "
+		    "untuk kertas");
+	if (p->native_ean13)
+		rc = escpos_ean13_native(b, code, module,
+		    ESCPOS_EAN13_HEIGHT);
+	else
+		rc = escpos_ean13_raster(b, code, module);
+	if (rc == POS_EFULL)
+		return cause_set(cause, rc, "Struk terlalu besar");
+	return rc;
+}
+
 enum pos_rc
 escpos_layout(struct buf *b, const struct layout *l,
     const struct escpos_profile *p, char **cause)
@@ -299,8 +433,17 @@ escpos_layout(struct buf *b, const struct layout *l,
 		/* ESC a acts only at the start of a line: we are there. */
 		if (want != align)
 			escpos_align(b, align = want);
-		if (line->kind == LAYOUT_QR) {
-			rc = escpos_qr(b, line->text, p, cause);
+		/* A barcode's digits are plain text under it. */
+		if (line->kind == LAYOUT_EAN13 && (bold || cw != 1 ||
+		    ch != 1)) {
+			if (bold)
+				escpos_bold(b, bold = false);
+			if (cw != 1 || ch != 1)
+				escpos_size(b, cw = 1, ch = 1);
+		}
+		if (line->kind == LAYOUT_QR || line->kind == LAYOUT_EAN13) {
+			rc = line->kind == LAYOUT_QR ? escpos_qr(b, line->text,
+			    p, cause) : escpos_ean13(b, line->text, p, cause);
 			if (rc != POS_OK) {
 				buf_free(b);
 				b->failed = 1;
@@ -337,24 +480,30 @@ escpos_layout(struct buf *b, const struct layout *l,
 }
 
 enum pos_rc
+escpos_document(const struct layout *l, const struct escpos_profile *p,
+    char **out, size_t *lenp, char **cause)
+{
+	struct buf b;
+	enum pos_rc rc;
+
+	buf_init(&b, ESCPOS_BUF_MAX);
+	rc = escpos_layout(&b, l, p, cause);
+	if (rc == POS_OK && (*out = buf_take(&b, lenp)) == NULL)
+		rc = cause_set(cause, POS_EFULL, "Struk terlalu besar");
+	buf_free(&b);
+	return rc;
+}
+
+enum pos_rc
 escpos_receipt(const struct receipt *r, const struct escpos_profile *p,
     char **out, size_t *lenp, char **cause)
 {
 	struct layout l;
-	struct buf b;
 	enum pos_rc rc;
 
 	layout_init(&l, p->columns);
-	buf_init(&b, ESCPOS_BUF_MAX);
-	rc = receipt_layout(r, &l, cause);
-	if (rc == POS_OK)
-		rc = escpos_layout(&b, &l, p, cause);
-	if (rc == POS_OK) {
-		*out = buf_take(&b, lenp);
-		if (*out == NULL)
-			rc = cause_set(cause, POS_EFULL, "Struk terlalu besar");
-	}
-	buf_free(&b);
+	if ((rc = receipt_layout(r, &l, cause)) == POS_OK)
+		rc = escpos_document(&l, p, out, lenp, cause);
 	layout_free(&l);
 	return rc;
 }

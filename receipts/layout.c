@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "barcode.h"
 #include "receipts.h"
 
 void
@@ -431,6 +432,16 @@ layout_qr(struct layout *l, const char *text)
 	return layout_push(l, LAYOUT_QR, LAYOUT_CENTRE, xstrdup(text));
 }
 
+enum pos_rc
+layout_ean13(struct layout *l, const char *code)
+{
+	if (l->failed != POS_OK)
+		return l->failed;
+	if (code == NULL || !barcode_ean13_valid(code))
+		return layout_fail(l, POS_EINVAL);
+	return layout_push(l, LAYOUT_EAN13, LAYOUT_CENTRE, xstrdup(code));
+}
+
 char *
 layout_text(const struct layout *l)
 {
@@ -443,6 +454,10 @@ layout_text(const struct layout *l)
 		line = &l->lines[i];
 		if (line->kind == LAYOUT_QR) {
 			buf_printf(&b, "[QR: %s]\n", line->text);
+			continue;
+		}
+		if (line->kind == LAYOUT_EAN13) {
+			buf_printf(&b, "[EAN-13: %s]\n", line->text);
 			continue;
 		}
 		len = strlen(line->text);

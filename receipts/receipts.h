@@ -10,6 +10,7 @@
  *	layout.c	generic document lines (receipts, X/Z reports,
  *			consignment statements), wrapping, transliteration
  *	receipt.c	struct receipt -> layout (struk penjualan)
+ *	label.c		struct label -> layout (label rak, label barang)
  *	escpos.c	printer profiles, layout/QR/cut/drawer -> bytes
  *	printer.c	back-ends by name: file:, none, dev:, tcp:, cups:
  */
@@ -39,6 +40,7 @@
 enum layout_kind {
 	LAYOUT_TEXT = 0,	/* one printed line of text */
 	LAYOUT_QR,		/* a QR symbol of text, centred */
+	LAYOUT_EAN13,		/* an EAN-13 barcode and its digits, centred */
 };
 
 struct layout_line {
@@ -96,6 +98,9 @@ enum pos_rc	 layout_lr(struct layout *, int flags, const char *left,
 enum pos_rc	 layout_rule(struct layout *, char c);
 enum pos_rc	 layout_blank(struct layout *);
 enum pos_rc	 layout_qr(struct layout *, const char *text);
+/* An EAN-13 barcode of code, centred: POS_EINVAL unless 13 digits with
+ * a right check digit. */
+enum pos_rc	 layout_ean13(struct layout *, const char *code);
 
 /*
  * The width in characters of a line with these flags: columns, or
@@ -115,7 +120,8 @@ char		*layout_ascii(const char *s);
 
 /*
  * A plain-text preview: one line per layout line, aligned with spaces as
- * the printer would, "[QR: text]" for a QR symbol. For screens, logs and
+ * the printer would, "[QR: text]" for a QR symbol, "[EAN-13: code]" for a
+ * barcode. For screens, logs and
  * tests. Newly allocated, caller frees.
  */
 char		*layout_text(const struct layout *);
@@ -222,6 +228,45 @@ const char	*receipt_method_label(const char *code);
 enum pos_rc	 receipt_layout(const struct receipt *r, struct layout *l,
 		    char **cause);
 
+/* label.c */
+
+struct escpos_profile;
+
+/*
+ * A shelf or product label for goods the outlet numbers itself (docs/
+ * receipts.md §Labels). Plain data; every pointer is borrowed.
+ */
+enum label_kind {
+	LABEL_SHELF = 0,	/* label rak: the price large, on the shelf */
+	LABEL_ITEM,		/* label barang: on the goods, compact */
+};
+struct label {
+	enum label_kind	 kind;
+	const char	*name;		/* product name, UTF-8 */
+	int64_t		 price_rp;	/* per piece, or per kg when per_kg */
+	bool		 per_kg;	/* weighed goods: "/kg" */
+	const char	*producer;	/* producer's name, or NULL */
+	const char	*kabupaten;	/* of origin, or NULL */
+	const char	*sku;		/* printed small, or NULL */
+	const char	*barcode;	/* EAN-13; NULL only on a shelf label
+					   of weighed goods (PLU instead) */
+	const char	*plu;		/* weighed goods, or NULL */
+};
+/* The strings a label kind is called by: "rak", "barang". */
+const char	*label_kind_name(enum label_kind);
+bool		 label_kind_parse(const char *, enum label_kind *);
+/*
+ * Lays out lb into l (fresh from layout_init). POS_EINVAL with *cause
+ * when it cannot be a label: no name, a price not above 0, a barcode that
+ * is not a valid EAN-13, a product label without a barcode.
+ */
+enum pos_rc	 label_layout(const struct label *lb, struct layout *l,
+		    char **cause);
+/* label_layout() + escpos_layout(): one label's bytes, *out the caller's. */
+enum pos_rc	 escpos_label(const struct label *lb,
+		    const struct escpos_profile *p, char **out, size_t *lenp,
+		    char **cause);
+
 /* report.c */
 
 /* Money through one payment method in a period. */
@@ -294,6 +339,7 @@ struct escpos_profile {
 	bool		 has_drawer;	/* a drawer is wired to pin 2 */
 	uint8_t		 drawer_on;	/* ESC p t1, 2 ms units */
 	uint8_t		 drawer_off;	/* ESC p t2, 2 ms units, >= 4 x on */
+	bool		 native_ean13;	/* GS k 67; otherwise raster GS v 0 */
 };
 
 /* Every profile, NULL-name terminated, for menus and help. */
@@ -306,6 +352,9 @@ const struct escpos_profile *escpos_profile_find(const char *name);
 #define ESCPOS_BUF_MAX		(64 * 1024)
 /* Largest QR module, in dots; smaller when the symbol would not fit. */
 #define ESCPOS_QR_MAX_MODULE	6
+/* EAN-13: largest module in dots, bar height in dots (about 12 mm). */
+#define ESCPOS_EAN13_MAX_MODULE	3
+#define ESCPOS_EAN13_HEIGHT	96
 /* Rows per GS v 0 command; taller images are sent in slices. */
 #define ESCPOS_RASTER_MAX_ROWS	960
 
@@ -334,6 +383,13 @@ const struct escpos_profile *escpos_profile_find(const char *name);
  *   to ESCPOS_QR_MAX_MODULE that fits the paper with a 4-module quiet
  *   zone. POS_EINVAL (*cause set) when text is not printable ASCII or
  *   does not fit the paper.
+ * escpos_ean13_native: GS H 2 (digits below), GS f 0, GS h height,
+ *   GS w module, GS k 67 13 digits (docs/escpos.md §3a). code must be a
+ *   valid EAN-13.
+ * escpos_ean13: the barcode of code, natively or as a raster image with
+ *   its quiet zones and the digits as a text line under it, as the
+ *   profile says, with the largest module up to ESCPOS_EAN13_MAX_MODULE
+ *   that fits the paper. POS_EINVAL (*cause set) for a bad code.
  */
 enum pos_rc	 escpos_init(struct buf *);
 enum pos_rc	 escpos_align(struct buf *, int n);
@@ -348,6 +404,10 @@ enum pos_rc	 escpos_raster(struct buf *, const uint8_t *bits, int width,
 		    int height);
 enum pos_rc	 escpos_qr(struct buf *, const char *text,
 		    const struct escpos_profile *, char **cause);
+enum pos_rc	 escpos_ean13_native(struct buf *, const char *code,
+		    int module, int height);
+enum pos_rc	 escpos_ean13(struct buf *, const char *code,
+		    const struct escpos_profile *, char **cause);
 
 /*
  * A whole document: init, every line with its alignment and style, a
@@ -358,6 +418,14 @@ enum pos_rc	 escpos_qr(struct buf *, const char *text,
  */
 enum pos_rc	 escpos_layout(struct buf *b, const struct layout *l,
 		    const struct escpos_profile *p, char **cause);
+
+/*
+ * escpos_layout() of l into a new buffer: on success *out (caller frees)
+ * holds *lenp bytes. Fails as escpos_layout does.
+ */
+enum pos_rc	 escpos_document(const struct layout *l,
+		    const struct escpos_profile *p, char **out, size_t *lenp,
+		    char **cause);
 
 /*
  * receipt_layout() + escpos_layout() into a new buffer: on success *out

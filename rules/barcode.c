@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Barcodes (barcode.h): EAN-13 check digit (docs/retail.md §4). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "barcode.h"
@@ -55,4 +57,39 @@ barcode_storable(const char *s)
 	default:
 		return false;
 	}
+}
+
+bool
+barcode_own_block_ok(const char *block)
+{
+	return strlen(block) == 4 && strspn(block, "0123456789") == 4 &&
+	    strcmp(block, "0000") != 0;
+}
+
+bool
+barcode_own_make(const char *block, int64_t serial, char *out)
+{
+	char	 code[14];
+	int	 i, sum = 0;
+
+	if (!barcode_own_block_ok(block) || serial < 1 ||
+	    serial > BARCODE_OWN_SERIAL_MAX)
+		return false;
+	snprintf(code, sizeof code, "%s%s%06lld0", BARCODE_OWN_PREFIX, block,
+	    (long long)serial);
+	for (i = 0; i < 12; i++)
+		sum += (code[i] - '0') * (i % 2 == 0 ? 1 : 3);
+	code[12] = (char)('0' + (10 - sum % 10) % 10);
+	memcpy(out, code, sizeof code);
+	return true;
+}
+
+int64_t
+barcode_own_serial(const char *block, const char *code)
+{
+	if (!barcode_own_block_ok(block) || !barcode_ean13_valid(code) ||
+	    strncmp(code, BARCODE_OWN_PREFIX, 2) != 0 ||
+	    strncmp(code + 2, block, 4) != 0)
+		return -1;
+	return strtoll(code + 6, NULL, 10) / 10;
 }

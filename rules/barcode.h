@@ -32,4 +32,24 @@ bool		 barcode_ean13_valid(const char *s);
  */
 bool		 barcode_storable(const char *s);
 
+/*
+ * The outlet's own EAN-13 numbers for goods that come without a barcode
+ * (docs/retail.md §4, In-store numbers): "29", the 4-digit block the
+ * province gives this ledger (setting barcode.instore), a 6-digit serial
+ * and the check digit. Prefix 29 is no scale layout's (sale_scale_check
+ * refuses it), so a number never reads as a price or a weight.
+ */
+#define BARCODE_OWN_PREFIX	"29"
+#define BARCODE_OWN_SERIAL_MAX	999999
+/* True when block is 4 digits, 0001 to 9999. */
+bool		 barcode_own_block_ok(const char *block);
+/*
+ * Writes the number serial (1..BARCODE_OWN_SERIAL_MAX) of block into out
+ * (14 bytes); false, out untouched, when either is out of range.
+ */
+bool		 barcode_own_make(const char *block, int64_t serial,
+		    char *out);
+/* The serial of code when it is a number of block, else -1. */
+int64_t		 barcode_own_serial(const char *block, const char *code);
+
 #endif

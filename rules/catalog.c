@@ -95,68 +95,108 @@ product_is_consigned(const struct product *p)
 	return ownership_parse(p->ownership) == OWN_KONSINYASI;
 }
 
+/* Sets *field (when field is not NULL) to the entry field at fault. */
+static enum pos_rc
+catalog_fault(const char **field, const char *name)
+{
+	if (field != NULL)
+		*field = name;
+	return POS_EINVAL;
+}
+
+enum pos_rc
+catalog_check_supplier_at(const struct supplier *s, const char **field,
+    char **cause)
+{
+	if (!catalog_code_ok(s->code, sizeof s->code))
+		return cause_set(cause, catalog_fault(field, "code"), "Kode "
+		    "pemasok harus 1-%zu huruf, angka, - _ .",
+		    sizeof s->code - 1);
+	if (*s->name == '\0')
+		return cause_set(cause, catalog_fault(field, "name"), "Nama "
+		    "pemasok kosong");
+	if (*s->nib != '\0' && !catalog_digits(s->nib, 13))
+		return cause_set(cause, catalog_fault(field, "nib"), "NIB "
+		    "harus 13 angka atau kosong");
+	return POS_OK;
+}
+
 enum pos_rc
 catalog_check_supplier(const struct supplier *s, char **cause)
 {
-	if (!catalog_code_ok(s->code, sizeof s->code))
-		return cause_set(cause, POS_EINVAL, "Kode pemasok tidak sah");
-	if (*s->name == '\0')
-		return cause_set(cause, POS_EINVAL, "Nama pemasok kosong");
-	if (*s->nib != '\0' && !catalog_digits(s->nib, 13))
-		return cause_set(cause, POS_EINVAL, "NIB harus 13 angka");
+	return catalog_check_supplier_at(s, NULL, cause);
+}
+
+enum pos_rc
+catalog_check_product_at(const struct product *p, const char **field,
+    char **cause)
+{
+	enum tax_class tc;
+	int	 i;
+
+	if (!catalog_code_ok(p->sku, sizeof p->sku))
+		return cause_set(cause, catalog_fault(field, "sku"), "SKU harus "
+		    "1-%zu huruf, angka, - _ .", sizeof p->sku - 1);
+	if (*p->name == '\0')
+		return cause_set(cause, catalog_fault(field, "name"), "Nama "
+		    "barang kosong");
+	if (unit_parse(p->unit) == UNIT_NONE)
+		return cause_set(cause, catalog_fault(field, "unit"), "Satuan "
+		    "harus pcs atau g");
+	if (p->price_rp <= 0 || p->price_rp > MONEY_MAX_RP)
+		return cause_set(cause, catalog_fault(field, "price_rp"),
+		    "Harga harus Rp1 sampai Rp1.000.000.000.000");
+	if (!tax_class_parse(p->tax_class, &tc))
+		return cause_set(cause, catalog_fault(field, "tax_class"),
+		    "Kelas pajak harus PPN11 atau BEBAS");
+	switch (ownership_parse(p->ownership)) {
+	case OWN_KONSINYASI:
+		if (p->commission_bp < 0 || p->commission_bp > 10000)
+			return cause_set(cause, catalog_fault(field,
+			    "commission_bp"), "Komisi harus 0-10000 (per "
+			    "1/100 %%)");
+		break;
+	case OWN_BELI_PUTUS:
+		if (p->cost_rp < 0 || p->cost_rp > p->price_rp)
+			return cause_set(cause, catalog_fault(field,
+			    "cost_rp"), "Harga beli harus 0 sampai harga "
+			    "jual");
+		break;
+	case OWN_NONE:
+		return cause_set(cause, catalog_fault(field, "ownership"),
+		    "Kepemilikan harus konsinyasi atau beli_putus");
+	}
+	if (*p->plu != '\0' && !catalog_digits(p->plu, 5))
+		return cause_set(cause, catalog_fault(field, "plu"), "PLU harus "
+		    "5 angka");
+	for (i = 0; i < CATALOG_BARCODES_MAX && p->barcodes[i][0]; i++)
+		if (!barcode_storable(p->barcodes[i]))
+			return cause_set(cause, catalog_fault(field,
+			    "barcode"), "Barcode %s: %s", p->barcodes[i],
+			    strlen(p->barcodes[i]) == 13 &&
+			    strspn(p->barcodes[i], "0123456789") == 13 ?
+			    "digit periksa salah" : "harus EAN-13 atau 8 "
+			    "angka");
+	for (i = 0; i < CATALOG_CERTS_MAX && p->certs[i].kind[0]; i++) {
+		if (names_find(catalog_cert_kinds, 0, (int)(sizeof
+		    catalog_cert_kinds / sizeof catalog_cert_kinds[0]) - 1,
+		    p->certs[i].kind) < 0)
+			return cause_set(cause, catalog_fault(field, "cert"),
+			    "Jenis sertifikat %s tidak dikenal (halal, bpom, "
+			    "pirt, sni)", p->certs[i].kind);
+		if (*p->certs[i].expiry != '\0' &&
+		    !clock_day_valid(p->certs[i].expiry))
+			return cause_set(cause, catalog_fault(field, "cert"),
+			    "Tanggal kedaluwarsa sertifikat %s harus "
+			    "YYYY-MM-DD", p->certs[i].kind);
+	}
 	return POS_OK;
 }
 
 enum pos_rc
 catalog_check_product(const struct product *p, char **cause)
 {
-	enum tax_class tc;
-	int	 i;
-
-	if (!catalog_code_ok(p->sku, sizeof p->sku))
-		return cause_set(cause, POS_EINVAL, "SKU tidak sah");
-	if (*p->name == '\0')
-		return cause_set(cause, POS_EINVAL, "Nama barang kosong");
-	if (unit_parse(p->unit) == UNIT_NONE)
-		return cause_set(cause, POS_EINVAL, "Satuan harus pcs atau g");
-	if (p->price_rp <= 0 || p->price_rp > MONEY_MAX_RP)
-		return cause_set(cause, POS_EINVAL, "Harga tidak sah");
-	if (!tax_class_parse(p->tax_class, &tc))
-		return cause_set(cause, POS_EINVAL, "Kelas pajak harus PPN11 "
-		    "atau BEBAS");
-	switch (ownership_parse(p->ownership)) {
-	case OWN_KONSINYASI:
-		if (p->commission_bp < 0 || p->commission_bp > 10000)
-			return cause_set(cause, POS_EINVAL, "Komisi harus "
-			    "0-100%%");
-		break;
-	case OWN_BELI_PUTUS:
-		if (p->cost_rp < 0 || p->cost_rp > p->price_rp)
-			return cause_set(cause, POS_EINVAL, "Harga beli tidak "
-			    "sah");
-		break;
-	case OWN_NONE:
-		return cause_set(cause, POS_EINVAL, "Kepemilikan harus "
-		    "konsinyasi atau beli_putus");
-	}
-	if (*p->plu != '\0' && !catalog_digits(p->plu, 5))
-		return cause_set(cause, POS_EINVAL, "PLU harus 5 angka");
-	for (i = 0; i < CATALOG_BARCODES_MAX && p->barcodes[i][0]; i++)
-		if (!barcode_storable(p->barcodes[i]))
-			return cause_set(cause, POS_EINVAL, "Barcode %s: "
-			    "digit periksa salah", p->barcodes[i]);
-	for (i = 0; i < CATALOG_CERTS_MAX && p->certs[i].kind[0]; i++) {
-		if (names_find(catalog_cert_kinds, 0, (int)(sizeof
-		    catalog_cert_kinds / sizeof catalog_cert_kinds[0]) - 1,
-		    p->certs[i].kind) < 0)
-			return cause_set(cause, POS_EINVAL, "Jenis sertifikat "
-			    "%s tidak dikenal", p->certs[i].kind);
-		if (*p->certs[i].expiry != '\0' &&
-		    !clock_day_valid(p->certs[i].expiry))
-			return cause_set(cause, POS_EINVAL, "Tanggal kedaluwarsa"
-			    " sertifikat tidak sah");
-	}
-	return POS_OK;
+	return catalog_check_product_at(p, NULL, cause);
 }
 
 enum pos_rc

@@ -95,6 +95,15 @@ bool		 catalog_code_ok(const char *, size_t size);
 enum pos_rc	 catalog_check_supplier(const struct supplier *, char **cause);
 enum pos_rc	 catalog_check_product(const struct product *, char **cause);
 enum pos_rc	 catalog_check_user(const struct user *, char **cause);
+/*
+ * The same checks, saying which field broke a rule: *field (when field is
+ * not NULL) is set on failure to the field's name as the entry writes it
+ * ("price_rp", "nib", "barcode", "cert"), so an import names the column.
+ */
+enum pos_rc	 catalog_check_supplier_at(const struct supplier *,
+		    const char **field, char **cause);
+enum pos_rc	 catalog_check_product_at(const struct product *,
+		    const char **field, char **cause);
 
 /*
  * The catalog entry of each object (kind "catalog", note the object;

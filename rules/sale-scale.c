@@ -90,6 +90,12 @@ sale_scale_check(const char *layouts, char **cause)
 		    "kosong");
 	for (;;) {
 		end = strchr(p, ',');
+		/* Prefix 29 is the outlet's own numbers (barcode.h): a
+		 * setting may not give it a scale layout. */
+		if (strncmp(p, BARCODE_OWN_PREFIX, 2) == 0)
+			return cause_set(cause, POS_EINVAL, "Pola barcode "
+			    "timbangan %.12s: prefiks %s dipakai nomor barang "
+			    "toko (barcode.instore)", p, BARCODE_OWN_PREFIX);
 		if (!sale_scale_pattern(p, end != NULL ? (size_t)(end - p) :
 		    strlen(p)))
 			return cause_set(cause, POS_EINVAL, "Pola barcode "

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "barcode.h"
 #include "qris.h"
 #include "sale.h"
 #include "setting.h"
@@ -27,6 +28,8 @@ static const struct setting_def setting_defs[] = {
 	    "Kertas: 58 atau 80 (80-42, 80-noqr)" },
 	{ "barcode.scale", SETTING_SCALE, SALE_SCALE_DEFAULT, ACT_SETTINGS,
 	    "Tata letak label timbangan, prefiks 20-29" },
+	{ "barcode.instore", SETTING_INSTORE, "", ACT_SETTINGS,
+	    "Blok nomor barcode toko dari provinsi: 4 angka (0001-9999)" },
 	{ "qris.static", SETTING_QRIS, "", ACT_SETTINGS,
 	    "Kode QRIS statis toko, dari bank" },
 	{ "disc.max_bp.kasir", SETTING_BP, "1000", ACT_SETTINGS,
@@ -96,6 +99,11 @@ setting_check(const struct setting_def *d, const char *v, char **cause)
 		return POS_OK;
 	case SETTING_SCALE:
 		return sale_scale_check(v, cause);
+	case SETTING_INSTORE:
+		if (n != 0 && !barcode_own_block_ok(v))
+			return cause_set(cause, POS_EINVAL, "%s harus 4 angka, "
+			    "0001 sampai 9999", d->name);
+		return POS_OK;
 	case SETTING_QRIS:
 		if (n == 0)
 			return POS_OK;

@@ -25,6 +25,7 @@ enum setting_type {
 	SETTING_QRIS,		/* "" or a static QRIS payload (rules/qris.h) */
 	SETTING_PRINTER,	/* a printer by name: the services check it */
 	SETTING_PROFILE,	/* a paper profile: the services check it */
+	SETTING_INSTORE,	/* "" or a 4-digit block (rules/barcode.h) */
 };
 
 struct setting_def {

@@ -9,8 +9,8 @@ secs=${FUZZ_SECONDS:-60}
 CC=clang cmake -S . -B build-fuzz -DNTT_FUZZ=ON -DNTT_SANITIZE=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build-fuzz -j2 --target fuzz-qris fuzz-rcode fuzz-money \
-    fuzz-devkey > /dev/null
-for name in qris rcode money devkey; do
+    fuzz-devkey fuzz-csv > /dev/null
+for name in qris rcode money devkey csv; do
 	mkdir -p "build-fuzz/corpus/$name"
 	echo "fuzz-$name: ${secs}s"
 	(cd build-fuzz && "./tests/fuzz/fuzz-$name" -max_total_time="$secs" \

@@ -173,7 +173,7 @@ check "server holds every field of every entry" cmp -s "$T/kpg.json" \
     "$T/kpg.stored"
 
 # Sixteen identical requests at once (R3.1, R5.6): one set of rows.
-"$NTT_SYNCTEST" batch --db "$T/sbd.db" --from 1 --to 185 > "$T/s.json"
+"$NTT_SYNCTEST" batch --db "$T/sbd.db" --from 1 --to 186 > "$T/s.json"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
 	curl -sS --cacert "$T/ca.pem" -o "$T/par.$i" -w '%{http_code}\n' \
 	    -H "Authorization: Bearer $(token sbd)" \
@@ -185,7 +185,7 @@ wait $pids
 check "16 concurrent replays all answered 200" test \
     "$(cat "$T"/par.*.code | sort -u)" = 200
 check "exactly one of them stored the entries" test \
-    "$(grep -l '"stored":185' "$T"/par.[0-9]* | wc -l)" = 1
+    "$(grep -l '"stored":186' "$T"/par.[0-9]* | wc -l)" = 1
 "$NTT_SYNCTEST" list --db "$T/sbd.db" > "$T/sbd.local"
 server_rows SBD01-K1 > "$T/sbd.remote"
 check "16 concurrent replays stored each entry once" cmp -s "$T/sbd.local" \
@@ -238,7 +238,7 @@ check "no unexpected rows on the server" test "$(stored)" = \
 check "status needs attention (a quarantined device)" test $rc = 1
 check "status shows the fork" grep -q "KPG01-K1 .*KARANTINA" "$T/status"
 check "status shows SBD01-K1 current" grep -Eq \
-    "^SBD01 +SBD01-K1 +185 .* ok$" "$T/status"
+    "^SBD01 +SBD01-K1 +186 .* ok$" "$T/status"
 pg_sql "UPDATE devices SET last_seen_at = now() - interval '11 days'
     WHERE device_id = 'SBD01-K1'" > /dev/null
 "$NTT_SERVER" status --pg "$PG_CONNINFO" > "$T/status" 2>&1 || true
@@ -252,7 +252,7 @@ check "but not against a 30-day bound" grep -Eq "SBD01-K1 .* ok$" \
 "$NTT_SERVER" verify --pg "$PG_CONNINFO" > "$T/verify" 2>&1 && rc=0 || rc=$?
 check "the province's copy verifies" test $rc = 0
 check "verify walked every entry of SBD01-K1" grep -q \
-    "^SBD01-K1: 185 entri, rantai utuh" "$T/verify"
+    "^SBD01-K1: 186 entri, rantai utuh" "$T/verify"
 pg_sql "ALTER TABLE entries DISABLE TRIGGER entries_no_change;
     UPDATE entries SET entry = replace(entry::text, '\"total_rp\":',
     '\"total_rp\":1')::json WHERE device_id = 'SBD01-K1' AND seq = 100;

@@ -194,7 +194,7 @@ write_config() {
 	} > "$T/$n.conf"
 }
 
-# new_outlet NAME OUTLET DEVICE [SALES]: a demo ledger (185 entries) plus
+# new_outlet NAME OUTLET DEVICE [SALES]: a demo ledger (186 entries) plus
 # SALES sales, a one-time code, enrolment through the server directly.
 new_outlet() {
 	"$NTT_POS" init --db "$T/$1.db" --demo --outlet "$2" --device "$3" \

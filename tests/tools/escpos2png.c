@@ -10,8 +10,10 @@
  * Font A is 12 x 24 dots: the 5 x 9 glyphs below (ours, drawn for this
  * tool) doubled, with bold as a second pass one dot to the right. Handles
  * ESC @, ESC t, ESC a, ESC E, ESC !, GS !, ESC d, ESC 2, ESC 3, LF, CR,
- * GS V (a dashed cut line), ESC p and DLE EOT (ignored), GS v 0 and
- * GS ( k (model 2 QR, drawn with libqrencode).
+ * GS V (a dashed cut line), ESC p and DLE EOT (ignored), GS v 0,
+ * GS ( k (model 2 QR, drawn with libqrencode), and GS k EAN-13 (function
+ * A m = 2 and B m = 67) with GS h, GS w, GS H and GS f, its bars drawn
+ * from this file's own tables, not the encoder's.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -156,6 +158,11 @@ struct render {
 	int		 nline;
 	int		 line_w;	/* dots used by line[] */
 
+	/* GS k state */
+	int		 bar_h;		/* GS h */
+	int		 bar_w;		/* GS w */
+	int		 hri;		/* GS H: 0 none, 1 above, 2 below, 3 */
+
 	/* GS ( k state */
 	int		 qr_module;
 	QRecLevel	 qr_level;
@@ -189,6 +196,9 @@ render_reset(struct render *r)
 	r->line_w = 0;
 	r->qr_module = 3;
 	r->qr_level = QR_ECLEVEL_L;
+	r->bar_h = 162;
+	r->bar_w = 3;
+	r->hri = 0;
 }
 
 /* Makes rows up to y + h exist (white). */
@@ -358,6 +368,93 @@ render_qr(struct render *r)
 	}
 	r->y += qr->width * m;
 	QRcode_free(qr);
+}
+
+/* EAN-13 sets A, B and C as module strings, and set A/B by first digit. */
+static const char *const ean_a[10] = {
+	"0001101", "0011001", "0010011", "0111101", "0100011",
+	"0110001", "0101111", "0111011", "0110111", "0001011",
+};
+static const char *const ean_b[10] = {
+	"0100111", "0110011", "0011011", "0100001", "0011101",
+	"0111001", "0000101", "0010001", "0001001", "0010111",
+};
+static const char *const ean_c[10] = {
+	"1110010", "1100110", "1101100", "1000010", "1011100",
+	"1001110", "1010000", "1000100", "1001000", "1110100",
+};
+static const char *const ean_first[10] = {
+	"AAAAAA", "AABABB", "AABBAB", "AABBBA", "ABAABB",
+	"ABBAAB", "ABBBAB", "ABABAB", "ABABBA", "ABBABA",
+};
+
+/* A line of text (HRI) in Font A, centred on the barcode at x0..x0+w. */
+static void
+render_hri(struct render *r, const char *text, int x0, int w)
+{
+	struct glyph g = { 0, false, 1, 1 };
+	int	 i, n = (int)strlen(text), x;
+
+	render_rows(r, CELL_H);
+	x = x0 + (w - n * CELL_W) / 2;
+	if (x < 0)
+		x = 0;
+	for (i = 0; i < n; i++) {
+		g.ch = (uint8_t)text[i];
+		render_glyph(r, &g, x + i * CELL_W, r->y);
+	}
+	r->y += CELL_H;
+}
+
+static void
+render_ean13(struct render *r, const char *d, size_t n)
+{
+	char	 mods[96], digits[14], hri[16];
+	int	 i, sum = 0, x0, w, x, y, sx;
+
+	if (n == 12) {
+		for (i = 0; i < 12; i++)
+			sum += (d[i] - '0') * (i % 2 ? 3 : 1);
+		memcpy(digits, d, 12);
+		digits[12] = (char)('0' + (10 - sum % 10) % 10);
+	} else if (n == 13)
+		memcpy(digits, d, 13);
+	else
+		die("GS k EAN-13 with %zu digits", n);
+	digits[13] = '\0';
+	if (strspn(digits, "0123456789") != 13)
+		die("GS k EAN-13 with a non-digit");
+	for (i = 0, sum = 0; i < 12; i++)
+		sum += (digits[i] - '0') * (i % 2 ? 3 : 1);
+	/* A printer refuses a wrong check digit: so do we. */
+	if ((10 - sum % 10) % 10 != digits[12] - '0')
+		die("GS k EAN-13 %s: wrong check digit", digits);
+	strcpy(mods, "101");
+	for (i = 1; i <= 6; i++)
+		strcat(mods, ean_first[digits[0] - '0'][i - 1] == 'A' ?
+		    ean_a[digits[i] - '0'] : ean_b[digits[i] - '0']);
+	strcat(mods, "01010");
+	for (i = 7; i <= 12; i++)
+		strcat(mods, ean_c[digits[i] - '0']);
+	strcat(mods, "101");
+	render_block_start(r);
+	w = 95 * r->bar_w;
+	x0 = render_x(r, w);
+	render_rows(r, r->bar_h);
+	for (x = 0; x < 95; x++) {
+		if (mods[x] != '1')
+			continue;
+		for (sx = 0; sx < r->bar_w; sx++)
+			for (y = 0; y < r->bar_h; y++)
+				render_dot(r, x0 + x * r->bar_w + sx,
+				    r->y + y);
+	}
+	r->y += r->bar_h;
+	if (r->hri == 2 || r->hri == 3) {
+		snprintf(hri, sizeof hri, "%.1s %.6s %.6s", digits,
+		    digits + 1, digits + 7);
+		render_hri(r, hri, x0, w);
+	}
 }
 
 static void
@@ -536,6 +633,44 @@ render_all(struct render *r, const uint8_t *p, size_t len)
 				render_raster(r, p + off + 8, (int)bpr, (int)h,
 				    p[off + 3] % 48);
 				adv = 8 + bpr * h;
+				break;
+			case 'h':
+			case 'w':
+			case 'H':
+			case 'f':
+				need(off, 3, len, "GS h/w/H/f");
+				if (p[off + 1] == 'h')
+					r->bar_h = p[off + 2] ? p[off + 2] : 1;
+				else if (p[off + 1] == 'w') {
+					if (p[off + 2] < 1 || p[off + 2] > 6)
+						die("GS w %u at offset %zu",
+						    p[off + 2], off);
+					r->bar_w = p[off + 2];
+				} else if (p[off + 1] == 'H')
+					r->hri = p[off + 2] % 48;
+				adv = 3;
+				break;
+			case 'k':
+				need(off, 4, len, "GS k");
+				if (p[off + 2] == 2) {
+					/* Function A: digits up to NUL. */
+					h = 0;
+					while (off + 3 + h < len &&
+					    p[off + 3 + h] != 0)
+						h++;
+					need(off, 4 + h, len, "GS k");
+					render_ean13(r, (const char *)p + off +
+					    3, h);
+					adv = 4 + h;
+				} else if (p[off + 2] == 67) {
+					h = p[off + 3];
+					need(off, 4 + h, len, "GS k");
+					render_ean13(r, (const char *)p + off +
+					    4, h);
+					adv = 4 + h;
+				} else
+					die("GS k %u at offset %zu: only "
+					    "EAN-13 is drawn", p[off + 2], off);
 				break;
 			case '(':
 				need(off, 3, len, "GS (");

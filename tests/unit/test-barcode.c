@@ -2,6 +2,7 @@
 /* The one barcode classifier (rules/barcode.c), case by case. */
 #include "barcode.h"
 #include "check.h"
+#include "sale.h"
 
 int
 main(void)
@@ -34,6 +35,32 @@ main(void)
 		CHECK_EQ_I64(barcode_classify(cases[i].code), cases[i].kind);
 		CHECK_EQ_I64(barcode_storable(cases[i].code),
 		    cases[i].storable);
+	}
+	/* The outlet's own numbers (docs/retail.md §4). */
+	{
+		char	 code[14];
+
+		CHECK(barcode_own_make("0001", 1, code));
+		CHECK_STR(code, "2900010000015");
+		CHECK(barcode_own_make("0001", 2, code));
+		CHECK_STR(code, "2900010000022");
+		CHECK(barcode_own_make("9999", BARCODE_OWN_SERIAL_MAX, code));
+		CHECK(barcode_ean13_valid(code));
+		CHECK_EQ_I64(barcode_classify(code), BARCODE_INSTORE);
+		CHECK(barcode_storable(code));
+		CHECK(!barcode_own_make("0000", 1, code));
+		CHECK(!barcode_own_make("123", 1, code));
+		CHECK(!barcode_own_make("0001", 0, code));
+		CHECK(!barcode_own_make("0001", BARCODE_OWN_SERIAL_MAX + 1,
+		    code));
+		CHECK_EQ_I64(barcode_own_serial("0001", "2900010000022"), 2);
+		CHECK_EQ_I64(barcode_own_serial("0002", "2900010000022"), -1);
+		CHECK_EQ_I64(barcode_own_serial("0001", "2900010000023"), -1);
+		CHECK_EQ_I64(barcode_own_serial("0001", "8991234567891"), -1);
+		/* No scale layout may take their prefix. */
+		CHECK(sale_scale_check("29PPPPP$$$$$", NULL) != POS_OK);
+		CHECK(sale_scale_check("20PPPPP$$$$$,29PPPPPWWWWW", NULL) !=
+		    POS_OK);
 	}
 	CHECK(barcode_ean13_valid("8997214001027"));
 	CHECK(!barcode_ean13_valid("899721400102"));
