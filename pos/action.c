@@ -1101,7 +1101,7 @@ int
 cmd_keys(int argc, char **argv)
 {
 	if (argc != 1) {
-		fprintf(stderr, "usage: ntt-pos keys\n");
+		fprintf(stderr, "usage: %s\n", cmd_usage("keys"));
 		return 2;
 	}
 	action_print(stdout);
