@@ -77,6 +77,21 @@ catalog_put_product(struct ledger *l, const char *author,
 	    NULL, cause);
 }
 
+enum pos_rc
+catalog_put_price(struct ledger *l, const char *author,
+    const struct price_change *pc, char **cause)
+{
+	struct product p;
+	enum pos_rc rc;
+
+	if ((rc = catalog_check_price(pc, NULL, cause)) != POS_OK)
+		return rc;
+	if ((rc = db_catalog_product(l->db, pc->sku, &p, cause)) != POS_OK)
+		return rc;
+	return catalog_commit(l, author, "price", catalog_price_entry(pc),
+	    NULL, cause);
+}
+
 struct catalog_code_ref {
 	const char	*code;
 	const char	*sku;

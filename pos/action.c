@@ -138,6 +138,10 @@ act_scan(struct ui *ui)
 		return;
 	}
 	rc = counter_scan(ui->c, ui->input.text, &cause);
+	if (ui_approve(ui, rc, cause, RETRY_SCAN, 0, ui->input.text)) {
+		ui_field_clear(&ui->input);
+		return;
+	}
 	ui_field_clear(&ui->input);
 	sale_screen_after(ui, rc, cause);
 }
@@ -677,6 +681,9 @@ act_search_pick(struct ui *ui)
 	}
 	rc = counter_add_sku(ui->c, ui->hits[ui->hit_sel].sku, qty, &cause);
 	ui_pop(ui);
+	if (ui_approve(ui, rc, cause, RETRY_ADD, (size_t)qty,
+	    ui->hits[ui->hit_sel].sku))
+		return;
 	sale_screen_after(ui, rc, cause);
 }
 

@@ -148,6 +148,9 @@ enum ui_retry {
 	RETRY_VOID,		/* a line voided once the sale has a tender */
 	RETRY_CANCEL,
 	RETRY_REPRINT,
+	RETRY_SCAN,		/* a code past a warning (warn.*) */
+	RETRY_ADD,		/* a search hit past a warning: sku, qty */
+	RETRY_WEIGHT,		/* grams of a weighed product, the same */
 };
 
 struct ui {

@@ -154,6 +154,19 @@ ui_retry_run(struct ui *ui)
 	case RETRY_REPRINT:
 		act_reprint_run(ui, ui->retry_text);
 		break;
+	case RETRY_SCAN:
+		rc = counter_scan(ui->c, ui->retry_text, &cause);
+		sale_screen_after(ui, rc, cause);
+		break;
+	case RETRY_ADD:
+		rc = counter_add_sku(ui->c, ui->retry_text,
+		    (int64_t)ui->retry_line, &cause);
+		sale_screen_after(ui, rc, cause);
+		break;
+	case RETRY_WEIGHT:
+		rc = counter_weight(ui->c, ui->retry_text, &cause);
+		sale_screen_after(ui, rc, cause);
+		break;
 	case RETRY_NONE:
 		break;
 	}
