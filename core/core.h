@@ -183,9 +183,14 @@ enum pos_rc	 catalog_put_product(struct ledger *, const char *author,
  */
 enum pos_rc	 catalog_put_products(struct ledger *, const char *author,
 		    const struct product *ps, size_t n, char **cause);
-/* A price from a day on (rules/catalog.h): checked, then its entry. */
-enum pos_rc	 catalog_put_price(struct ledger *, const char *author,
-		    const struct price_change *, char **cause);
+/*
+ * A price from a day on (rules/catalog.h), with p (may be NULL) the
+ * product's own change: both checked, then their entries in one
+ * transaction.
+ */
+enum pos_rc	 catalog_put_product_price(struct ledger *, const char *author,
+		    const struct product *p, const struct price_change *,
+		    char **cause);
 /* pin may be NULL to keep the current PIN. */
 enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
 		    const struct user *, const char *pin, char **cause);

@@ -83,7 +83,7 @@ counter_guard(struct counter *c, const struct product *p, int64_t qty,
 {
 	const struct sale_line *l;
 	struct counter_key k;
-	char	 today[11], detail[COUNTER_DETAIL_MAX], by[16], *mode;
+	char	 today[11], detail[COUNTER_DETAIL_MAX], by[16] = "", *mode;
 	char	 part[COUNTER_DETAIL_MAX];
 	int64_t	 stock, on_sale = 0;
 	size_t	 i;
@@ -102,9 +102,8 @@ counter_guard(struct counter *c, const struct product *p, int64_t qty,
 			manager |= strcmp(mode, SETTING_MANAGER) == 0;
 			free(mode);
 		}
-		snprintf(detail, sizeof detail, "Sertifikat %s %.24s "
-		    "kedaluwarsa %s", p->certs[i].kind, p->certs[i].number,
-		    p->certs[i].expiry);
+		snprintf(detail, sizeof detail, "%s kedaluwarsa %s (%.24s)",
+		    p->certs[i].kind, p->certs[i].expiry, p->certs[i].number);
 		break;
 	}
 	if (db_stock(c->l->db, p->sku, &stock, NULL) == POS_OK) {
@@ -130,12 +129,12 @@ counter_guard(struct counter *c, const struct product *p, int64_t qty,
 		counter_key_of(c, ACT_SELL_GUARD, SALE_WHOLE, &k);
 		k.rp = on_sale + qty;
 		counter_copy(k.sku, sizeof k.sku, p->sku);
-		snprintf(part, sizeof part, "%.40s: %s", p->name, detail);
+		snprintf(part, sizeof part, "%.28s: %s", p->name, detail);
 		if ((rc = counter_right(c, &k, part, by, cause)) != POS_OK)
 			return rc;
 	}
-	snprintf(c->note, sizeof c->note, "PERINGATAN %.40s: %s%s%s",
-	    p->name, detail, manager && *by ? "; disetujui " : "", by);
+	snprintf(c->note, sizeof c->note, "PERINGATAN%s%s%s %.32s: %s",
+	    *by ? " (disetujui " : "", by, *by ? ")" : "", p->name, detail);
 	return POS_OK;
 }
 

@@ -89,14 +89,16 @@ counter_user_get(struct counter *c, const char *code, struct user *out,
 
 enum pos_rc
 counter_product_put(struct counter *c, const struct product *p, bool is_new,
-    char **cause)
+    const struct price_change *pc, char **cause)
 {
 	struct product old;
+	char	 today[11];
 	enum pos_rc rc;
 	bool	 exists;
 
 	if ((rc = counter_office_may(c, ACT_CATALOG, cause)) != POS_OK)
 		return rc;
+	memset(&old, 0, sizeof old);
 	exists = db_catalog_product(c->l->db, p->sku, &old, NULL) == POS_OK;
 	if (is_new && exists)
 		return cause_set(cause, POS_EINVAL, "SKU: %s sudah dipakai "
@@ -104,32 +106,18 @@ counter_product_put(struct counter *c, const struct product *p, bool is_new,
 	if (!is_new && !exists)
 		return cause_set(cause, POS_ENOTFOUND, "Barang %s tidak "
 		    "terdaftar", p->sku);
-	return counter_office_done(c, catalog_put_product(c->l, c->user.code,
-	    p, cause));
-}
-
-enum pos_rc
-counter_price_from(struct counter *c, const char *sku, int64_t price_rp,
-    const char *from, char **cause)
-{
-	struct price_change pc;
-	struct product p;
-	char	 today[11];
-	enum pos_rc rc;
-
-	if ((rc = counter_office_may(c, ACT_CATALOG, cause)) != POS_OK)
-		return rc;
-	if ((rc = db_catalog_product(c->l->db, sku, &p, cause)) != POS_OK)
-		return rc;
-	memset(&pc, 0, sizeof pc);
-	counter_copy(pc.sku, sizeof pc.sku, sku);
-	pc.price_rp = price_rp;
-	counter_copy(pc.from, sizeof pc.from, from);
-	if ((rc = catalog_check_price(&pc, clock_wita_date(clock_now_ms(),
+	if (pc == NULL)
+		return counter_office_done(c, catalog_put_product(c->l,
+		    c->user.code, p, cause));
+	if (is_new)
+		return cause_set(cause, POS_EINVAL, "Harga mulai: barang baru "
+		    "memakai harganya sejak sekarang (kosongkan tanggal)");
+	if ((rc = catalog_check_price(pc, clock_wita_date(clock_now_ms(),
 	    today), cause)) != POS_OK)
 		return rc;
-	return counter_office_done(c, catalog_put_price(c->l, c->user.code,
-	    &pc, cause));
+	return counter_office_done(c, catalog_put_product_price(c->l,
+	    c->user.code, memcmp(&old, p, sizeof old) != 0 ? p : NULL, pc,
+	    cause));
 }
 
 enum pos_rc

@@ -274,18 +274,16 @@ enum pos_rc	 counter_user_get(struct counter *, const char *code,
 		    struct user *out, char **cause);
 /*
  * Adds (is_new: the SKU or code must be free) or changes one. A product
- * is never deleted: it is made inactive, and its sales keep it.
+ * is never deleted: it is made inactive, and its sales keep it. With pc,
+ * a price from a day after today (today's price is the product's own
+ * price_rp): the change and the price in one transaction, the product's
+ * entry only when something else changed. A sale keeps the price it was
+ * rung up at, whatever changes later.
  */
 enum pos_rc	 counter_product_put(struct counter *, const struct product *,
-		    bool is_new, char **cause);
+		    bool is_new, const struct price_change *pc, char **cause);
 enum pos_rc	 counter_supplier_put(struct counter *,
 		    const struct supplier *, bool is_new, char **cause);
-/*
- * A new price for sku from day from on (after today; today's price is
- * the product's own). A sale keeps the price it was rung up at.
- */
-enum pos_rc	 counter_price_from(struct counter *, const char *sku,
-		    int64_t price_rp, const char *from, char **cause);
 /*
  * Adds or changes a user. pin (typed twice by the user, again) sets a
  * new PIN, checked against the weak list (rules/pin.h); NULL or "" keeps

@@ -1006,6 +1006,9 @@ const struct action pos_actions[] = {
 	    N_("Halaman sebelumnya"), office_list_pgup },
 	{ "list-pgdn", SCR_LIST, KEY_NPAGE, "PgDn", NULL,
 	    N_("Halaman berikutnya"), office_list_pgdn },
+	{ "list-unlock", SCR_LIST, KEY_F(7), "F7", NULL,
+	    N_("Buka kunci pengguna terpilih (daftar pengguna)"),
+	    office_list_extra },
 	{ "list-back", SCR_LIST, KEY_ESC, "Esc", N_("Kembali"),
 	    N_("Kembali ke menu"), act_pop },
 	{ "form-save", SCR_FORM, KEY_F(10), "F10", N_("Simpan"),
@@ -1091,6 +1094,8 @@ action_print(FILE *fp)
 		{ SCR_SEARCH, "search" }, { SCR_HELD, "held" },
 		{ SCR_PROMPT, "prompt" }, { SCR_CONFIRM, "confirm" },
 		{ SCR_APPROVE, "approve" }, { SCR_HELP, "help" },
+		{ SCR_MENU, "menu" }, { SCR_LIST, "list" },
+		{ SCR_FORM, "form" },
 	};
 	const struct action *a;
 	size_t	 i, k;

@@ -111,6 +111,10 @@ struct office_list {
 	void		(*pick)(struct ui *, struct office_list *,
 			    const char *key);	/* Enter */
 	void		(*add)(struct ui *, struct office_list *);	/* F2 */
+	void		(*extra)(struct ui *, struct office_list *,
+			    const char *key);	/* F7, or NULL */
+	bool		 paged;		/* fetch reads offset */
+	size_t		 offset;	/* of rows[0] in the whole list */
 	struct ui_field	 search;
 	struct office_row rows[OFFICE_ROWS_MAX];
 	size_t		 n, sel, top;
@@ -322,6 +326,7 @@ void		 office_list_pgup(struct ui *);
 void		 office_list_pgdn(struct ui *);
 void		 office_list_pick(struct ui *);
 void		 office_list_add(struct ui *);
+void		 office_list_extra(struct ui *);
 void		 office_form_open(struct ui *, struct office_form *);
 void		 office_form_set(struct office_form *, size_t i,
 		    const char *value);
@@ -334,6 +339,13 @@ void		 office_form_choose_prev(struct ui *);
 void		 office_form_cancel(struct ui *);
 /* office-settings.c, ...: each back-office screen's opener. */
 void		 office_settings_open(struct ui *);
+void		 office_products_open(struct ui *);
+void		 office_stock_open(struct ui *);
+void		 office_producers_open(struct ui *);
+void		 office_users_open(struct ui *);
+/* Helpers the back-office screens share (screen-office.c). */
+/* The text of a rupiah amount as a form shows it: "15.000". */
+void		 office_rp_text(int64_t rp, char *out, size_t size);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,

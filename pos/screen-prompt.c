@@ -225,6 +225,10 @@ help_draw(struct ui *ui)
 		{ SCR_LOGIN, N_("Masuk") }, { SCR_PROMPT, N_("Isian") },
 		{ SCR_CONFIRM, N_("Konfirmasi") },
 		{ SCR_APPROVE, N_("Persetujuan manajer") },
+		{ SCR_MENU, N_("Menu manajer (F11): 1 Barang, 2 Pemasok, "
+		    "3 Pengguna, 4 Stok, 9 Pengaturan") },
+		{ SCR_LIST, N_("Daftar (menu manajer)") },
+		{ SCR_FORM, N_("Isian (menu manajer)") },
 		{ SCR_HELP, N_("Bantuan") },
 	};
 	const struct action *a;

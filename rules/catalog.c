@@ -386,10 +386,10 @@ catalog_check_price(const struct price_change *pc, const char *today,
 		return cause_set(cause, POS_EINVAL, "Harga baru: harus Rp1 "
 		    "sampai Rp100.000.000");
 	if (!clock_day_valid(pc->from))
-		return cause_set(cause, POS_EINVAL, "Berlaku mulai: tanggal "
+		return cause_set(cause, POS_EINVAL, "Harga mulai: tanggal "
 		    "YYYY-MM-DD yang ada");
 	if (today != NULL && strcmp(pc->from, today) <= 0)
-		return cause_set(cause, POS_EINVAL, "Berlaku mulai: harus "
+		return cause_set(cause, POS_EINVAL, "Harga mulai: harus "
 		    "sesudah hari ini (%s); harga untuk hari ini diubah di "
 		    "kolom Harga", today);
 	return POS_OK;
@@ -605,8 +605,6 @@ catalog_product_extra(const struct entry_line *li, void *out, char **cause)
 		    li->text);
 		return POS_OK;
 	}
-	if (strcmp(li->code, "cert") != 0)
-		return POS_ENOTFOUND;
 	if (strcmp(li->code, "cert_issued") == 0) {
 		/* kind|YYYY-MM-DD, after the cert of that kind. */
 		bar = strchr(li->text, '|');
