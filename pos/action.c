@@ -982,6 +982,12 @@ const struct action pos_actions[] = {
 	{ "help-pgdn", SCR_HELP, KEY_NPAGE, "PgDn", NULL,
 	    N_("Halaman berikutnya"), act_help_pgdn },
 
+	/* The first-run setup (screen-setup.c). */
+	{ "setup-next", SCR_SETUP, KEY_RET, "Enter", N_("Lanjut"),
+	    N_("Isi langkah berikutnya; di akhir: buat outlet"), setup_next },
+	{ "setup-back", SCR_SETUP, KEY_ESC, "Esc", N_("Keluar"),
+	    N_("Keluar tanpa menyimpan apa pun"), setup_quit },
+
 	/* The back office (screen-office.c). */
 	{ "menu", SCR_SALE, KEY_F(11), "F11", N_("Menu"),
 	    N_("Menu manajer: barang, pemasok, pengguna, pengaturan"),
@@ -1095,7 +1101,7 @@ action_print(FILE *fp)
 		{ SCR_PROMPT, "prompt" }, { SCR_CONFIRM, "confirm" },
 		{ SCR_APPROVE, "approve" }, { SCR_HELP, "help" },
 		{ SCR_MENU, "menu" }, { SCR_LIST, "list" },
-		{ SCR_FORM, "form" },
+		{ SCR_FORM, "form" }, { SCR_SETUP, "setup" },
 	};
 	const struct action *a;
 	size_t	 i, k;

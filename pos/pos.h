@@ -36,6 +36,7 @@
 #define SCR_MENU	0x0400		/* the back office (screen-office.c) */
 #define SCR_LIST	0x0800
 #define SCR_FORM	0x1000
+#define SCR_SETUP	0x00010000	/* the first-run setup */
 #define SCR_ALL		0x7fffffff
 
 struct ui;
@@ -140,6 +141,7 @@ struct office_form {
 	enum pos_rc	(*submit)(struct ui *, struct office_form *,
 			    char **cause);
 	const char	*done;		/* said when saved, or NULL */
+	void		(*after)(struct ui *);	/* once closed, saved */
 	void		*arg;
 	char		 key[OFFICE_KEY_MAX];	/* what is being edited */
 };
@@ -347,11 +349,22 @@ void		 office_users_open(struct ui *);
 /* The text of a rupiah amount as a form shows it: "15.000". */
 void		 office_rp_text(int64_t rp, char *out, size_t size);
 
+/*
+ * screen-setup.c: the first-run setup on a path with no ledger. setup_run
+ * pushes its screens; once the outlet is made, ui->l and ui->c are open
+ * and the login screen replaces them. setup_end wipes what it held.
+ */
+void		 setup_run(struct ui *);
+void		 setup_end(void);
+void		 setup_next(struct ui *);
+void		 setup_quit(struct ui *);
+
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
 		    const char *text, int *h_out, int *w_out);
 
-extern const struct screen screen_menu, screen_list, screen_form;
+extern const struct screen screen_menu, screen_list, screen_form,
+    screen_setup;
 extern const struct screen screen_login, screen_sale, screen_pay,
     screen_qris, screen_search, screen_held, screen_prompt,
     screen_approve, screen_confirm, screen_help;

@@ -472,6 +472,8 @@ office_form_save(struct ui *ui)
 		office_list_reload(ui);
 	ui_msg(ui, MSG_OK, "%s", f->done != NULL ? _(f->done) :
 	    _("Tersimpan (tercatat di ledger)"));
+	if (f->after != NULL)
+		f->after(ui);
 }
 
 void

@@ -228,7 +228,8 @@ help_draw(struct ui *ui)
 		{ SCR_MENU, N_("Menu manajer (F11): 1 Barang, 2 Pemasok, "
 		    "3 Pengguna, 4 Stok, 9 Pengaturan") },
 		{ SCR_LIST, N_("Daftar (menu manajer)") },
-		{ SCR_FORM, N_("Isian (menu manajer)") },
+		{ SCR_FORM, N_("Isian (menu manajer, penyiapan)") },
+		{ SCR_SETUP, N_("Penyiapan outlet baru") },
 		{ SCR_HELP, N_("Bantuan") },
 	};
 	const struct action *a;
