@@ -212,6 +212,7 @@ setup_submit(struct ui *ui, struct office_form *f, char **cause)
 }
 
 static void setup_open_step(struct ui *);
+extern const struct screen screen_setup_qr;
 
 /* A step's form was saved: on to the next. */
 static void
@@ -294,6 +295,9 @@ setup_open_step(struct ui *ui)
 		office_form_set(f, 0, setup.enrol[0] ? setup.enrol : "offline");
 		office_form_set(f, 1, setup.code);
 		break;
+	case SETUP_STEP_QR:
+		ui_push(ui, &screen_setup_qr);
+		break;
 	default:
 		break;
 	}
@@ -332,6 +336,8 @@ void
 setup_next(struct ui *ui)
 {
 	if (setup.step == SETUP_STEP_QR) {
+		if (ui_top(ui) == &screen_setup_qr)
+			ui_pop(ui);
 		setup.step++;
 		setup_open_step(ui);
 	} else if (setup.step == SETUP_STEP_DONE)
@@ -355,19 +361,12 @@ setup_draw(struct ui *ui)
 		"layar"), N_("Pendaftaran ke provinsi"),
 	};
 	char	 line[256];
-	int	 top = ui_top_row(ui), y = top + 1, h, w, i;
+	int	 top = ui_top_row(ui), y = top + 1, i;
 
 	attron(A_BOLD);
 	ui_put(top, 2, ui->cols - 4, _("Penyiapan outlet baru: belum ada "
 	    "yang ditulis sampai langkah terakhir"));
 	attroff(A_BOLD);
-	if (setup.step == SETUP_STEP_QR) {
-		ui_put(y, 2, ui->cols - 4, _("Pindai QR ini dengan ponsel: "
-		    "harus terbaca sebagai QRIS toko. Enter lanjut."));
-		qr_draw(ui, y + 1, 2, ui_bottom_row(ui) - y - 1,
-		    ui->cols - 4, setup.qris, &h, &w);
-		return;
-	}
 	for (i = 0; i < (int)(sizeof names / sizeof names[0]); i++) {
 		snprintf(line, sizeof line, " %s %s", i < setup.step ? "[x]" :
 		    i == setup.step ? "[>]" : "[ ]", _(names[i]));
@@ -388,6 +387,44 @@ setup_draw(struct ui *ui)
 		ui_put(y, 2, ui->cols - 4, _("Enter: isi langkah berikutnya. "
 		    "Esc: keluar, tidak ada yang tersimpan."));
 }
+
+/*
+ * The static QRIS as the customer's phone will see it, on the whole
+ * terminal but the status line (as the payment's QRIS screen): the
+ * manager scans it with a phone before going on.
+ */
+static void
+setup_qr_draw(struct ui *ui)
+{
+	int	 h = 0, w = 0, x;
+
+	if (qr_draw(ui, 0, 0, ui->rows - 1, ui->cols - 36, setup.qris, &h,
+	    &w) != 0) {
+		ui_put(1, 1, ui->cols - 2, _("Layar tidak bisa menampilkan QR "
+		    "(perlu UTF-8 dan paling kecil 80x24)."));
+		w = 0;
+	}
+	x = w + 3;
+	attron(A_BOLD);
+	ui_put(1, x, ui->cols - x, _("QRIS toko"));
+	attroff(A_BOLD);
+	ui_put(3, x, ui->cols - x, _("Pindai dengan ponsel:"));
+	ui_put(4, x, ui->cols - x, _("harus terbaca sebagai"));
+	ui_put(5, x, ui->cols - x, _("QRIS toko ini."));
+	attron(A_BOLD);
+	ui_put(7, x, ui->cols - x, _("Enter  lanjut"));
+	ui_put(8, x, ui->cols - x, _("Esc    keluar, tanpa"));
+	ui_put(9, x, ui->cols - x, _("       menyimpan"));
+	attroff(A_BOLD);
+}
+
+const struct screen screen_setup_qr = {
+	.name = "setup-qr",
+	.id = SCR_SETUP,
+	.title = N_("QRIS"),
+	.flags = SCREEN_FULL,
+	.draw = setup_qr_draw,
+};
 
 const struct screen screen_setup = {
 	.name = "setup",

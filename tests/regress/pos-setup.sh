@@ -106,10 +106,10 @@ pos_wait "QRIS"
 pos_screen | grep -q "6/6" && pos_fail "a bad QRIS was taken"
 pos_keys BSpace
 pos_keys F10
-pos_wait "Pindai QR ini dengan ponsel"
-got=$(pos_qr_decode half 22 || true)
-if [ -n "$got" ] && [ "$got" != "$QRIS" ]; then
-	pos_fail "the QR on screen reads $got"
+pos_wait "Pindai dengan ponsel"
+if command -v zbarimg >/dev/null 2>&1; then
+	got=$(pos_qr_decode quad 23 || true)
+	[ "$got" = "$QRIS" ] || pos_fail "the QR on screen reads '$got'"
 fi
 pos_keys Enter
 pos_wait "6/6 Pendaftaran ke provinsi"
