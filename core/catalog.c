@@ -77,6 +77,39 @@ catalog_put_product(struct ledger *l, const char *author,
 	    NULL, cause);
 }
 
+enum pos_rc
+catalog_put_product_price(struct ledger *l, const char *author,
+    const struct product *p, const struct price_change *pc, char **cause)
+{
+	struct product cur;
+	struct entry *es[2];
+	enum pos_rc rc;
+	size_t	 i, n = 0;
+
+	if (!l->have_key)
+		return cause_set(cause, POS_ESTATE, "Ledger dibuka tanpa "
+		    "kunci perangkat: tidak bisa menulis");
+	if ((rc = catalog_check_price(pc, NULL, cause)) != POS_OK)
+		return rc;
+	if (p != NULL && strcmp(p->sku, pc->sku) != 0)
+		return cause_set(cause, POS_EINVAL, "Harga untuk barang lain");
+	if (p != NULL && (rc = catalog_check_product_in(l, p, cause)) !=
+	    POS_OK)
+		return rc;
+	if (p == NULL && (rc = db_catalog_product(l->db, pc->sku, &cur,
+	    cause)) != POS_OK)
+		return rc;
+	if (p != NULL)
+		es[n++] = catalog_product_entry(p);
+	es[n++] = catalog_price_entry(pc);
+	for (i = 0; i < n; i++)
+		entry_set(&es[i]->author, author);
+	rc = db_journal_append_batch(l->db, es, n, l->key.sk, NULL, cause);
+	for (i = 0; i < n; i++)
+		entry_free(es[i]);
+	return rc;
+}
+
 struct catalog_code_ref {
 	const char	*code;
 	const char	*sku;

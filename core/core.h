@@ -53,6 +53,14 @@ enum pos_rc	 ledger_create_with(const char *db_path, const char *key_path,
 		    enum pos_rc (*fill)(struct ledger *, char **),
 		    struct ledger **out, char **cause);
 /*
+ * The same, with an argument for fill: what a program that gathered the
+ * outlet's answers (setup.c) writes as part of the creation.
+ */
+enum pos_rc	 ledger_create_fill(const char *db_path, const char *key_path,
+		    const struct ledger_init *,
+		    enum pos_rc (*fill)(struct ledger *, void *, char **),
+		    void *arg, struct ledger **out, char **cause);
+/*
  * Opens an existing ledger with its device key, checking that the key is
  * the one the ledger was made with. flags: LEDGER_READONLY opens without
  * the key and refuses writes.
@@ -226,6 +234,14 @@ enum pos_rc	 catalog_put_product(struct ledger *, const char *author,
  */
 enum pos_rc	 catalog_put_products(struct ledger *, const char *author,
 		    const struct product *ps, size_t n, char **cause);
+/*
+ * A price from a day on (rules/catalog.h), with p (may be NULL) the
+ * product's own change: both checked, then their entries in one
+ * transaction.
+ */
+enum pos_rc	 catalog_put_product_price(struct ledger *, const char *author,
+		    const struct product *p, const struct price_change *,
+		    char **cause);
 /* pin may be NULL to keep the current PIN. */
 enum pos_rc	 catalog_put_user(struct ledger *, const char *author,
 		    const struct user *, const char *pin, char **cause);
@@ -362,6 +378,55 @@ enum pos_rc	 label_print(struct ledger *, const char *author,
 		    const char *sku, const char *kind, int64_t copies,
 		    const char *printer, char *code, bool *assigned,
 		    char **cause);
+
+/*
+ * setup.c: the first-run setup of a new outlet. The answers, each checked
+ * by the rule that will hold it (setup_check, by step so a screen can
+ * refuse a step before the next), then the whole outlet made at once:
+ * the genesis, the first manager and the settings, all or nothing
+ * (ledger_create_fill). Strings are borrowed for the call.
+ */
+struct ledger_setup {
+	const char	*outlet_id;	/* "KPG02" */
+	const char	*outlet_name;
+	const char	*device_id;	/* "KPG02-K1" */
+	const char	*address, *phone;
+	const char	*kabupaten;	/* one of NTT's 22 */
+	bool		 pkp;
+	const char	*npwp;		/* "" or 15/16 digits */
+	const char	*mgr_code, *mgr_name;
+	const char	*mgr_pin, *mgr_pin2;	/* typed twice */
+	const char	*printer;	/* a printer name, or "none" */
+	const char	*profile;	/* "58", "80" ... */
+	const char	*qris;		/* "" or a static QRIS */
+	const char	*enrol;		/* "offline" or "kode" */
+	const char	*enrol_code;	/* with "kode": the province's
+					 * one-time code; checked, never
+					 * stored (ntt-sync enrol uses it) */
+};
+#define SETUP_OUTLET	0x01
+#define SETUP_TAX	0x02
+#define SETUP_MANAGER	0x04
+#define SETUP_PRINTER	0x08
+#define SETUP_QRIS	0x10
+#define SETUP_ENROL	0x20
+#define SETUP_ALL	0x3f
+enum pos_rc	 setup_check(const struct ledger_setup *, int steps,
+		    char **cause);
+/* Makes the outlet's ledger at db_path (and its key beside it). */
+enum pos_rc	 setup_create(const char *db_path, const struct ledger_setup *,
+		    struct ledger **out, char **cause);
+/* Neither the ledger nor its key exists at db_path: a new outlet.
+ * Readies the crypto library for the setup's locked buffers. */
+bool		 setup_needed(const char *db_path);
+/*
+ * The printers this machine offers: USB printers (/dev/usb/lp*), serial
+ * ports, CUPS queues (lpstat, when installed), then "none". Fills out
+ * (each allocated, the caller frees) and returns how many.
+ */
+size_t		 setup_printers(char **out, size_t max);
+/* Prints a test page on s->printer for s->profile. */
+enum pos_rc	 setup_test_page(const struct ledger_setup *, char **cause);
 
 /* demo-load.c */
 /* Loads the NTT Mart Kupang demo catalog, users and opening stock. */

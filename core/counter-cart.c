@@ -68,15 +68,91 @@ counter_lookup(struct counter *c, const char *code, struct product *p,
 	    "(ketik nama untuk mencari)", code);
 }
 
+/*
+ * What the cashier must know before qty more of p go on the sale: a
+ * certificate that has expired, stock that would go below zero. Each
+ * setting (warn.cert_expired for food certificates, warn.stock_negative)
+ * says whether a warning is enough (it becomes the counter's note) or a
+ * manager must approve first: one approval for this product at this
+ * quantity on this sale (ACT_SELL_GUARD). A certificate that is not for
+ * food (SNI) only warns.
+ */
+static enum pos_rc
+counter_guard(struct counter *c, const struct product *p, int64_t qty,
+    char **cause)
+{
+	const struct sale_line *l;
+	struct counter_key k;
+	char	 today[11], detail[COUNTER_DETAIL_MAX], by[16] = "", *mode;
+	char	 part[COUNTER_DETAIL_MAX];
+	int64_t	 stock, on_sale = 0;
+	size_t	 i;
+	enum pos_rc rc;
+	bool	 manager = false;
+
+	if (sale_kind(c->sale) != SALE_SALE)
+		return POS_OK;
+	detail[0] = '\0';
+	clock_wita_date(clock_now_ms(), today);
+	for (i = 0; i < CATALOG_CERTS_MAX && p->certs[i].kind[0]; i++) {
+		if (!catalog_cert_expired(&p->certs[i], today))
+			continue;
+		if (catalog_cert_is_food(p->certs[i].kind)) {
+			mode = setting_get(c->l, "warn.cert_expired");
+			manager |= strcmp(mode, SETTING_MANAGER) == 0;
+			free(mode);
+		}
+		snprintf(detail, sizeof detail, "%s kedaluwarsa %s (%.24s)",
+		    p->certs[i].kind, p->certs[i].expiry, p->certs[i].number);
+		break;
+	}
+	if (db_stock(c->l->db, p->sku, &stock, NULL) == POS_OK) {
+		for (i = 0; i < sale_nlines(c->sale); i++) {
+			l = sale_line(c->sale, i);
+			if (!l->voided && strcmp(l->sku, p->sku) == 0)
+				on_sale += l->qty;
+		}
+		if (stock - on_sale - qty < 0) {
+			mode = setting_get(c->l, "warn.stock_negative");
+			manager |= strcmp(mode, SETTING_MANAGER) == 0;
+			free(mode);
+			snprintf(part, sizeof part, "%s%sstok tercatat %lld%s, "
+			    "terjual %lld", detail, *detail ? "; " : "",
+			    (long long)stock, product_is_weighed(p) ? " g" :
+			    "", (long long)(on_sale + qty));
+			snprintf(detail, sizeof detail, "%s", part);
+		}
+	}
+	if (*detail == '\0')
+		return POS_OK;
+	if (manager) {
+		counter_key_of(c, ACT_SELL_GUARD, SALE_WHOLE, &k);
+		k.rp = on_sale + qty;
+		counter_copy(k.sku, sizeof k.sku, p->sku);
+		snprintf(part, sizeof part, "%.28s: %s", p->name, detail);
+		if ((rc = counter_right(c, &k, part, by, cause)) != POS_OK)
+			return rc;
+	}
+	snprintf(c->note, sizeof c->note, "PERINGATAN%s%s%s %.32s: %s",
+	    *by ? " (disetujui " : "", by, *by ? ")" : "", p->name, detail);
+	return POS_OK;
+}
+
 /* Adds qty pieces, or grams, of p as code; kept durable, or not at all. */
 static enum pos_rc
 counter_add(struct counter *c, const struct product *p, int64_t qty,
     const char *code, char **cause)
 {
-	struct sale *old = sale_dup(c->sale);
+	struct sale *old;
+	enum pos_rc rc;
 
-	return counter_settle(c, old, sale_add(c->sale, p, qty, code, cause),
-	    cause);
+	if ((rc = counter_guard(c, p, qty, cause)) != POS_OK)
+		return rc;
+	old = sale_dup(c->sale);
+	if ((rc = counter_settle(c, old, sale_add(c->sale, p, qty, code,
+	    cause), cause)) != POS_OK)
+		c->note[0] = '\0';
+	return rc;
 }
 
 /*
@@ -139,6 +215,8 @@ counter_scan_label(struct counter *c, const char *code, bool has_qty,
 		    "satuan %s", p.name);
 	if (sc.weight)
 		return counter_add(c, &p, sc.value, code, cause);
+	if ((rc = counter_guard(c, &p, 1, cause)) != POS_OK)
+		return rc;
 	old = sale_dup(c->sale);
 	rc = sale_add_priced(c->sale, &p, sc.value, code, cause);
 	return counter_settle(c, old, rc, cause);

@@ -40,6 +40,7 @@ struct counter_key {
 	int64_t		 bp;		/* discount, 1/100 % */
 	int64_t		 rp;		/* discount, or the total */
 	int64_t		 seq;		/* reprint */
+	char		 sku[32];	/* a product sold past a warning */
 };
 
 struct counter {

@@ -214,7 +214,7 @@ counter_key_same(const struct counter_key *a, const struct counter_key *b)
 {
 	return a->act == b->act && strcmp(a->sale, b->sale) == 0 &&
 	    a->line == b->line && a->bp == b->bp && a->rp == b->rp &&
-	    a->seq == b->seq;
+	    a->seq == b->seq && strcmp(a->sku, b->sku) == 0;
 }
 
 enum pos_rc

@@ -24,6 +24,7 @@
 #ifndef NTT_COUNTER_H
 #define NTT_COUNTER_H
 
+#include "catalog.h"
 #include "rcode.h"
 #include "role.h"
 #include "sale.h"
@@ -242,6 +243,59 @@ enum pos_rc	 counter_print_retry(struct counter *, int64_t *printed,
  * event by the user, then printed. A kasir: POS_ENEED_APPROVAL first.
  */
 enum pos_rc	 counter_reprint(struct counter *, const char *number,
+		    char **cause);
+
+/*
+ * counter-office.c: the back office, as the user logged in (a manager or
+ * admin: rules/role.h). Lists: products paged from offset in name order
+ * when q is "", else found as the counter finds them (inactive ones too,
+ * a SKU or barcode typed whole first); producers and users with q in the
+ * name or code. Each change is one catalog entry; POS_EINVAL names the
+ * field and the rule a value breaks, and nothing is written.
+ */
+enum pos_rc	 counter_products(struct counter *, const char *q,
+		    size_t offset, struct product_row *out, size_t max,
+		    size_t *n, char **cause);
+enum pos_rc	 counter_suppliers(struct counter *, const char *q,
+		    size_t offset, struct supplier_row *out, size_t max,
+		    size_t *n, char **cause);
+enum pos_rc	 counter_users(struct counter *, const char *q, size_t offset,
+		    struct user_row *out, size_t max, size_t *n, char **cause);
+/* The prices of sku from a day after today, in order. */
+enum pos_rc	 counter_prices(struct counter *, const char *sku,
+		    struct price_row *out, size_t max, size_t *n,
+		    char **cause);
+/* One object as the ledger holds it (a product at today's price; a user
+ * without the PIN hash). */
+enum pos_rc	 counter_product_get(struct counter *, const char *sku,
+		    struct product *out, char **cause);
+enum pos_rc	 counter_supplier_get(struct counter *, const char *code,
+		    struct supplier *out, char **cause);
+enum pos_rc	 counter_user_get(struct counter *, const char *code,
+		    struct user *out, char **cause);
+/*
+ * Adds (is_new: the SKU or code must be free) or changes one. A product
+ * is never deleted: it is made inactive, and its sales keep it. With pc,
+ * a price from a day after today (today's price is the product's own
+ * price_rp): the change and the price in one transaction, the product's
+ * entry only when something else changed. A sale keeps the price it was
+ * rung up at, whatever changes later.
+ */
+enum pos_rc	 counter_product_put(struct counter *, const struct product *,
+		    bool is_new, const struct price_change *pc, char **cause);
+enum pos_rc	 counter_supplier_put(struct counter *,
+		    const struct supplier *, bool is_new, char **cause);
+/*
+ * Adds or changes a user. pin (typed twice by the user, again) sets a
+ * new PIN, checked against the weak list (rules/pin.h); NULL or "" keeps
+ * it (a new user needs one). A manager cannot disable or demote
+ * themselves.
+ */
+enum pos_rc	 counter_user_put(struct counter *, const struct user *,
+		    bool is_new, const char *pin, const char *again,
+		    char **cause);
+/* Unlocks user code (wrong PINs cleared) as the manager logged in. */
+enum pos_rc	 counter_user_unlock(struct counter *, const char *code,
 		    char **cause);
 
 /* counter-refund.c */

@@ -185,7 +185,8 @@ ledger_create_undo(struct ledger_create_job *j)
 static enum pos_rc
 ledger_create_tmp(struct ledger_create_job *j, struct ledger *l,
     const struct ledger_init *init,
-    enum pos_rc (*fill)(struct ledger *, char **), char **cause)
+    enum pos_rc (*fill)(struct ledger *, void *, char **), void *arg,
+    char **cause)
 {
 	enum pos_rc rc;
 
@@ -213,7 +214,7 @@ ledger_create_tmp(struct ledger_create_job *j, struct ledger *l,
 		return rc;
 	gate_install(l);
 	ledger_create_pause("genesis");
-	if (fill != NULL && (rc = fill(l, cause)) != POS_OK)
+	if (fill != NULL && (rc = fill(l, arg, cause)) != POS_OK)
 		return rc;
 	ledger_create_pause("filled");
 	rc = db_close_clean(l->db, cause);
@@ -254,11 +255,31 @@ ledger_create_commit(struct ledger_create_job *j, char **cause)
 	return POS_OK;
 }
 
+/* ledger_create_with's fill, called through ledger_create_fill. */
+static enum pos_rc
+ledger_create_plain(struct ledger *l, void *arg, char **cause)
+{
+	enum pos_rc (*const *fill)(struct ledger *, char **) = arg;
+
+	return (*fill)(l, cause);
+}
+
 enum pos_rc
 ledger_create_with(const char *db_path, const char *key_path,
     const struct ledger_init *init,
     enum pos_rc (*fill)(struct ledger *, char **), struct ledger **out,
     char **cause)
+{
+	return ledger_create_fill(db_path, key_path, init, fill != NULL ?
+	    ledger_create_plain : NULL, fill != NULL ? (void *)&fill : NULL,
+	    out, cause);
+}
+
+enum pos_rc
+ledger_create_fill(const char *db_path, const char *key_path,
+    const struct ledger_init *init,
+    enum pos_rc (*fill)(struct ledger *, void *, char **), void *arg,
+    struct ledger **out, char **cause)
 {
 	struct ledger_create_job j;
 	struct ledger *l = NULL;
@@ -291,7 +312,7 @@ ledger_create_with(const char *db_path, const char *key_path,
 		goto out;
 	j.owned = true;
 	l = xcalloc(1, sizeof *l);
-	if ((rc = ledger_create_tmp(&j, l, init, fill, cause)) != POS_OK)
+	if ((rc = ledger_create_tmp(&j, l, init, fill, arg, cause)) != POS_OK)
 		goto out;
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);

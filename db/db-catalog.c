@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "clock.h"
 #include "db-int.h"
 #include "util.h"
 
@@ -98,6 +99,7 @@ db_catalog_apply_product(struct db *db, const struct entry *e, void *arg,
 		db_bind_text(st, 2, p->certs[i].kind);
 		db_bind_text(st, 3, p->certs[i].number);
 		db_bind_text(st, 4, p->certs[i].expiry);
+		db_bind_text(st, 5, p->certs[i].issued);
 		rc = db_stmt_run(db, st, "menyimpan sertifikat", cause);
 	}
 	return rc;
@@ -152,6 +154,29 @@ db_catalog_apply_setting(struct db *db, const struct entry *e, void *arg,
 	return db_stmt_run(db, st, "menyimpan pengaturan", cause);
 }
 
+char *
+db_today(char *out)
+{
+	return clock_wita_date(clock_now_ms(), out);
+}
+
+enum pos_rc
+db_catalog_apply_price(struct db *db, const struct entry *e, void *arg,
+    char **cause)
+{
+	const struct price_change *pc = arg;
+	sqlite3_stmt *st;
+	enum pos_rc rc;
+
+	if ((rc = db_stmt_get(db, DB_ST_PRICE_PUT, &st, cause)) != POS_OK)
+		return rc;
+	db_bind_text(st, 1, pc->sku);
+	db_bind_text(st, 2, pc->from);
+	sqlite3_bind_int64(st, 3, e->seq);
+	sqlite3_bind_int64(st, 4, pc->price_rp);
+	return db_stmt_run(db, st, "menyimpan harga", cause);
+}
+
 /* Fills p from a row of DB_PRODUCT_COLS, then its barcodes and
  * certifications. */
 static enum pos_rc
@@ -160,11 +185,14 @@ db_catalog_product_query(struct db *db, enum db_stmt_id id, const char *key,
 {
 	sqlite3_stmt *st;
 	enum pos_rc rc;
+	char	 today[11];
 	int	 i;
 
 	if ((rc = db_stmt_get(db, id, &st, cause)) != POS_OK)
 		return rc;
 	db_bind_text(st, 1, key);
+	/* The price of today: a price from a day on may have begun. */
+	db_bind_text(st, 2, db_today(today));
 	rc = db_stmt_row(db, st, "mencari barang", cause);
 	if (rc == POS_ENOTFOUND)
 		cause_set(cause, rc, "Barang %s tidak terdaftar", key);
@@ -204,6 +232,8 @@ db_catalog_product_query(struct db *db, enum db_stmt_id id, const char *key,
 		    sizeof p->certs[i].number);
 		db_column_copy(st, 2, p->certs[i].expiry,
 		    sizeof p->certs[i].expiry);
+		db_column_copy(st, 3, p->certs[i].issued,
+		    sizeof p->certs[i].issued);
 	}
 out:
 	db_stmt_put(db, st);

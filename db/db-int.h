@@ -39,6 +39,7 @@ enum db_stmt_id {
 	DB_ST_USER_PUT,
 	DB_ST_USER_PIN,
 	DB_ST_SETTING_PUT,
+	DB_ST_PRICE_PUT,
 	DB_ST_PRODUCT_BY_SKU,
 	DB_ST_PRODUCT_BY_BARCODE,
 	DB_ST_BARCODES_OF,
@@ -49,6 +50,14 @@ enum db_stmt_id {
 	DB_ST_SETTING_GET,
 	DB_ST_STOCK_GET,
 	DB_ST_COUNTS,
+	/* db-office.c */
+	DB_ST_OFFICE_PRODUCTS,
+	DB_ST_OFFICE_PREFIX,
+	DB_ST_OFFICE_WORDS,
+	DB_ST_OFFICE_PRODUCT_ROW,
+	DB_ST_OFFICE_SUPPLIERS,
+	DB_ST_OFFICE_USERS,
+	DB_ST_OFFICE_PRICES_OF,
 	/* db-sale.c */
 	DB_ST_DRAFT_PUT,
 	DB_ST_DRAFT_GET,
@@ -95,6 +104,7 @@ enum db_stmt_id {
 	DB_ST_PRODUCTS_ALL,
 	DB_ST_SUPPLIERS_ALL,
 	DB_ST_BARCODE_MAX_IN,
+	DB_ST_VERIFY_PRICES,
 	DB_ST_MAX
 };
 
@@ -115,10 +125,27 @@ enum db_stmt_id {
 #define DB_LINE_COLS		DB_SQL_LIST(ENTRY_LINE_FIELDS(DB_SQL_COL))
 #define DB_LINE_PARAMS		DB_SQL_LIST(ENTRY_LINE_FIELDS(DB_SQL_PARAM))
 
+/*
+ * The price product p sells at on the day bound to parameter ?N (WITA,
+ * "YYYY-MM-DD"): the newest price from a day on (table prices) whose day
+ * has come and that is newer than the product's own entry, by (day, seq)
+ * where the product's day is its entry's business day; else the product's
+ * own price (docs/cashier.md §Prices).
+ */
+#define DB_PRICE_ON(n)							\
+	"coalesce((SELECT s.price_rp FROM prices s WHERE s.sku = p.sku"	\
+	" AND s.from_day <= ?" #n " AND (s.from_day, s.seq) > "		\
+	"(coalesce((SELECT j.business_day FROM journal j WHERE j.seq ="	\
+	" p.updated_seq), ''), p.updated_seq) ORDER BY s.from_day DESC,"	\
+	" s.seq DESC LIMIT 1), p.price_rp)"
 #define DB_PRODUCT_COLS							\
-	"p.sku, p.name, p.unit, p.price_rp, p.category, p.supplier,"	\
+	"p.sku, p.name, p.unit, " DB_PRICE_ON(2) ", p.category, p.supplier,"\
 	" p.ownership, p.commission_bp, p.cost_rp, p.tax_class,"	\
 	" p.kabupaten, p.plu, p.active"
+/* A row of the back office's product list (db_office_product_read). */
+#define DB_OFFICE_PRODUCT_COLS						\
+	"p.sku, p.name, p.unit, p.active, p.supplier, "			\
+	"coalesce((SELECT st.qty FROM stock st WHERE st.sku = p.sku), 0)"
 #define DB_DRAFT_COLS	"id, uuid, kind, author, label, total_rp, updated_at_ms"
 
 struct db {
@@ -153,6 +180,11 @@ void		 db_column_copy(sqlite3_stmt *, int col, char *out, size_t size);
 enum pos_rc	 db_begin(struct db *, char **cause);
 enum pos_rc	 db_commit(struct db *, char **cause);
 void		 db_rollback(struct db *);
+/* The FTS5 expression for the words of q (3 bytes or more), or NULL
+ * when none; the caller frees (db-sale.c). */
+char		*db_sale_match_expr(const char *q);
+/* Today in WITA, "YYYY-MM-DD", for prices from a day on; out: 11 bytes. */
+char		*db_today(char *out);
 /* Runs SQL built at run time (a PRAGMA, a schema step) without results. */
 enum pos_rc	 db_exec(struct db *, const char *sql, char **cause);
 

@@ -290,6 +290,8 @@ db_journal_append_each(struct db *db, const uint8_t sk[ENTRY_SK_LEN],
 		db_rollback(db);
 	if (rc == POS_OK && n != NULL)
 		*n = count;
+	if (rc == POS_OK && count > 0)
+		db_mark_head(db, db_journal_count(db));
 	return rc;
 }
 

@@ -170,6 +170,17 @@ static const char *const db_migrate_steps[] = {
 
 	/* 6: printed jobs are deleted now (db-print.c); drop the old ones. */
 	"DELETE FROM print_jobs WHERE state = 'done';",
+
+	/* 7: prices from a day on (catalog entries "price", db-catalog.c),
+	 * and a certificate's issue date. */
+	"CREATE TABLE prices ("
+	"  sku TEXT NOT NULL REFERENCES products(sku),"
+	"  from_day TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL REFERENCES journal(seq),"
+	"  price_rp INTEGER NOT NULL CHECK (price_rp > 0),"
+	"  PRIMARY KEY (sku, from_day, seq)) STRICT, WITHOUT ROWID;"
+	"ALTER TABLE certifications ADD COLUMN issued TEXT NOT NULL"
+	"  DEFAULT '';",
 };
 
 int

@@ -44,6 +44,7 @@ db_project_catalog(struct db *db, const struct entry *e, char **cause)
 	struct product p;
 	struct user u;
 	struct setting set;
+	struct price_change pc;
 	enum pos_rc rc;
 
 	if (strcmp(e->note, "supplier") == 0) {
@@ -58,6 +59,9 @@ db_project_catalog(struct db *db, const struct entry *e, char **cause)
 	} else if (strcmp(e->note, "setting") == 0) {
 		if ((rc = catalog_setting_decode(e, &set, cause)) == POS_OK)
 			rc = db_catalog_apply_setting(db, e, &set, cause);
+	} else if (strcmp(e->note, "price") == 0) {
+		if ((rc = catalog_price_decode(e, &pc, cause)) == POS_OK)
+			rc = db_catalog_apply_price(db, e, &pc, cause);
 	} else
 		rc = cause_set(cause, POS_ECORRUPT, "Entri %lld: katalog '%.20s' "
 		    "tidak dikenal", (long long)e->seq, e->note);

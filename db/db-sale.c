@@ -260,7 +260,7 @@ db_sale_have(const struct db_hit *out, size_t n, const char *sku)
  * quoted string (quotes doubled), joined by AND. Words shorter than a
  * trigram cannot be matched and are left to the prefix search.
  */
-static char *
+char *
 db_sale_match_expr(const char *q)
 {
 	struct buf b;
@@ -322,7 +322,7 @@ db_sale_search(struct db *db, const char *q, struct db_hit *out, size_t max,
     size_t *n, char **cause)
 {
 	sqlite3_stmt *st;
-	char	*expr = NULL, *hi = NULL;
+	char	*expr = NULL, *hi = NULL, today[11];
 	enum pos_rc rc;
 
 	*n = 0;
@@ -339,6 +339,7 @@ db_sale_search(struct db *db, const char *q, struct db_hit *out, size_t max,
 	db_bind_text(st, 1, q);
 	db_bind_text(st, 2, hi);
 	sqlite3_bind_int64(st, 3, (int64_t)max);
+	db_bind_text(st, 4, db_today(today));
 	rc = db_sale_hits(db, st, out, max, n, cause);
 	if (rc != POS_OK || *n >= max || (expr = db_sale_match_expr(q)) == NULL)
 		goto out;
@@ -348,6 +349,7 @@ db_sale_search(struct db *db, const char *q, struct db_hit *out, size_t max,
 		goto out;
 	db_bind_text(st, 1, expr);
 	sqlite3_bind_int64(st, 2, (int64_t)(max * 2));
+	db_bind_text(st, 3, today);
 	rc = db_sale_hits(db, st, out, max, n, cause);
 out:
 	free(expr);

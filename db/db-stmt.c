@@ -67,7 +67,7 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "(?, ?)",
 	[DB_ST_CERTS_DELETE] = "DELETE FROM certifications WHERE sku = ?",
 	[DB_ST_CERT_INSERT] = "INSERT INTO certifications (sku, kind, "
-	    "number, expiry) VALUES (?, ?, ?, ?)",
+	    "number, expiry, issued) VALUES (?, ?, ?, ?, ?)",
 	[DB_ST_USER_PUT] = "INSERT INTO users (code, name, role, pin_hash, "
 	    "active, updated_seq) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) "
 	    "DO UPDATE SET name = excluded.name, role = excluded.role, "
@@ -78,15 +78,17 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	[DB_ST_SETTING_PUT] = "INSERT INTO settings (key, value, updated_seq) "
 	    "VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
 	    "excluded.value, updated_seq = excluded.updated_seq",
+	[DB_ST_PRICE_PUT] = "INSERT INTO prices (sku, from_day, seq, "
+	    "price_rp) VALUES (?, ?, ?, ?)",
 	/* ... and the lookups of the counter. */
 	[DB_ST_PRODUCT_BY_SKU] = "SELECT " DB_PRODUCT_COLS " FROM products p "
-	    "WHERE p.sku = ?",
+	    "WHERE p.sku = ?1",
 	[DB_ST_PRODUCT_BY_BARCODE] = "SELECT " DB_PRODUCT_COLS " FROM "
-	    "barcodes b JOIN products p ON p.sku = b.sku WHERE b.code = ?",
+	    "barcodes b JOIN products p ON p.sku = b.sku WHERE b.code = ?1",
 	[DB_ST_BARCODES_OF] = "SELECT code FROM barcodes WHERE sku = ? ORDER "
 	    "BY rowid",
-	[DB_ST_CERTS_OF] = "SELECT kind, number, expiry FROM certifications "
-	    "WHERE sku = ? ORDER BY kind",
+	[DB_ST_CERTS_OF] = "SELECT kind, number, expiry, issued FROM "
+	    "certifications WHERE sku = ? ORDER BY kind",
 	[DB_ST_SUPPLIER_GET] = "SELECT code, name, nib, kabupaten, desa, "
 	    "phone, bank, active FROM suppliers WHERE code = ?",
 	[DB_ST_USER_GET] = "SELECT code, name, role, pin_hash, active FROM "
@@ -103,6 +105,34 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "products p USING (sku) WHERE p.unit = 'pcs'), (SELECT "
 	    "coalesce(sum(s.qty), 0) FROM stock s JOIN products p USING (sku) "
 	    "WHERE p.unit = 'g')",
+
+	/* db-office.c: the back office's lists, paged by the name index
+	 * or found as the counter's search finds (prefix, then words) ... */
+	[DB_ST_OFFICE_PRODUCTS] = "SELECT " DB_OFFICE_PRODUCT_COLS ", "
+	    DB_PRICE_ON(3) " FROM products p ORDER BY p.name COLLATE NOCASE "
+	    "LIMIT ?1 OFFSET ?2",
+	[DB_ST_OFFICE_PREFIX] = "SELECT " DB_OFFICE_PRODUCT_COLS ", "
+	    DB_PRICE_ON(4) " FROM products p WHERE p.name >= ?1 COLLATE "
+	    "NOCASE AND p.name < ?2 COLLATE NOCASE ORDER BY p.name COLLATE "
+	    "NOCASE LIMIT ?3",
+	[DB_ST_OFFICE_WORDS] = "SELECT " DB_OFFICE_PRODUCT_COLS ", "
+	    DB_PRICE_ON(3) " FROM products_fts f JOIN products p ON p.rowid = "
+	    "f.rowid WHERE products_fts MATCH ?1 LIMIT ?2",
+	/* ... a SKU or a barcode typed whole ... */
+	[DB_ST_OFFICE_PRODUCT_ROW] = "SELECT " DB_OFFICE_PRODUCT_COLS ", "
+	    DB_PRICE_ON(2) " FROM products p WHERE p.sku = ?1 OR p.sku = "
+	    "(SELECT b.sku FROM barcodes b WHERE b.code = ?1)",
+	[DB_ST_OFFICE_SUPPLIERS] = "SELECT code, name, kabupaten, nib, active "
+	    "FROM suppliers WHERE ?1 = '' OR instr(lower(name), lower(?1)) > 0 "
+	    "OR instr(lower(code), lower(?1)) > 0 OR instr(lower(kabupaten), "
+	    "lower(?1)) > 0 ORDER BY name COLLATE NOCASE LIMIT ?2 OFFSET ?3",
+	[DB_ST_OFFICE_USERS] = "SELECT code, name, role, active, failed_pins, "
+	    "locked FROM users WHERE ?1 = '' OR instr(lower(name), lower(?1)) "
+	    "> 0 OR instr(lower(code), lower(?1)) > 0 ORDER BY code LIMIT ?2 "
+	    "OFFSET ?3",
+	/* ... and the prices a product will have, from which day. */
+	[DB_ST_OFFICE_PRICES_OF] = "SELECT from_day, price_rp FROM prices "
+	    "WHERE sku = ?1 AND from_day > ?2 ORDER BY from_day, seq",
 
 	/* db-sale.c: the open and held sales ... */
 	[DB_ST_DRAFT_PUT] = "INSERT INTO sale_drafts (" DB_DRAFT_COLS ", "
@@ -129,13 +159,14 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "users WHERE code = ?",
 	/* ... search as you type: names from their start, by the NOCASE
 	 * index as a range scan (?1 <= name < ?2) ... */
-	[DB_ST_SEARCH_PREFIX] = "SELECT sku, name, unit, price_rp FROM "
-	    "products WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE "
-	    "NOCASE AND active = 1 ORDER BY name COLLATE NOCASE LIMIT ?3",
+	[DB_ST_SEARCH_PREFIX] = "SELECT p.sku, p.name, p.unit, "
+	    DB_PRICE_ON(4) " FROM products p WHERE p.name >= ?1 COLLATE "
+	    "NOCASE AND p.name < ?2 COLLATE NOCASE AND p.active = 1 ORDER BY "
+	    "p.name COLLATE NOCASE LIMIT ?3",
 	/* ... then every word anywhere (trigram FTS5) ... */
-	[DB_ST_SEARCH_WORDS] = "SELECT p.sku, p.name, p.unit, p.price_rp FROM "
-	    "products_fts f JOIN products p ON p.rowid = f.rowid WHERE "
-	    "products_fts MATCH ?1 AND p.active = 1 LIMIT ?2",
+	[DB_ST_SEARCH_WORDS] = "SELECT p.sku, p.name, p.unit, "
+	    DB_PRICE_ON(3) " FROM products_fts f JOIN products p ON p.rowid = "
+	    "f.rowid WHERE products_fts MATCH ?1 AND p.active = 1 LIMIT ?2",
 	[DB_ST_SKU_BY_PLU] = "SELECT sku FROM products WHERE plu = ?",
 	/* ... and what the journal says about sales and shifts. */
 	[DB_ST_REFUNDS_OF] = "SELECT seq FROM journal WHERE ref_uuid = ? AND "
@@ -256,7 +287,7 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "kabupaten, plu, active, updated_seq FROM products ORDER BY sku",
 	[DB_ST_VERIFY_BARCODES] = "SELECT code, sku FROM barcodes ORDER BY "
 	    "code",
-	[DB_ST_VERIFY_CERTS] = "SELECT sku, kind, number, expiry FROM "
+	[DB_ST_VERIFY_CERTS] = "SELECT sku, kind, number, expiry, issued FROM "
 	    "certifications ORDER BY sku, kind",
 	[DB_ST_VERIFY_STOCK] = "SELECT sku, qty FROM stock ORDER BY sku",
 	[DB_ST_VERIFY_USERS] = "SELECT code, name, role, active, failed_pins, "
@@ -270,6 +301,8 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	/* One seek on the barcodes' primary key. */
 	[DB_ST_BARCODE_MAX_IN] = "SELECT max(code) FROM barcodes WHERE code "
 	    "BETWEEN ? AND ?",
+	[DB_ST_VERIFY_PRICES] = "SELECT sku, from_day, seq, price_rp FROM "
+	    "prices ORDER BY sku, from_day, seq",
 };
 
 const char *

@@ -81,6 +81,7 @@ static const struct db_verify_table db_verify_tables[] = {
 	{ "stok", "stock", 1, DB_ST_VERIFY_STOCK },
 	{ "pengguna", "users", 1, DB_ST_VERIFY_USERS },
 	{ "pengaturan", "settings", 1, DB_ST_VERIFY_SETTINGS },
+	{ "harga", "prices", 3, DB_ST_VERIFY_PRICES },
 };
 
 static int

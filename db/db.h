@@ -444,10 +444,17 @@ enum pos_rc	 db_catalog_apply_user(struct db *, const struct entry *,
 		    void *user, char **cause);
 enum pos_rc	 db_catalog_apply_setting(struct db *, const struct entry *,
 		    void *setting, char **cause);
+/* A price from a day on (struct price_change): one row of prices. */
+enum pos_rc	 db_catalog_apply_price(struct db *, const struct entry *,
+		    void *price_change, char **cause);
 /* Stores code's PIN hash (a new PIN), inside the caller's transaction. */
 enum pos_rc	 db_catalog_user_pin(struct db *, const char *code,
 		    const char *hash, char **cause);
-/* Lookups; POS_ENOTFOUND when absent. */
+/*
+ * Lookups; POS_ENOTFOUND when absent. A product comes with the price it
+ * sells at today (WITA): its own, or a price from a day on that has
+ * begun since (DB_PRICE_ON in db-int.h).
+ */
 enum pos_rc	 db_catalog_product(struct db *, const char *sku,
 		    struct product *out, char **cause);
 enum pos_rc	 db_catalog_product_by_barcode(struct db *, const char *code,
@@ -479,6 +486,25 @@ enum pos_rc	 db_catalog_barcode_max(struct db *, const char *lo,
 		    const char *hi, char *out, size_t size, char **cause);
 /* Settings: *out is the caller's; POS_ENOTFOUND when unset. */
 enum pos_rc	 db_setting_get(struct db *, const char *key, char **out,
+		    char **cause);
+/*
+ * db-office.c: the back office's lists. Products: with q "" the page of
+ * max rows from offset in name order (the NOCASE name index); else a SKU
+ * or barcode typed whole first, then names starting with q, then names,
+ * SKUs and categories holding every word (the counter's search, inactive
+ * products too), at most max. Producers and users: q anywhere in the
+ * name or code, paged. Prices: those from a day after today.
+ */
+enum pos_rc	 db_office_products(struct db *, const char *q, size_t offset,
+		    struct product_row *out, size_t max, size_t *n,
+		    char **cause);
+enum pos_rc	 db_office_suppliers(struct db *, const char *q,
+		    size_t offset, struct supplier_row *out, size_t max,
+		    size_t *n, char **cause);
+enum pos_rc	 db_office_users(struct db *, const char *q, size_t offset,
+		    struct user_row *out, size_t max, size_t *n, char **cause);
+enum pos_rc	 db_office_prices(struct db *, const char *sku,
+		    struct price_row *out, size_t max, size_t *n,
 		    char **cause);
 /* Counts for the summary. */
 struct db_counts {

@@ -138,6 +138,10 @@ act_scan(struct ui *ui)
 		return;
 	}
 	rc = counter_scan(ui->c, ui->input.text, &cause);
+	if (ui_approve(ui, rc, cause, RETRY_SCAN, 0, ui->input.text)) {
+		ui_field_clear(&ui->input);
+		return;
+	}
 	ui_field_clear(&ui->input);
 	sale_screen_after(ui, rc, cause);
 }
@@ -677,6 +681,9 @@ act_search_pick(struct ui *ui)
 	}
 	rc = counter_add_sku(ui->c, ui->hits[ui->hit_sel].sku, qty, &cause);
 	ui_pop(ui);
+	if (ui_approve(ui, rc, cause, RETRY_ADD, (size_t)qty,
+	    ui->hits[ui->hit_sel].sku))
+		return;
 	sale_screen_after(ui, rc, cause);
 }
 
@@ -975,6 +982,12 @@ const struct action pos_actions[] = {
 	{ "help-pgdn", SCR_HELP, KEY_NPAGE, "PgDn", NULL,
 	    N_("Halaman berikutnya"), act_help_pgdn },
 
+	/* The first-run setup (screen-setup.c). */
+	{ "setup-next", SCR_SETUP, KEY_RET, "Enter", N_("Lanjut"),
+	    N_("Isi langkah berikutnya; di akhir: buat outlet"), setup_next },
+	{ "setup-back", SCR_SETUP, KEY_ESC, "Esc", N_("Keluar"),
+	    N_("Keluar tanpa menyimpan apa pun"), setup_quit },
+
 	/* The back office (screen-office.c). */
 	{ "menu", SCR_SALE, KEY_F(11), "F11", N_("Menu"),
 	    N_("Menu manajer: barang, pemasok, pengguna, pengaturan"),
@@ -999,6 +1012,9 @@ const struct action pos_actions[] = {
 	    N_("Halaman sebelumnya"), office_list_pgup },
 	{ "list-pgdn", SCR_LIST, KEY_NPAGE, "PgDn", NULL,
 	    N_("Halaman berikutnya"), office_list_pgdn },
+	{ "list-unlock", SCR_LIST, KEY_F(7), "F7", NULL,
+	    N_("Buka kunci pengguna terpilih (daftar pengguna)"),
+	    office_list_extra },
 	{ "list-back", SCR_LIST, KEY_ESC, "Esc", N_("Kembali"),
 	    N_("Kembali ke menu"), act_pop },
 	{ "form-save", SCR_FORM, KEY_F(10), "F10", N_("Simpan"),
@@ -1105,6 +1121,8 @@ action_print(FILE *fp)
 		{ SCR_SEARCH, "search" }, { SCR_HELD, "held" },
 		{ SCR_PROMPT, "prompt" }, { SCR_CONFIRM, "confirm" },
 		{ SCR_APPROVE, "approve" }, { SCR_HELP, "help" },
+		{ SCR_MENU, "menu" }, { SCR_LIST, "list" },
+		{ SCR_FORM, "form" }, { SCR_SETUP, "setup" },
 	};
 	const struct action *a;
 	size_t	 i, k;
@@ -1122,7 +1140,7 @@ int
 cmd_keys(int argc, char **argv)
 {
 	if (argc != 1) {
-		fprintf(stderr, "usage: ntt-pos keys\n");
+		fprintf(stderr, "usage: %s\n", cmd_usage("keys"));
 		return 2;
 	}
 	action_print(stdout);

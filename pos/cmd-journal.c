@@ -89,7 +89,6 @@ cmd_journal(int argc, char **argv)
 	ledger_close(l);
 	return fflush(stdout) == 0 ? 0 : 1;
 usage:
-	fprintf(stderr, "usage: ntt-pos journal --db FILE [--from SEQ] "
-	    "[--lines]\n");
+	fprintf(stderr, "usage: %s\n", cmd_usage("journal"));
 	return 2;
 }

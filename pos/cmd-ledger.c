@@ -296,9 +296,7 @@ cmd_init(int argc, char **argv)
 	char	*cause = NULL;
 	enum pos_rc rc;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos init --db FILE "
-	    "[--key FILE] [--outlet ID] [--name NAME] [--device ID] [--demo]")
-	    != 0)
+	if (cmd_ledger_parse(argc, argv, &o, cmd_usage("init")) != 0)
 		return 2;
 	init.outlet_id = o.outlet != NULL ? o.outlet : "KPG01";
 	init.outlet_name = o.name != NULL ? o.name : "NTT Mart Kupang";
@@ -341,8 +339,6 @@ cmd_verify(int argc, char **argv)
 		{ "receipt", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const char usage[] = "usage: ntt-pos verify --db FILE "
-	    "[--pubkey HEX] [--server-key HEX] [--receipt CODE]...\n";
 	struct ledger_report rep;
 	struct sync_state ss;
 	struct ledger *l = NULL;
@@ -365,7 +361,7 @@ cmd_verify(int argc, char **argv)
 		}
 	}
 	if (bad || optind != argc || db == NULL) {
-		fputs(usage, stderr);
+		fprintf(stderr, "usage: %s\n", cmd_usage("verify"));
 		free(receipts);
 		return 2;
 	}
@@ -428,8 +424,12 @@ cmd_summary(int argc, char **argv)
 	struct ledger *l = NULL;
 	char	*cause = NULL;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos summary --db FILE") != 0)
+	if (cmd_ledger_parse(argc, argv, &o, cmd_usage("summary")) != 0)
 		return 2;
+	if (o.db == NULL) {
+		fprintf(stderr, "usage: %s\n", cmd_usage("summary"));
+		return 2;
+	}
 	if (ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause) !=
 	    POS_OK) {
 		fprintf(stderr, "ntt-pos: %s\n", cause);
@@ -450,11 +450,10 @@ cmd_receipt_code(int argc, char **argv)
 	char	*cause = NULL, code[RCODE_MAX];
 	enum pos_rc rc;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos receipt-code --db FILE "
-	    "--seq N") != 0 || o.db == NULL || o.seq == 0) {
-		if (o.db != NULL && o.seq == 0)
-			fprintf(stderr, "usage: ntt-pos receipt-code --db "
-			    "FILE --seq N\n");
+	if (cmd_ledger_parse(argc, argv, &o, cmd_usage("receipt-code")) != 0)
+		return 2;
+	if (o.db == NULL || o.seq == 0) {
+		fprintf(stderr, "usage: %s\n", cmd_usage("receipt-code"));
 		return 2;
 	}
 	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
@@ -486,13 +485,12 @@ cmd_verify_receipt(int argc, char **argv)
 	enum pos_rc rc;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: ntt-pos verify-receipt TEXT "
-		    "(--pubkey HEX | --db FILE)\n");
+		fprintf(stderr, "usage: %s\n", cmd_usage("verify-receipt"));
 		return 2;
 	}
 	text = argv[1];
-	if (cmd_ledger_parse(argc - 1, argv + 1, &o, "ntt-pos verify-receipt "
-	    "TEXT (--pubkey HEX | --db FILE)") != 0)
+	if (cmd_ledger_parse(argc - 1, argv + 1, &o,
+	    cmd_usage("verify-receipt")) != 0)
 		return 2;
 	if (o.db != NULL) {
 		rc = ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause);
@@ -525,9 +523,12 @@ cmd_print(int argc, char **argv)
 	int64_t	 n = 0;
 	enum pos_rc rc;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos print --db FILE "
-	    "[--printer NAME]") != 0 || o.db == NULL)
+	if (cmd_ledger_parse(argc, argv, &o, cmd_usage("print")) != 0)
 		return 2;
+	if (o.db == NULL) {
+		fprintf(stderr, "usage: %s\n", cmd_usage("print"));
+		return 2;
+	}
 	rc = ledger_open(o.db, o.key, 0, NULL, &l, &cause);
 	if (rc == POS_OK)
 		rc = print_pump(l, o.printer, &n, &cause);
@@ -580,14 +581,11 @@ cmd_ledger_done(struct ledger *l, enum pos_rc rc, char *cause)
 	return rc == POS_EINVAL || rc == POS_ENOTFOUND ? 2 : 1;
 }
 
-#define CMD_WHO	"--user KODE [--approver KODE] [--pin-stdin]"
-
 /* ntt-pos reprint --db FILE --seq N --user CODE: a logged DUPLIKAT copy. */
 int
 cmd_reprint(int argc, char **argv)
 {
-	static const char usage[] = "ntt-pos reprint --db FILE --seq N "
-	    CMD_WHO " [--printer NAME]";
+	const char *usage = cmd_usage("reprint");
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
 	struct actor a;
@@ -640,8 +638,7 @@ cmd_ledger_output(struct ledger *l, enum pos_rc rc, char *cause,
 int
 cmd_report(int argc, char **argv)
 {
-	static const char usage[] = "ntt-pos report --db FILE "
-	    "[--day YYYY-MM-DD] [--close " CMD_WHO "] [--printer NAME]";
+	const char *usage = cmd_usage("report");
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
 	struct actor a;
@@ -650,8 +647,12 @@ cmd_report(int argc, char **argv)
 	enum pos_rc rc;
 	int	 ret;
 
-	if (cmd_ledger_parse(argc, argv, &o, usage) != 0 || o.db == NULL)
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
 		return 2;
+	if (o.db == NULL) {
+		fprintf(stderr, "usage: %s\n", usage);
+		return 2;
+	}
 	if (o.close && o.user == NULL) {
 		fprintf(stderr, "ntt-pos: --close perlu --user (manajer)\n");
 		return 2;
@@ -681,12 +682,11 @@ cmd_consign(int argc, char **argv)
 	size_t	 len = 0;
 	enum pos_rc rc;
 
-	if (cmd_ledger_parse(argc, argv, &o, "ntt-pos consign --db FILE "
-	    "--supplier CODE --from YYYY-MM-DD --to YYYY-MM-DD "
-	    "[--printer NAME]") != 0 || o.db == NULL || o.supplier == NULL ||
-	    o.from == NULL || o.to == NULL) {
-		fprintf(stderr, "usage: ntt-pos consign --db FILE --supplier "
-		    "CODE --from YYYY-MM-DD --to YYYY-MM-DD\n");
+	if (cmd_ledger_parse(argc, argv, &o, cmd_usage("consign")) != 0)
+		return 2;
+	if (o.db == NULL || o.supplier == NULL || o.from == NULL ||
+	    o.to == NULL) {
+		fprintf(stderr, "usage: %s\n", cmd_usage("consign"));
 		return 2;
 	}
 	rc = ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause);
@@ -708,14 +708,12 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
 	struct actor a;
-	char	*cause = NULL, usage[200], code[LABEL_CODE_MAX];
+	const char *usage = cmd_usage(back ? "return" : "receive");
+	char	*cause = NULL, code[LABEL_CODE_MAX];
 	enum pos_rc rc;
 	bool	 assigned = false;
 	int	 ret;
 
-	snprintf(usage, sizeof usage, "ntt-pos %s --db FILE --sku SKU --qty N "
-	    CMD_WHO "%s", back ? "return" : "receive", back ? "" :
-	    " [--labels N [--kind rak|barang]] [--printer NAME]");
 	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
 		return 2;
 	if (o.db == NULL || o.sku == NULL || o.qty == 0 || o.user == NULL ||
@@ -763,8 +761,7 @@ cmd_return(int argc, char **argv)
 int
 cmd_settle(int argc, char **argv)
 {
-	static const char usage[] = "ntt-pos settle --db FILE --supplier KODE "
-	    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI " CMD_WHO;
+	const char *usage = cmd_usage("settle");
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
 	struct actor a;

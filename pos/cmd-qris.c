@@ -9,7 +9,6 @@
 
 #include "cmd.h"
 #include "core.h"
-#include "core.h"
 
 int
 cmd_qris(int argc, char **argv)
@@ -18,8 +17,9 @@ cmd_qris(int argc, char **argv)
 	char	*out = NULL, *cause = NULL;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: ntt-pos qris PAYLOAD AMOUNT\n"
-		    "  AMOUNT: 15000, 15.000 atau Rp15.000\n");
+		fprintf(stderr, "usage: %s\n"
+		    "  AMOUNT: 15000, 15.000 atau Rp15.000\n",
+		    cmd_usage("qris"));
 		return 1;
 	}
 	if (!money_parse(argv[2], &amount_rp)) {

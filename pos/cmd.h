@@ -9,6 +9,15 @@
 
 #include "core.h"
 
+/* Who writes, as every writing command takes it. */
+#define CMD_WHO	"--user KODE [--approver KODE] [--pin-stdin]"
+
+/* pos.c: the synopsis of command name, as --help prints it. */
+const char *cmd_usage(const char *name);
+
+/* cmd-setup.c: the first-run setup of a new outlet, on the screen. */
+int	 cmd_setup(int argc, char **argv);
+
 /* cmd-ledger.c */
 int	 cmd_init(int argc, char **argv);
 int	 cmd_verify(int argc, char **argv);

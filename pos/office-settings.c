@@ -54,6 +54,7 @@ office_settings_pick(struct ui *ui, struct office_list *l, const char *key)
 	const struct setting_def *d = setting_find(key);
 	struct office_form *f = &office_settings_form;
 	char	*v;
+	size_t	 n;
 
 	if (d == NULL)
 		return;
@@ -64,7 +65,8 @@ office_settings_pick(struct ui *ui, struct office_list *l, const char *key)
 	    0;
 	office_settings_field[0].choices = d->type == SETTING_BOOL ?
 	    office_settings_bool : d->type == SETTING_PROFILE ?
-	    office_settings_profiles : NULL;
+	    office_settings_profiles : d->type == SETTING_CHOICE ? d->choices :
+	    d->type == SETTING_KABUPATEN ? catalog_kabupaten(&n) : NULL;
 	snprintf(f->title, sizeof f->title, "%s %s", _("Pengaturan"), key);
 	snprintf(f->key, sizeof f->key, "%s", key);
 	f->fields = office_settings_field;

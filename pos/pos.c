@@ -3,6 +3,7 @@
  * ntt-pos: the cashier program, and the ledger commands managers and
  * support staff run from a shell. main() only dispatches.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,50 +11,104 @@
 #include "pos.h"
 #include "version.h"
 
+/*
+ * Every command once: its name, its synopsis (what --help prints, and
+ * what a bad argument shows) and a line for the list.
+ */
 static const struct {
 	const char	*name;
 	int		(*fn)(int, char **);
+	const char	*usage;
 	const char	*help;
 } pos_cmds[] = {
-	{ "init", cmd_init, "buat ledger perangkat baru (--demo: outlet demo)" },
-	{ "verify", cmd_verify, "periksa seluruh rantai ledger" },
-	{ "summary", cmd_summary, "ringkasan ledger" },
-	{ "receipt-code", cmd_receipt_code, "kode QR verifikasi struk: --seq N" },
+	{ "setup", cmd_setup, "ntt-pos setup --db FILE",
+	    "siapkan outlet baru langkah demi langkah (layar)" },
+	{ "init", cmd_init, "ntt-pos init --db FILE [--key FILE] "
+	    "[--outlet ID] [--name NAME] [--device ID] [--demo]",
+	    "buat ledger perangkat baru (--demo: outlet demo)" },
+	{ "verify", cmd_verify, "ntt-pos verify --db FILE [--pubkey HEX] "
+	    "[--server-key HEX] [--receipt CODE]...",
+	    "periksa seluruh rantai ledger" },
+	{ "summary", cmd_summary, "ntt-pos summary --db FILE",
+	    "ringkasan ledger" },
+	{ "receipt-code", cmd_receipt_code,
+	    "ntt-pos receipt-code --db FILE --seq N",
+	    "kode QR verifikasi struk" },
 	{ "verify-receipt", cmd_verify_receipt,
-	    "periksa kode struk: TEXT --pubkey HEX | --db FILE" },
-	{ "print", cmd_print, "cetak struk yang menunggu: [--printer NAMA]" },
-	{ "reprint", cmd_reprint, "cetak ulang (DUPLIKAT): --seq N --user KODE" },
-	{ "report", cmd_report, "laporan X hari ini; --close: laporan Z" },
-	{ "consign", cmd_consign,
-	    "nota konsinyasi: --supplier KODE --from HARI --to HARI" },
-	{ "receive", cmd_receive, "barang masuk: --sku SKU --qty N --user KODE" },
-	{ "return", cmd_return,
-	    "titipan kembali ke pemasok: --sku SKU --qty N --user KODE" },
-	{ "settle", cmd_settle, "bayar pemasok: --supplier KODE --from HARI "
-	    "--to HARI --ref BUKTI --user KODE" },
-	{ "labels", cmd_labels, "cetak label rak/barang: --sku SKU "
-	    "[--copies N] [--kind rak|barang] [--user KODE]" },
-	{ "import", cmd_import, "impor CSV: [--producers BERKAS] "
-	    "[--products BERKAS] [--dry-run] --user KODE" },
-	{ "export", cmd_export, "ekspor CSV: [--producers BERKAS] "
-	    "[--products BERKAS]" },
-	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
+	    "ntt-pos verify-receipt TEXT (--pubkey HEX | --db FILE)",
+	    "periksa kode struk" },
+	{ "print", cmd_print, "ntt-pos print --db FILE [--printer NAME]",
+	    "cetak struk yang menunggu" },
+	{ "reprint", cmd_reprint, "ntt-pos reprint --db FILE --seq N "
+	    CMD_WHO " [--printer NAME]", "cetak ulang (DUPLIKAT)" },
+	{ "report", cmd_report, "ntt-pos report --db FILE "
+	    "[--day YYYY-MM-DD] [--close " CMD_WHO "] [--printer NAME]",
+	    "laporan X hari ini; --close: laporan Z" },
+	{ "consign", cmd_consign, "ntt-pos consign --db FILE --supplier KODE "
+	    "--from YYYY-MM-DD --to YYYY-MM-DD [--printer NAME]",
+	    "nota konsinyasi" },
+	{ "receive", cmd_receive, "ntt-pos receive --db FILE --sku SKU "
+	    "--qty N " CMD_WHO " [--labels N [--kind rak|barang]] "
+	    "[--printer NAME]", "barang masuk (dengan label)" },
+	{ "return", cmd_return, "ntt-pos return --db FILE --sku SKU --qty N "
+	    CMD_WHO, "titipan kembali ke pemasok" },
+	{ "settle", cmd_settle, "ntt-pos settle --db FILE --supplier KODE "
+	    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI " CMD_WHO,
+	    "bayar pemasok" },
+	{ "labels", cmd_labels, "ntt-pos labels --db FILE --sku SKU "
+	    "[--copies N] [--kind rak|barang] [--printer NAME] [--preview] "
+	    "[" CMD_WHO "]", "cetak label rak/barang" },
+	{ "import", cmd_import, "ntt-pos import --db FILE [--producers CSV] "
+	    "[--products CSV] [--dry-run] [--skip-refused] " CMD_WHO,
+	    "impor pemasok dan barang dari CSV" },
+	{ "export", cmd_export, "ntt-pos export --db FILE [--producers CSV] "
+	    "[--products CSV]", "ekspor pemasok dan barang ke CSV" },
+	{ "qris", cmd_qris, "ntt-pos qris PAYLOAD AMOUNT",
+	    "ubah QRIS statis jadi dinamis" },
 	{ "journal", cmd_journal,
-	    "entri satu per baris: --db FILE [--from SEQ] [--lines]" },
-	{ "keys", cmd_keys, "daftar semua tombol layar kasir" },
+	    "ntt-pos journal --db FILE [--from SEQ] [--lines]",
+	    "entri satu per baris" },
+	{ "keys", cmd_keys, "ntt-pos keys", "daftar semua tombol layar kasir" },
 };
+#define POS_NCMDS	(sizeof pos_cmds / sizeof pos_cmds[0])
 
-static int
-pos_usage(void)
+const char *
+cmd_usage(const char *name)
 {
 	size_t	 i;
 
-	fprintf(stderr, "ntt-pos %s\nusage: ntt-pos --db FILE   (kasir)\n",
-	    NTT_VERSION);
-	for (i = 0; i < sizeof pos_cmds / sizeof pos_cmds[0]; i++)
-		fprintf(stderr, "       ntt-pos %-15s %s\n", pos_cmds[i].name,
+	for (i = 0; i < POS_NCMDS; i++)
+		if (strcmp(name, pos_cmds[i].name) == 0)
+			return pos_cmds[i].usage;
+	return "ntt-pos --db FILE";
+}
+
+/* The list of commands: to stdout when asked (--help), else stderr. */
+static int
+pos_usage(FILE *fp, int ret)
+{
+	size_t	 i;
+
+	fprintf(fp, "ntt-pos %s\nusage: ntt-pos --db FILE   (kasir; "
+	    "ledger belum ada: penyiapan outlet)\n", NTT_VERSION);
+	for (i = 0; i < POS_NCMDS; i++)
+		fprintf(fp, "       ntt-pos %-15s %s\n", pos_cmds[i].name,
 		    pos_cmds[i].help);
-	return 2;
+	fprintf(fp, "Bantuan satu perintah: ntt-pos PERINTAH --help\n");
+	return ret;
+}
+
+/* --help or -h anywhere after the command. */
+static bool
+pos_wants_help(int argc, char **argv)
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
 }
 
 int
@@ -62,12 +117,22 @@ main(int argc, char **argv)
 	size_t	 i;
 
 	if (argc < 2)
-		return pos_usage();
-	for (i = 0; i < sizeof pos_cmds / sizeof pos_cmds[0]; i++)
-		if (strcmp(argv[1], pos_cmds[i].name) == 0)
-			return pos_cmds[i].fn(argc - 1, argv + 1);
-	/* The cashier screens. */
+		return pos_usage(stderr, 2);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0)
+		return pos_usage(stdout, 0);
+	for (i = 0; i < POS_NCMDS; i++) {
+		if (strcmp(argv[1], pos_cmds[i].name) != 0)
+			continue;
+		if (pos_wants_help(argc - 1, argv + 1)) {
+			printf("usage: %s\n  %s\n", pos_cmds[i].usage,
+			    pos_cmds[i].help);
+			return fflush(stdout) == 0 ? 0 : 1;
+		}
+		return pos_cmds[i].fn(argc - 1, argv + 1);
+	}
+	/* The cashier screens; a path with no ledger: the setup first. */
 	if (strcmp(argv[1], "--db") == 0 && argc == 3)
 		return ui_main(argv[2]);
-	return pos_usage();
+	return pos_usage(stderr, 2);
 }

@@ -37,6 +37,7 @@
 #define SCR_LIST	0x0800
 #define SCR_FORM	0x1000
 #define SCR_IMPORT	0x00100000	/* CSV import (office-import.c) */
+#define SCR_SETUP	0x00010000	/* the first-run setup */
 #define SCR_ALL		0x7fffffff
 
 struct ui;
@@ -112,6 +113,10 @@ struct office_list {
 	void		(*pick)(struct ui *, struct office_list *,
 			    const char *key);	/* Enter */
 	void		(*add)(struct ui *, struct office_list *);	/* F2 */
+	void		(*extra)(struct ui *, struct office_list *,
+			    const char *key);	/* F7, or NULL */
+	bool		 paged;		/* fetch reads offset */
+	size_t		 offset;	/* of rows[0] in the whole list */
 	struct ui_field	 search;
 	struct office_row rows[OFFICE_ROWS_MAX];
 	size_t		 n, sel, top;
@@ -137,6 +142,7 @@ struct office_form {
 	enum pos_rc	(*submit)(struct ui *, struct office_form *,
 			    char **cause);
 	const char	*done;		/* said when saved, or NULL */
+	void		(*after)(struct ui *);	/* once closed, saved */
 	void		*arg;
 	char		 key[OFFICE_KEY_MAX];	/* what is being edited */
 };
@@ -149,6 +155,9 @@ enum ui_retry {
 	RETRY_VOID,		/* a line voided once the sale has a tender */
 	RETRY_CANCEL,
 	RETRY_REPRINT,
+	RETRY_SCAN,		/* a code past a warning (warn.*) */
+	RETRY_ADD,		/* a search hit past a warning: sku, qty */
+	RETRY_WEIGHT,		/* grams of a weighed product, the same */
 };
 
 struct ui {
@@ -320,6 +329,7 @@ void		 office_list_pgup(struct ui *);
 void		 office_list_pgdn(struct ui *);
 void		 office_list_pick(struct ui *);
 void		 office_list_add(struct ui *);
+void		 office_list_extra(struct ui *);
 void		 office_form_open(struct ui *, struct office_form *);
 void		 office_form_set(struct office_form *, size_t i,
 		    const char *value);
@@ -346,13 +356,30 @@ void		 office_import_up(struct ui *);
 void		 office_import_down(struct ui *);
 void		 office_import_pgup(struct ui *);
 void		 office_import_pgdn(struct ui *);
+void		 office_products_open(struct ui *);
+void		 office_stock_open(struct ui *);
+void		 office_producers_open(struct ui *);
+void		 office_users_open(struct ui *);
+/* Helpers the back-office screens share (screen-office.c). */
+/* The text of a rupiah amount as a form shows it: "15.000". */
+void		 office_rp_text(int64_t rp, char *out, size_t size);
+
+/*
+ * screen-setup.c: the first-run setup on a path with no ledger. setup_run
+ * pushes its screens; once the outlet is made, ui->l and ui->c are open
+ * and the login screen replaces them. setup_end wipes what it held.
+ */
+void		 setup_run(struct ui *);
+void		 setup_end(void);
+void		 setup_next(struct ui *);
+void		 setup_quit(struct ui *);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
 		    const char *text, int *h_out, int *w_out);
 
 extern const struct screen screen_menu, screen_list, screen_form,
-    screen_import;
+    screen_import, screen_setup;
 extern const struct screen screen_login, screen_sale, screen_pay,
     screen_qris, screen_search, screen_held, screen_prompt,
     screen_approve, screen_confirm, screen_help;

@@ -21,6 +21,12 @@
 
 /* The menu: a row per screen, in the order shown. */
 static const struct office_item office_menu[] = {
+	{ '1', N_("Barang: tambah, ubah, harga, sertifikat"), ACT_CATALOG,
+	    office_products_open },
+	{ '2', N_("Pemasok (produsen)"), ACT_CATALOG, office_producers_open },
+	{ '3', N_("Pengguna: tambah, peran, PIN, buka kunci"), ACT_USERS,
+	    office_users_open },
+	{ '4', N_("Stok per barang"), ACT_CATALOG, office_stock_open },
 	{ '5', N_("Cetak label"), ACT_NONE, office_labels_open },
 	{ '6', N_("Impor/ekspor CSV"), ACT_CATALOG, office_import_open },
 	{ '9', N_("Pengaturan outlet"), ACT_SETTINGS, office_settings_open },
@@ -131,9 +137,18 @@ const struct screen screen_menu = {
 /* Lists. */
 
 void
+office_rp_text(int64_t rp, char *out, size_t size)
+{
+	char	 m[MONEY_FMT_MAX];
+
+	money_fmt_plain(rp, m);
+	snprintf(out, size, "%s", m);
+}
+
+void
 office_list_open(struct ui *ui, struct office_list *l)
 {
-	l->sel = l->top = 0;
+	l->sel = l->top = l->offset = 0;
 	ui_field_clear(&l->search);
 	ui->list = l;
 	ui_push(ui, &screen_list);
@@ -163,7 +178,10 @@ office_list_draw(struct ui *ui)
 	size_t	 i;
 
 	ui_put(top, 2, 10, _("Cari:"));
-	ui_draw_field(ui, top, 9, ui->cols - 11, &l->search, false);
+	ui_draw_field(ui, top, 9, ui->cols - 42, &l->search, false);
+	attron(A_BOLD);
+	ui_put_right(top, ui->cols - 32, 31, l->title);
+	attroff(A_BOLD);
 	attron(A_BOLD);
 	ui_put(top + 1, 1, ui->cols - 2, l->columns);
 	attroff(A_BOLD);
@@ -184,14 +202,41 @@ office_list_draw(struct ui *ui)
 	if (l->n == 0)
 		ui_put(top + 2, 2, ui->cols - 4, _("(tidak ada)"));
 	/* The cursor stays in the search field. */
-	ui_draw_field(ui, top, 9, ui->cols - 11, &l->search, true);
+	ui_draw_field(ui, top, 9, ui->cols - 42, &l->search, true);
 }
 
 static void
 office_list_key(struct ui *ui, wint_t ch)
 {
 	if (ui_field_key(&ui->list->search, ch, 0)) {
-		ui->list->sel = ui->list->top = 0;
+		ui->list->sel = ui->list->top = ui->list->offset = 0;
+		office_list_reload(ui);
+	}
+}
+
+/*
+ * A paged list holds OFFICE_ROWS_MAX rows of the whole from offset: past
+ * either end of them the window moves by half and is fetched again.
+ */
+#define OFFICE_SHIFT	(OFFICE_ROWS_MAX / 2)
+
+static void
+office_list_shift(struct ui *ui, bool down)
+{
+	struct office_list *l = ui->list;
+
+	if (!l->paged || l->search.len > 0)
+		return;
+	if (down && l->n == OFFICE_ROWS_MAX) {
+		l->offset += OFFICE_SHIFT;
+		l->sel -= OFFICE_SHIFT;
+		l->top = l->top > OFFICE_SHIFT ? l->top - OFFICE_SHIFT : 0;
+		office_list_reload(ui);
+	} else if (!down && l->offset > 0) {
+		l->offset = l->offset > OFFICE_SHIFT ? l->offset -
+		    OFFICE_SHIFT : 0;
+		l->sel += OFFICE_SHIFT;
+		l->top += OFFICE_SHIFT;
 		office_list_reload(ui);
 	}
 }
@@ -199,6 +244,8 @@ office_list_key(struct ui *ui, wint_t ch)
 void
 office_list_up(struct ui *ui)
 {
+	if (ui->list->sel == 0)
+		office_list_shift(ui, false);
 	if (ui->list->sel > 0)
 		ui->list->sel--;
 }
@@ -206,6 +253,8 @@ office_list_up(struct ui *ui)
 void
 office_list_down(struct ui *ui)
 {
+	if (ui->list->sel + 1 >= ui->list->n)
+		office_list_shift(ui, true);
 	if (ui->list->sel + 1 < ui->list->n)
 		ui->list->sel++;
 }
@@ -215,6 +264,8 @@ office_list_pgdn(struct ui *ui)
 {
 	size_t	 step = (size_t)(ui_bottom_row(ui) - ui_top_row(ui) - 2);
 
+	if (ui->list->sel + step >= ui->list->n)
+		office_list_shift(ui, true);
 	ui->list->sel += step;
 	if (ui->list->sel >= ui->list->n)
 		ui->list->sel = ui->list->n > 0 ? ui->list->n - 1 : 0;
@@ -225,6 +276,8 @@ office_list_pgup(struct ui *ui)
 {
 	size_t	 step = (size_t)(ui_bottom_row(ui) - ui_top_row(ui) - 2);
 
+	if (ui->list->sel < step)
+		office_list_shift(ui, false);
 	ui->list->sel = ui->list->sel > step ? ui->list->sel - step : 0;
 }
 
@@ -243,6 +296,16 @@ office_list_add(struct ui *ui)
 {
 	if (ui->list->add != NULL)
 		ui->list->add(ui, ui->list);
+}
+
+void
+office_list_extra(struct ui *ui)
+{
+	struct office_list *l = ui->list;
+
+	if (l->extra == NULL || l->n == 0)
+		return;
+	l->extra(ui, l, l->rows[l->sel].key);
 }
 
 const struct screen screen_list = {
@@ -411,6 +474,8 @@ office_form_save(struct ui *ui)
 		office_list_reload(ui);
 	ui_msg(ui, MSG_OK, "%s", f->done != NULL ? _(f->done) :
 	    _("Tersimpan (tercatat di ledger)"));
+	if (f->after != NULL)
+		f->after(ui);
 }
 
 void

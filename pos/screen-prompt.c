@@ -154,6 +154,19 @@ ui_retry_run(struct ui *ui)
 	case RETRY_REPRINT:
 		act_reprint_run(ui, ui->retry_text);
 		break;
+	case RETRY_SCAN:
+		rc = counter_scan(ui->c, ui->retry_text, &cause);
+		sale_screen_after(ui, rc, cause);
+		break;
+	case RETRY_ADD:
+		rc = counter_add_sku(ui->c, ui->retry_text,
+		    (int64_t)ui->retry_line, &cause);
+		sale_screen_after(ui, rc, cause);
+		break;
+	case RETRY_WEIGHT:
+		rc = counter_weight(ui->c, ui->retry_text, &cause);
+		sale_screen_after(ui, rc, cause);
+		break;
 	case RETRY_NONE:
 		break;
 	}
@@ -212,6 +225,11 @@ help_draw(struct ui *ui)
 		{ SCR_LOGIN, N_("Masuk") }, { SCR_PROMPT, N_("Isian") },
 		{ SCR_CONFIRM, N_("Konfirmasi") },
 		{ SCR_APPROVE, N_("Persetujuan manajer") },
+		{ SCR_MENU, N_("Menu manajer (F11): 1 Barang, 2 Pemasok, "
+		    "3 Pengguna, 4 Stok, 9 Pengaturan") },
+		{ SCR_LIST, N_("Daftar (menu manajer)") },
+		{ SCR_FORM, N_("Isian (menu manajer, penyiapan)") },
+		{ SCR_SETUP, N_("Penyiapan outlet baru") },
 		{ SCR_HELP, N_("Bantuan") },
 	};
 	const struct action *a;

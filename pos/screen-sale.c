@@ -20,6 +20,8 @@ sale_screen_weighed(struct ui *ui, const char *text)
 	enum pos_rc rc;
 
 	rc = counter_weight(ui->c, text, &cause);
+	if (ui_approve(ui, rc, cause, RETRY_WEIGHT, 0, text))
+		return;
 	sale_screen_after(ui, rc, cause);
 }
 
@@ -32,6 +34,7 @@ sale_screen_unweighed(struct ui *ui)
 void
 sale_screen_after(struct ui *ui, enum pos_rc rc, char *cause)
 {
+	const char *note;
 	char	 title[160];
 
 	if (rc == POS_ENEED_WEIGHT) {
@@ -50,6 +53,11 @@ sale_screen_after(struct ui *ui, enum pos_rc rc, char *cause)
 	}
 	free(cause);
 	ui->have_last = false;
+	/* An expired certificate, stock below zero: said, and heard. */
+	if ((note = counter_note(ui->c)) != NULL) {
+		ui_msg(ui, MSG_ERROR, "%s", note);
+		beep();
+	}
 }
 
 static void

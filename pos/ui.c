@@ -374,18 +374,20 @@ ui_bottom_row(const struct ui *ui)
 static void
 ui_draw_header(struct ui *ui)
 {
-	const struct counter_user *u = counter_user(ui->c);
+	const struct counter_user *u = ui->c != NULL ? counter_user(ui->c) :
+	    NULL;
 	const struct screen *s = ui_top(ui);
 	char	 right[96], left[160];
 	int	 a = ui_attr(ui, UI_PAIR_HEAD, A_REVERSE) | A_BOLD;
 
 	attron(a);
-	snprintf(left, sizeof left, " %s", ledger_outlet_name(ui->l));
+	snprintf(left, sizeof left, " %s", ui->l != NULL ?
+	    ledger_outlet_name(ui->l) : _("NTT Mart: outlet baru"));
 	ui_put(0, 0, ui->cols, left);
 	if (s != NULL && s->title != NULL)
 		ui_put((0), (ui->cols - ui_width(_(s->title))) / 2,
 		    ui_width(_(s->title)), _(s->title));
-	if (u != NULL) {
+	if (ui->c != NULL && u != NULL) {
 		snprintf(right, sizeof right, "%s (%s) ", u->name, u->role);
 		ui_put_right(0, ui->cols - 30, 30, right);
 	}
@@ -404,6 +406,15 @@ ui_draw_status(struct ui *ui)
 	char	 line[256], age[COUNTER_AGE_MAX], sync[64], day[16], sh[40];
 	int	 a = ui_attr(ui, UI_PAIR_STATUS, A_REVERSE), step;
 
+	if (ui->c == NULL) {
+		/* The setup: no ledger yet. */
+		snprintf(line, sizeof line, " %s %s", _("Outlet baru:"),
+		    ui->db_path);
+		attron(a);
+		ui_put(ui->rows - 1, 0, ui->cols, line);
+		attroff(a);
+		return;
+	}
 	counter_status(ui->c, &st);
 	for (step = 0; step < 3; step++) {
 		/* A day not closed by midnight is marked: "!" */
@@ -579,6 +590,7 @@ ui_main(const char *db_path)
 	char	*cause = NULL, *logpath, *lockpath;
 	enum pos_rc rc;
 	int	 lockfd;
+	bool	 setting_up;
 
 	memset(&ui, 0, sizeof ui);
 	ui.db_path = db_path;
@@ -603,8 +615,13 @@ ui_main(const char *db_path)
 	logpath = xasprintf("%s.log", db_path);
 	log_open(logpath);
 	free(logpath);
-	if ((rc = ledger_open(db_path, NULL, 0, NULL, &ui.l, &cause)) !=
-	    POS_OK || (rc = counter_open(ui.l, &ui.c, &cause)) != POS_OK) {
+	/* No ledger and no key: a new outlet, set up on the screen. */
+	if ((setting_up = setup_needed(db_path)))
+		rc = POS_OK;
+	else if ((rc = ledger_open(db_path, NULL, 0, NULL, &ui.l, &cause)) ==
+	    POS_OK)
+		rc = counter_open(ui.l, &ui.c, &cause);
+	if (rc != POS_OK) {
 		fprintf(stderr, "ntt-pos: %s\n", cause);
 		free(cause);
 		ledger_close(ui.l);
@@ -622,10 +639,13 @@ ui_main(const char *db_path)
 	ui_field_secret(&ui.login_pin);
 	ui_field_secret(&ui.appr_pin);
 	ui_curses_init(&ui);
-	ui_push(&ui, &screen_login);
+	if (setting_up)
+		setup_run(&ui);
+	else
+		ui_push(&ui, &screen_login);
 	/* An unclean shutdown whose -wal vanished: the counter works on,
 	 * but says so until the first key (and db.c has logged it). */
-	if (verify_shutdown(ui.l, &cause) != POS_OK) {
+	if (ui.l != NULL && verify_shutdown(ui.l, &cause) != POS_OK) {
 		ui_msg(&ui, MSG_ERROR, "PERINGATAN: %s", cause);
 		free(cause);
 		cause = NULL;
@@ -635,9 +655,14 @@ ui_main(const char *db_path)
 	if (ui_signalled)
 		log_info("ntt-pos: signal %d, leaving (the open sale is kept)",
 		    (int)ui_signalled);
+	if (setting_up)
+		setup_end();
+	if (setting_up && ui.l == NULL)
+		fprintf(stderr, "ntt-pos: penyiapan dibatalkan: tidak ada yang "
+		    "dibuat di %s\n", db_path);
 	/* The open sale stays in draft 0; only the session ends. */
-	if (counter_user(ui.c) != NULL && counter_logout(ui.c, &cause) !=
-	    POS_OK) {
+	if (ui.c != NULL && counter_user(ui.c) != NULL &&
+	    counter_logout(ui.c, &cause) != POS_OK) {
 		log_warnx("logout: %s", cause);
 		free(cause);
 	}

@@ -557,6 +557,7 @@ catalog_csv_supplier(const struct catalog_csv_head *h,
 		io->active = true;
 	if (catalog_csv_row(h, r, (uint8_t *)io, why) != POS_OK)
 		return POS_EINVAL;
+	catalog_kabupaten_canon(io->kabupaten, sizeof io->kabupaten);
 	if (catalog_check_supplier_at(io, &field, &cause) != POS_OK) {
 		catalog_csv_refuse(h, field, r->line, cause, why);
 		free(cause);
@@ -582,6 +583,7 @@ catalog_csv_product(const struct catalog_csv_head *h,
 	}
 	if (catalog_csv_row(h, r, (uint8_t *)io, why) != POS_OK)
 		return POS_EINVAL;
+	catalog_kabupaten_canon(io->kabupaten, sizeof io->kabupaten);
 	if (catalog_check_product_at(io, &field, &cause) != POS_OK) {
 		catalog_csv_refuse(h, field, r->line, cause, why);
 		free(cause);

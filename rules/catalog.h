@@ -13,6 +13,8 @@
 
 #define CATALOG_BARCODES_MAX	4
 #define CATALOG_CERTS_MAX	4
+/* The highest price a product may have, per piece or per kg: Rp100 juta. */
+#define CATALOG_PRICE_MAX_RP	INT64_C(100000000)
 
 struct supplier {
 	char	 code[32];	/* "SUP-001" */
@@ -27,8 +29,9 @@ struct supplier {
 
 struct cert {
 	char	 kind[8];	/* "halal", "bpom", "pirt", "sni" */
-	char	 number[48];
+	char	 number[48];	/* in the kind's form (docs/retail.md §5) */
 	char	 expiry[11];	/* "YYYY-MM-DD" or "" */
+	char	 issued[11];	/* "YYYY-MM-DD" or "": not after expiry */
 };
 
 struct product {
@@ -63,6 +66,49 @@ struct setting {
 	char	 value[256];
 };
 
+/*
+ * A price from a day on (catalog entry note "price"): from that day the
+ * counter sells sku at price_rp, until a later price takes over. A price
+ * changed "now" is the product's own entry; a sale keeps the price it
+ * was rung up at, whatever changes later.
+ */
+struct price_change {
+	char	 sku[32];
+	int64_t	 price_rp;	/* per piece, or per kg */
+	char	 from[11];	/* "YYYY-MM-DD", WITA: after the day written */
+};
+
+/* Rows of the back office's lists (db/db-office.c fills them). */
+struct product_row {
+	char	 sku[32];
+	char	 name[96];
+	char	 unit[4];
+	bool	 active;
+	char	 supplier[32];
+	int64_t	 stock;		/* on hand: pieces, or grams */
+	int64_t	 price_rp;	/* as sold today */
+};
+struct supplier_row {
+	char	 code[32];
+	char	 name[96];
+	char	 kabupaten[48];
+	char	 nib[16];
+	bool	 active;
+};
+struct user_row {
+	char	 code[16];
+	char	 name[64];
+	char	 role[10];
+	bool	 active;
+	int64_t	 failed;	/* wrong PINs in a row */
+	bool	 locked;
+};
+/* A price to come: from a day after today. */
+struct price_row {
+	char	 from[11];
+	int64_t	 price_rp;
+};
+
 struct entry;
 
 /* Closed sets, in one place each (rules/catalog.c). */
@@ -85,6 +131,25 @@ enum ownership	 ownership_parse(const char *);	/* OWN_NONE if not one */
 const char	*ownership_name(enum ownership);
 bool		 product_is_consigned(const struct product *);
 
+/* The 22 kabupaten and kota of NTT, in order, NULL after the last: *n
+ * set. */
+const char *const *catalog_kabupaten(size_t *n);
+/* One of them (exactly as listed). */
+bool		 catalog_kabupaten_ok(const char *);
+/* Certificates that say a food may be sold: P-IRT, BPOM, halal. */
+bool		 catalog_cert_is_food(const char *kind);
+/* The certificate's expiry is before day ("YYYY-MM-DD"). */
+bool		 catalog_cert_expired(const struct cert *, const char *day);
+/*
+ * The producer's desa and OVOP product are kept in one field,
+ * "DESA; OVOP PRODUCT" (struct supplier desa): joined and split here.
+ * out holds size bytes.
+ */
+void		 catalog_desa_join(const char *desa, const char *ovop,
+		    char *out, size_t size);
+void		 catalog_desa_split(const char *field, char *desa,
+		    size_t dsize, char *ovop, size_t osize);
+
 /* A code as the catalog writes them: 1 to size-1 letters, digits, -_. */
 bool		 catalog_code_ok(const char *, size_t size);
 /*
@@ -104,6 +169,21 @@ enum pos_rc	 catalog_check_supplier_at(const struct supplier *,
 		    const char **field, char **cause);
 enum pos_rc	 catalog_check_product_at(const struct product *,
 		    const char **field, char **cause);
+/*
+ * Puts a kabupaten/kota written the way spreadsheets write it ("TTS",
+ * "Kab. Ngada", "kota kupang") as the catalog writes it, in place; what
+ * it does not know stays as it was (and catalog_kabupaten_ok refuses it).
+ */
+void		 catalog_kabupaten_canon(char *s, size_t size);
+/* One certificate: its kind, its number in the kind's form, its dates. */
+enum pos_rc	 catalog_check_cert(const struct cert *, char **cause);
+/*
+ * A price from a day: the SKU's form, the price within the cap, and a
+ * day after today ("YYYY-MM-DD", WITA: a price for today is the
+ * product's own).
+ */
+enum pos_rc	 catalog_check_price(const struct price_change *,
+		    const char *today, char **cause);
 
 /*
  * The catalog entry of each object (kind "catalog", note the object;
@@ -116,6 +196,7 @@ struct entry	*catalog_supplier_entry(const struct supplier *);
 struct entry	*catalog_product_entry(const struct product *);
 struct entry	*catalog_user_entry(const struct user *, bool pin_changed);
 struct entry	*catalog_setting_entry(const struct setting *);
+struct entry	*catalog_price_entry(const struct price_change *);
 enum pos_rc	 catalog_supplier_decode(const struct entry *,
 		    struct supplier *out, char **cause);
 enum pos_rc	 catalog_product_decode(const struct entry *,
@@ -124,5 +205,7 @@ enum pos_rc	 catalog_user_decode(const struct entry *, struct user *out,
 		    bool *pin_changed, char **cause);
 enum pos_rc	 catalog_setting_decode(const struct entry *,
 		    struct setting *out, char **cause);
+enum pos_rc	 catalog_price_decode(const struct entry *,
+		    struct price_change *out, char **cause);
 
 #endif

@@ -24,6 +24,49 @@ pin_is_valid(const char *pin)
 	return n >= 4 && n <= 8 && strspn(pin, "0123456789") == n;
 }
 
+/* Common PINs that no pattern below catches (lists of leaked PINs). */
+static const char *const pin_weak_list[] = {
+	"1122", "1313", "2000", "2001", "2580", "0852", "1004", "1010",
+	"6969", "1379", "1357", "2468", "7777", "112233", "121212",
+	"123123", "159753", "147258", "123321", "654321", "111222",
+	"00000000", "12341234", "11223344", "88888888",
+};
+
+bool
+pin_is_weak(const char *pin)
+{
+	size_t	 i, n = strlen(pin);
+	bool	 same = true, up = true, down = true, turns = n >= 4;
+
+	for (i = 1; i < n; i++) {
+		same &= pin[i] == pin[0];
+		up &= pin[i] == pin[i - 1] + 1;
+		down &= pin[i] == pin[i - 1] - 1;
+		turns &= pin[i] == pin[i % 2];
+	}
+	if (same || up || down || turns)
+		return true;
+	for (i = 0; i < sizeof pin_weak_list / sizeof pin_weak_list[0]; i++)
+		if (strcmp(pin, pin_weak_list[i]) == 0)
+			return true;
+	return false;
+}
+
+enum pos_rc
+pin_check_new(const char *pin, const char *again, char **cause)
+{
+	if (!pin_is_valid(pin))
+		return cause_set(cause, POS_EINVAL, "PIN: harus 4-8 angka");
+	if (again == NULL || strcmp(pin, again) != 0)
+		return cause_set(cause, POS_EINVAL, "PIN: kedua ketikan tidak "
+		    "sama, ketik ulang");
+	if (pin_is_weak(pin))
+		return cause_set(cause, POS_EINVAL, "PIN: terlalu mudah ditebak "
+		    "(angka sama, urut naik/turun, berselang, atau daftar PIN "
+		    "umum): pilih yang lain");
+	return POS_OK;
+}
+
 static void
 pin_key(const uint8_t pepper[32], const char *pin, char out[65])
 {

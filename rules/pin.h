@@ -16,6 +16,20 @@ bool		 pin_verify(const uint8_t pepper[32], const char *pin,
 /* Checks a PIN's form: 4 to 8 digits. */
 bool		 pin_is_valid(const char *pin);
 /*
+ * A PIN anyone would try first: one digit repeated (0000), a run up or
+ * down (1234, 9876, 123456), two digits taking turns (1212), or one of
+ * the common list (pin.c). The rule is for PINs a person sets through
+ * the screens and the setup (core/counter-office.c); the demo outlet's
+ * users (0000, 1234 ...) are loaded as data and keep theirs.
+ */
+bool		 pin_is_weak(const char *pin);
+/*
+ * A new PIN typed twice: the form, the two the same, not weak.
+ * POS_EINVAL naming the rule.
+ */
+enum pos_rc	 pin_check_new(const char *pin, const char *again,
+		    char **cause);
+/*
  * True when hash was made with other argon2id parameters than ours (an
  * older release, or a PIN_MEMLIMIT tuned since): the counter hashes the
  * PIN again at the next login (R4.9).

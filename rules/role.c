@@ -46,6 +46,8 @@ static const struct {
 	[ACT_SETTINGS] =  { "pengaturan", "ubah pengaturan", ROLE_MANAGER },
 	[ACT_UNLOCK] =	  { "buka-kunci", "buka kunci pengguna",
 			    ROLE_MANAGER },
+	[ACT_SELL_GUARD] = { "jual-peringatan", "jual walau ada peringatan",
+			    ROLE_APPROVAL },
 };
 
 enum role

@@ -42,6 +42,8 @@ enum role_act {
 	ACT_USERS,		/* add users, roles, reset PINs */
 	ACT_SETTINGS,		/* outlet settings */
 	ACT_UNLOCK,		/* unlock a user after wrong PINs */
+	ACT_SELL_GUARD,		/* sell past a warning: an expired food
+				 * certificate, stock below zero (warn.*) */
 	ACT_COUNT
 };
 

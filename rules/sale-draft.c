@@ -75,8 +75,13 @@ sale_encode(const struct sale *s)
 		sale_esc(&b, l->supplier);
 		sale_esc(&b, l->ownership);
 		buf_printf(&b, " %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64
-		    " %" PRId64 "\n", l->commission_bp, l->lim_qty,
+		    " %" PRId64, l->commission_bp, l->lim_qty,
 		    l->lim_amount_rp, l->lim_tax_rp, l->lim_share_rp);
+		/* A fixed share per unit, only when there is one: a draft
+		 * without it reads as before. */
+		if (l->unit_share_rp != 0)
+			buf_printf(&b, " %" PRId64, l->unit_share_rp);
+		buf_addbyte(&b, '\n');
 	}
 	for (i = 0; i < s->npays; i++) {
 		p = &s->pays[i];
@@ -167,7 +172,7 @@ sale_decode_line(struct sale *s, char **f, size_t n)
 	struct sale_line *l;
 	int64_t	 voided;
 
-	if (n != 19 || s->nlines >= SALE_LINES_MAX)
+	if ((n != 19 && n != 20) || s->nlines >= SALE_LINES_MAX)
 		return false;
 	l = sale_append(s);
 	memset(l, 0, sizeof *l);
@@ -184,7 +189,9 @@ sale_decode_line(struct sale *s, char **f, size_t n)
 	    !sale_int(f[15], &l->lim_qty) ||
 	    !sale_int(f[16], &l->lim_amount_rp) ||
 	    !sale_int(f[17], &l->lim_tax_rp) ||
-	    !sale_int(f[18], &l->lim_share_rp))
+	    !sale_int(f[18], &l->lim_share_rp) ||
+	    (n == 20 && (!sale_int(f[19], &l->unit_share_rp) ||
+	    l->unit_share_rp < 0)))
 		return false;
 	l->voided = voided != 0;
 	return true;

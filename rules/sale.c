@@ -435,7 +435,19 @@ sale_recompute(struct sale *s, char **cause)
 		total += l->amount_rp;
 		if (tax_class_is_taxed(l->tax_class))
 			taxable += l->amount_rp;
-		if (ownership_parse(l->ownership) == OWN_KONSINYASI) {
+		if (ownership_parse(l->ownership) == OWN_KONSINYASI &&
+		    l->unit_share_rp > 0) {
+			/* A fixed amount per piece, or per kg (grams
+			 * rounded half up); never more than was paid. */
+			if (!money_muldiv(l->unit_share_rp, l->qty,
+			    sale_line_is_weighed(l) ? 1000 : 1,
+			    &l->share_rp)) {
+				rc = sale_too_big(cause);
+				goto out;
+			}
+			if (l->share_rp > l->amount_rp)
+				l->share_rp = l->amount_rp;
+		} else if (ownership_parse(l->ownership) == OWN_KONSINYASI) {
 			if (!money_muldiv(l->amount_rp, l->commission_bp, 10000,
 			    &commission)) {
 				rc = sale_too_big(cause);
@@ -544,6 +556,9 @@ sale_line_from_product(struct sale_line *l, const struct product *p,
 	sale_copy(l->supplier, sizeof l->supplier, p->supplier);
 	sale_copy(l->ownership, sizeof l->ownership, p->ownership);
 	l->commission_bp = p->commission_bp;
+	/* A konsinyasi product's cost is the producer's fixed amount. */
+	if (ownership_parse(p->ownership) == OWN_KONSINYASI)
+		l->unit_share_rp = p->cost_rp;
 }
 
 struct sale_line *

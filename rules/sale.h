@@ -54,6 +54,9 @@ struct sale_line {
 	char	 supplier[32];		/* (in) */
 	char	 ownership[12];		/* (in) "konsinyasi" or "beli_putus" */
 	int64_t	 commission_bp;		/* (in) outlet's cut, konsinyasi */
+	int64_t	 unit_share_rp;		/* (in) konsinyasi: the producer's
+					 * fixed amount per piece or per kg
+					 * instead of a cut; 0 if none */
 	bool	 voided;		/* (in) removed; kept for the log */
 	/* Refund lines: what may still be returned of the original. */
 	int64_t	 lim_qty;		/* (in) */

@@ -4,40 +4,61 @@
 #include <string.h>
 
 #include "barcode.h"
+#include "catalog.h"
 #include "qris.h"
 #include "sale.h"
 #include "setting.h"
 #include "util.h"
 
+static const char *const setting_guard[] = { SETTING_WARN, SETTING_MANAGER,
+    NULL };
+static const char *const setting_enrol[] = { "offline", "kode", NULL };
+
 /* docs/cashier.md §Settings is this table in words; change both. */
 static const struct setting_def setting_defs[] = {
 	{ "outlet.address", SETTING_TEXT, "", ACT_SETTINGS,
-	    "Alamat outlet, dicetak di struk" },
+	    "Alamat outlet, dicetak di struk", NULL },
 	{ "outlet.phone", SETTING_TEXT, "", ACT_SETTINGS,
-	    "Telepon outlet, dicetak di struk" },
+	    "Telepon outlet, dicetak di struk", NULL },
+	{ "outlet.kabupaten", SETTING_KABUPATEN, "", ACT_SETTINGS,
+	    "Kabupaten/kota outlet (satu dari 22 di NTT)", NULL },
 	{ "npwp", SETTING_NPWP, "", ACT_SETTINGS,
-	    "NPWP outlet (15 atau 16 angka), dicetak di struk bila PKP" },
+	    "NPWP outlet (15 atau 16 angka), dicetak di struk bila PKP",
+	    NULL },
 	{ "pkp", SETTING_BOOL, "0", ACT_SETTINGS,
-	    "1 bila outlet Pengusaha Kena Pajak: harga termasuk PPN" },
+	    "1 bila outlet Pengusaha Kena Pajak: harga termasuk PPN", NULL },
 	{ "receipt.footer", SETTING_TEXT, "", ACT_SETTINGS,
-	    "Baris penutup struk" },
+	    "Baris penutup struk", NULL },
 	{ "printer", SETTING_PRINTER, "none", ACT_SETTINGS,
 	    "Printer struk: dev:/dev/usb/lp0, tcp:HOST:9100, cups:ANTRIAN, "
-	    "file:BERKAS atau none" },
+	    "file:BERKAS atau none", NULL },
 	{ "printer.profile", SETTING_PROFILE, "58", ACT_SETTINGS,
-	    "Kertas: 58 atau 80 (80-42, 80-noqr)" },
+	    "Kertas: 58 atau 80 (80-42, 80-noqr)", NULL },
 	{ "barcode.scale", SETTING_SCALE, SALE_SCALE_DEFAULT, ACT_SETTINGS,
-	    "Tata letak label timbangan, prefiks 20-29" },
+	    "Tata letak label timbangan, prefiks 20-29", NULL },
 	{ "barcode.instore", SETTING_INSTORE, "", ACT_SETTINGS,
-	    "Blok nomor barcode toko dari provinsi: 4 angka (0001-9999)" },
+	    "Blok nomor barcode toko dari provinsi: 4 angka (0001-9999)",
+	    NULL },
 	{ "qris.static", SETTING_QRIS, "", ACT_SETTINGS,
-	    "Kode QRIS statis toko, dari bank" },
+	    "Kode QRIS statis toko, dari bank", NULL },
 	{ "disc.max_bp.kasir", SETTING_BP, "1000", ACT_SETTINGS,
-	    "Diskon terbesar kasir tanpa manajer, per 1/100 % (1000 = 10%)" },
+	    "Diskon terbesar kasir tanpa manajer, per 1/100 % (1000 = 10%)",
+	    NULL },
 	{ "disc.max_bp.manajer", SETTING_BP, "5000", ACT_SETTINGS,
-	    "Diskon terbesar manajer, per 1/100 %" },
+	    "Diskon terbesar manajer, per 1/100 %", NULL },
 	{ "disc.max_bp.admin", SETTING_BP, "5000", ACT_SETTINGS,
-	    "Diskon terbesar admin, per 1/100 %" },
+	    "Diskon terbesar admin, per 1/100 %", NULL },
+	{ "warn.cert_expired", SETTING_CHOICE, SETTING_MANAGER, ACT_SETTINGS,
+	    "Jual barang pangan yang sertifikatnya (P-IRT, BPOM, halal) "
+	    "kedaluwarsa: warn = peringatan, manager = perlu manajer",
+	    setting_guard },
+	{ "warn.stock_negative", SETTING_CHOICE, SETTING_WARN, ACT_SETTINGS,
+	    "Jual melebihi stok tercatat: warn = peringatan, manager = perlu "
+	    "manajer", setting_guard },
+	{ "sync.enrol", SETTING_CHOICE, "offline", ACT_SETTINGS,
+	    "Pendaftaran ke provinsi: offline = belum (daftar nanti dengan "
+	    "ntt-sync enrol), kode = kode sekali pakai sudah diberikan",
+	    setting_enrol },
 };
 #define SETTING_N	(sizeof setting_defs / sizeof setting_defs[0])
 
@@ -111,6 +132,20 @@ setting_check(const struct setting_def *d, const char *v, char **cause)
 		rc = qris_dynamic(v, 1000, &dyn, cause);
 		free(dyn);
 		return rc;
+	case SETTING_CHOICE:
+		for (i = 0; d->choices != NULL && d->choices[i] != NULL; i++)
+			if (strcmp(v, d->choices[i]) == 0)
+				return POS_OK;
+		return cause_set(cause, POS_EINVAL, "%s harus salah satu: %s%s%s",
+		    d->name, d->choices != NULL ? d->choices[0] : "",
+		    d->choices != NULL && d->choices[1] != NULL ? ", " : "",
+		    d->choices != NULL && d->choices[1] != NULL ?
+		    d->choices[1] : "");
+	case SETTING_KABUPATEN:
+		if (n != 0 && !catalog_kabupaten_ok(v))
+			return cause_set(cause, POS_EINVAL, "%s: bukan "
+			    "kabupaten/kota NTT (pilih dari daftar)", d->name);
+		return POS_OK;
 	case SETTING_PRINTER:
 	case SETTING_PROFILE:
 		if (n == 0)

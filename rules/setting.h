@@ -26,6 +26,8 @@ enum setting_type {
 	SETTING_PRINTER,	/* a printer by name: the services check it */
 	SETTING_PROFILE,	/* a paper profile: the services check it */
 	SETTING_INSTORE,	/* "" or a 4-digit block (rules/barcode.h) */
+	SETTING_CHOICE,		/* one of choices */
+	SETTING_KABUPATEN,	/* "" or a kabupaten/kota of NTT */
 };
 
 struct setting_def {
@@ -34,7 +36,13 @@ struct setting_def {
 	const char		*dflt;
 	enum role_act		 act;	/* who may change it (rules/role.h) */
 	const char		*help;	/* Bahasa Indonesia */
+	const char *const	*choices;	/* SETTING_CHOICE: NULL-ended */
 };
+
+/* The values of the counter's warnings (warn.*): a warning the cashier
+ * sees, or a manager's approval on the spot. */
+#define SETTING_WARN		"warn"
+#define SETTING_MANAGER		"manager"
 
 /* The definition of name, or NULL when there is no such setting. */
 const struct setting_def *setting_find(const char *name);

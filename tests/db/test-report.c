@@ -25,7 +25,7 @@ put_supplier(struct ledger *l, const char *code, const char *name)
 	memset(&s, 0, sizeof s);
 	snprintf(s.code, sizeof s.code, "%s", code);
 	snprintf(s.name, sizeof s.name, "%s", name);
-	snprintf(s.bank, sizeof s.bank, "BRI 1234 a.n. %s", name);
+	snprintf(s.bank, sizeof s.bank, "BRI 1234-01-5678 a.n. %s", name);
 	s.active = true;
 	CHECK(catalog_put_supplier(l, "admin", &s, NULL) == POS_OK);
 }
@@ -237,7 +237,7 @@ main(void)
 	CHECK(has(text, "laku 2", "Rp700.000"));
 	CHECK(has(text, "DIBAYAR KE PEMASOK", "Rp560.000"));
 	CHECK(has(text, "Komisi outlet", "Rp140.000"));
-	CHECK(strstr(text, "BRI 1234") != NULL);
+	CHECK(strstr(text, "BRI 1234-01-5678") != NULL);
 	free(text);
 	free(bytes);
 	text = bytes = NULL;

@@ -70,7 +70,7 @@ printf '\357\273\277Kode;Nama Usaha;NIB;Kabupaten/Kota;Desa;HP;No.\r\n' \
     >"$T/prod.csv"
 printf 'SUP-101;"Kelompok Tenun; Ina ""Ndao""";9120105400011;Rote Ndao;' \
     >>"$T/prod.csv"
-printf 'Desa Oelunggu;0812;1\r\nSUP-102;"UD Madu\nHutan Mutis";;TTS;;;2\n' \
+printf 'Desa Oelunggu;0812 3456 7890;1\r\nSUP-102;"UD Madu\nHutan Mutis";;TTS;;;2\n' \
     >>"$T/prod.csv"
 printf ';;;;;;\rSUP-103;KUB Kopi Colol;9120105400035;Manggarai Timur;;;3' \
     >>"$T/prod.csv"
@@ -122,10 +122,10 @@ printf 'code;name;nib\nSUP-201;UD Satu;912010540004\nSUP-202;UD Dua;\n' \
 before=$(entries)
 run 2 "$POS" import --db "$DB" --producers "$T/badp.csv" --products \
     "$T/bad.csv" --dry-run
-has "DITOLAK pemasok baris 2 kolom 3 (nib): NIB harus 13 angka atau kosong"
+has "DITOLAK pemasok baris 2 kolom 3 (nib): NIB: harus 13 angka (atau kosong bila belum ada)"
 has "DITOLAK produk baris 2 kolom 5 (barcodes): barcode 8995500000013 sudah dipakai MDU-TTS-102"
-has "DITOLAK produk baris 3 kolom 5 (barcodes): Barcode 8995500000012: digit periksa salah"
-has "DITOLAK produk baris 4 kolom 3 (price_rp): Harga harus Rp1 sampai Rp1.000.000.000.000"
+has "DITOLAK produk baris 3 kolom 5 (barcodes): Barcode 8995500000012: digit periksa salah (EAN-13/EAN-8)"
+has "DITOLAK produk baris 4 kolom 3 (price_rp): Harga: harus Rp1 sampai Rp100.000.000 (per buah, atau per kg)"
 has "DITOLAK produk baris 5 kolom 3 (price_rp): 1000000000001 di atas batas Rp1.000.000.000.000"
 has "DITOLAK produk baris 6 kolom 2 (name): bukan teks UTF-8"
 has "DITOLAK produk baris 8 kolom 5 (barcodes): barcode 8990000000006 sudah dipakai B-6 di baris 7"

@@ -59,8 +59,8 @@ pos_type "$DIR/pemasok.csv"
 pos_keys Tab
 pos_type "$DIR/produk.csv"
 pos_keys F5
-pos_wait "pemasok baris 3 kolom 3 (nib): NIB harus 13 angka"
-pos_wait "produk baris 3 kolom 3 (harga): Harga harus Rp1"
+pos_wait "pemasok baris 3 kolom 3 (nib): NIB: harus 13 angka"
+pos_wait "produk baris 3 kolom 3 (harga): Harga: harus Rp1"
 pos_wait "produk baris 4 kolom 4 (pemasok): pemasok SUP-302 tidak"
 pos_wait "Uji coba: 3 baris ditolak"
 pos_journal_count=$("$POS" journal --db "$DB" | wc -l)

@@ -214,9 +214,124 @@ test_refused(void)
 	entry_free(e);
 }
 
+/* Prices from a day on, and a cert's issue date, survive the round trip;
+ * an entry without cert_issued reads as before. */
+static void
+test_price_issued(void)
+{
+	struct price_change pc, pb;
+	struct product p, back;
+	struct entry *e;
+
+	memset(&pc, 0, sizeof pc);
+	snprintf(pc.sku, sizeof pc.sku, "KOP-BJW-250");
+	pc.price_rp = 90000;
+	snprintf(pc.from, sizeof pc.from, "2027-01-01");
+	e = codec_entry(catalog_price_entry(&pc), "price");
+	CHECK(catalog_price_decode(e, &pb, NULL) == POS_OK);
+	CHECK(memcmp(&pc, &pb, sizeof pc) == 0);
+	entry_free(e);
+	CHECK(catalog_check_price(&pc, "2026-12-31", NULL) == POS_OK);
+	CHECK(catalog_check_price(&pc, "2027-01-01", NULL) == POS_EINVAL);
+	pc.price_rp = CATALOG_PRICE_MAX_RP + 1;
+	CHECK(catalog_check_price(&pc, "2026-12-31", NULL) == POS_EINVAL);
+
+	memset(&p, 0, sizeof p);
+	snprintf(p.sku, sizeof p.sku, "MYK-SKA-600");
+	snprintf(p.certs[0].kind, sizeof p.certs[0].kind, "pirt");
+	snprintf(p.certs[0].number, sizeof p.certs[0].number,
+	    "2075309010058-25");
+	snprintf(p.certs[0].expiry, sizeof p.certs[0].expiry, "2025-09-30");
+	snprintf(p.certs[0].issued, sizeof p.certs[0].issued, "2020-09-30");
+	snprintf(p.certs[1].kind, sizeof p.certs[1].kind, "halal");
+	snprintf(p.certs[1].number, sizeof p.certs[1].number,
+	    "ID53090000351620124");
+	e = codec_entry(catalog_product_entry(&p), "product");
+	memset(&back, 0, sizeof back);
+	CHECK(catalog_product_decode(e, &back, NULL) == POS_OK);
+	CHECK(memcmp(&p, &back, sizeof p) == 0);
+	entry_free(e);
+	CHECK(catalog_check_cert(&p.certs[0], NULL) == POS_OK);
+	CHECK(catalog_check_cert(&p.certs[1], NULL) == POS_OK);
+	CHECK(catalog_cert_expired(&p.certs[0], "2026-01-01"));
+	CHECK(!catalog_cert_expired(&p.certs[0], "2025-09-30"));
+	CHECK(!catalog_cert_expired(&p.certs[1], "2099-01-01"));
+	CHECK(catalog_cert_is_food("pirt") && !catalog_cert_is_food("sni"));
+	/* Expiry before issue; numbers not in their kind's form. */
+	snprintf(p.certs[0].issued, sizeof p.certs[0].issued, "2026-01-01");
+	CHECK(catalog_check_cert(&p.certs[0], NULL) == POS_EINVAL);
+	snprintf(p.certs[0].issued, sizeof p.certs[0].issued, "%s", "");
+	snprintf(p.certs[0].number, sizeof p.certs[0].number, "12345");
+	CHECK(catalog_check_cert(&p.certs[0], NULL) == POS_EINVAL);
+	snprintf(p.certs[0].kind, sizeof p.certs[0].kind, "bpom");
+	snprintf(p.certs[0].number, sizeof p.certs[0].number,
+	    "MD 253109002214");
+	CHECK(catalog_check_cert(&p.certs[0], NULL) == POS_OK);
+	snprintf(p.certs[0].number, sizeof p.certs[0].number, "MX 1");
+	CHECK(catalog_check_cert(&p.certs[0], NULL) == POS_EINVAL);
+}
+
+/* Producers: NIB, phone, bank, kabupaten; the desa and OVOP field. */
+static void
+test_supplier_rules(void)
+{
+	struct supplier s;
+	char	 d[96], o[96], f[96];
+	char	*cause = NULL;
+
+	memset(&s, 0, sizeof s);
+	snprintf(s.code, sizeof s.code, "SUP-100");
+	snprintf(s.name, sizeof s.name, "Kelompok Uji");
+	CHECK(catalog_check_supplier(&s, NULL) == POS_OK);
+	snprintf(s.nib, sizeof s.nib, "123456789012");
+	CHECK(catalog_check_supplier(&s, &cause) == POS_EINVAL);
+	CHECK(cause != NULL && strstr(cause, "NIB") != NULL);
+	free(cause);
+	snprintf(s.nib, sizeof s.nib, "9120105423781");
+	snprintf(s.kabupaten, sizeof s.kabupaten, "Bandung");
+	CHECK(catalog_check_supplier(&s, NULL) == POS_EINVAL);
+	snprintf(s.kabupaten, sizeof s.kabupaten, "Sumba Barat Daya");
+	snprintf(s.phone, sizeof s.phone, "12345");
+	CHECK(catalog_check_supplier(&s, NULL) == POS_EINVAL);
+	snprintf(s.phone, sizeof s.phone, "+62 812-3765-4012");
+	CHECK(catalog_check_supplier(&s, NULL) == POS_OK);
+	snprintf(s.bank, sizeof s.bank, "BRI a.n. Ina");
+	CHECK(catalog_check_supplier(&s, NULL) == POS_EINVAL);
+	catalog_desa_join("Desa Lambanapu", "tenun ikat", f, sizeof f);
+	catalog_desa_split(f, d, sizeof d, o, sizeof o);
+	CHECK_STR(d, "Desa Lambanapu");
+	CHECK_STR(o, "tenun ikat");
+	catalog_desa_split("Desa Kalembu Kaha", d, sizeof d, o, sizeof o);
+	CHECK_STR(o, "");
+}
+
+/* Weak PINs: repeated, runs, turns, the list; good ones pass. */
+static void
+test_pins(void)
+{
+	static const char *const weak[] = { "0000", "1111", "1234",
+	    "123456", "9876", "4321", "0123", "1212", "2580", "12345678",
+	    "88888888" };
+	static const char *const fine[] = { "7391", "4826", "5937",
+	    "19283746" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof weak / sizeof weak[0]; i++)
+		CHECK(pin_is_weak(weak[i]));
+	for (i = 0; i < sizeof fine / sizeof fine[0]; i++)
+		CHECK(!pin_is_weak(fine[i]));
+	CHECK(pin_check_new("7391", "7391", NULL) == POS_OK);
+	CHECK(pin_check_new("7391", "7392", NULL) == POS_EINVAL);
+	CHECK(pin_check_new("1234", "1234", NULL) == POS_EINVAL);
+	CHECK(pin_check_new("73a1", "73a1", NULL) == POS_EINVAL);
+}
+
 int
 main(void)
 {
+	test_price_issued();
+	test_supplier_rules();
+	test_pins();
 	test_supplier();
 	test_product();
 	test_user();

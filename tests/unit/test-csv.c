@@ -162,7 +162,7 @@ test_catalog_csv(void)
 
 	memset(&p, 0, sizeof p);
 	CHECK_EQ_I64(product_of(HEAD "1;KOP-1;Kopi Bajawa;15.000;SUP-006;"
-	    "8991234567891 | 8990000000006;halal:ID123|sni:SNI 3556:2016:"
+	    "8991234567891 | 8990000000006;halal:ID53120000412870523|sni:SNI 3556:2016:"
 	    "2027-10-31;x\n", &p, true, &w), POS_OK);
 	CHECK_STR(p.sku, "KOP-1");
 	CHECK_EQ_I64(p.price_rp, 15000);
@@ -180,7 +180,7 @@ test_catalog_csv(void)
 	CHECK_EQ_I64(w.line, 2);
 	CHECK_EQ_I64(w.col, 4);
 	CHECK_STR(w.column, "Harga (Rp)");
-	CHECK(strstr(w.why, "Harga harus Rp1") != NULL);
+	CHECK(strstr(w.why, "Harga: harus Rp1") != NULL);
 	memset(&p, 0, sizeof p);
 	CHECK_EQ_I64(product_of(HEAD "1;KOP-1;Kopi;1.000.000.000.001;SUP-6"
 	    ";;;\n", &p, true, &w), POS_EINVAL);
@@ -252,7 +252,7 @@ test_catalog_csv(void)
 	memset(&s, 0, sizeof s);
 	CHECK_EQ_I64(catalog_csv_supplier(&h, &r, true, &s, &w), POS_EINVAL);
 	CHECK_EQ_I64(w.col, 3);
-	CHECK_STR(w.why, "NIB harus 13 angka atau kosong");
+	CHECK_STR(w.why, "NIB: harus 13 angka (atau kosong bila belum ada)");
 	csv_row_free(&r);
 
 	/* An export reads back to the same object. */

@@ -35,6 +35,7 @@ static const struct {
 	{ ACT_USERS, ROLE_MANAGER },
 	{ ACT_SETTINGS, ROLE_MANAGER },
 	{ ACT_UNLOCK, ROLE_MANAGER },
+	{ ACT_SELL_GUARD, ROLE_APPROVAL },
 };
 #define TEST_NKASIR (sizeof test_kasir / sizeof test_kasir[0])
 

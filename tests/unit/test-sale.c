@@ -511,9 +511,41 @@ test_sale_scale(void)
 	CHECK_EQ_I64(sc.value, 502);
 }
 
+/*
+ * Konsinyasi with the producer's fixed amount per unit (the product's
+ * cost_rp): per piece, per kg for weighed goods (rounded half up), never
+ * more than was paid; kept through the draft's text form.
+ */
+static void
+test_sale_fixed_share(void)
+{
+	struct product p = prod("TEN-1", "pcs", 150000, "BEBAS", "konsinyasi",
+	    0), w = prod("MDU-G", "g", 200000, "BEBAS", "konsinyasi", 0);
+	struct sale *s = sale_new(SALE_SALE, "ani", false), *d = NULL;
+	char	*text;
+
+	p.cost_rp = 120000;
+	w.cost_rp = 150000;
+	CHECK(sale_add(s, &p, 2, "TEN-1", NULL) == POS_OK);
+	CHECK(sale_add(s, &w, 333, "MDU-G", NULL) == POS_OK);
+	CHECK_EQ_I64(sale_line(s, 0)->share_rp, 240000);
+	/* 150000 x 0,333 kg = 49950 */
+	CHECK_EQ_I64(sale_line(s, 1)->share_rp, 49950);
+	text = sale_encode(s);
+	CHECK(sale_decode(text, &d, NULL) == POS_OK);
+	CHECK(d != NULL && sale_line(d, 0)->share_rp == 240000);
+	free(text);
+	sale_free(d);
+	/* A discount past the producer's amount: the share is what was paid. */
+	CHECK(sale_discount(s, 0, 0, 100000, "", NULL) == POS_OK);
+	CHECK_EQ_I64(sale_line(s, 0)->share_rp, 200000);
+	sale_free(s);
+}
+
 int
 main(void)
 {
+	test_sale_fixed_share();
 	test_sale_basic();
 	test_sale_discount();
 	test_sale_ppn();
