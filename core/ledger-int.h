@@ -59,6 +59,17 @@ enum pos_rc	 auth_pin(struct ledger *, const char *code, const char *pin,
 /* The wait after failed wrong PINs in a row, in ms (0: none). */
 int64_t		 auth_pin_delay_ms(int64_t failed);
 
+/*
+ * report.c: lays out doc with fn for profile (NULL: the outlet's), then
+ * encodes it (bytes, *lenp) and/or previews it (text); either out may be
+ * NULL, both are the caller's.
+ */
+struct layout;
+enum pos_rc	 report_output(struct ledger *, const char *profile,
+		    enum pos_rc (*fn)(const void *, struct layout *, char **),
+		    const void *doc, char **bytes, size_t *lenp, char **text,
+		    char **cause);
+
 /* print.c: setting key as a receipt wants it: NULL when empty; freed. */
 char		*print_setting(struct ledger *, const char *key);
 

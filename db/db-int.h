@@ -91,6 +91,20 @@ enum db_stmt_id {
 	DB_ST_VERIFY_STOCK,
 	DB_ST_VERIFY_USERS,
 	DB_ST_VERIFY_SETTINGS,
+	/* db-lot.c: lots and producers' days (projections, reads) */
+	DB_ST_LOT_PUT,
+	DB_ST_LOT_MOVE,
+	DB_ST_LOT_DAY,
+	DB_ST_LOT_GET,
+	DB_ST_LOT_OF_SKU,
+	DB_ST_LOT_DUE,
+	DB_ST_LOT_SEARCH,
+	DB_ST_LOT_ON_HAND,
+	DB_ST_LOT_PAID,
+	DB_ST_LOT_SETTLES,
+	DB_ST_LOT_BARE,
+	DB_ST_VERIFY_LOTS,
+	DB_ST_VERIFY_CONSIGN_DAYS,
 	DB_ST_MAX
 };
 
@@ -115,6 +129,10 @@ enum db_stmt_id {
 	"p.sku, p.name, p.unit, p.price_rp, p.category, p.supplier,"	\
 	" p.ownership, p.commission_bp, p.cost_rp, p.tax_class,"	\
 	" p.kabupaten, p.plu, p.active"
+#define DB_LOT_COLS							\
+	"lot, sku, supplier, unit, owned, intake_seq, intake_day,"	\
+	" price_rp, commission_bp, fixed_rp, cost_rp, best_before,"	\
+	" return_by, expires, received, sold, returned, adjusted, qty"
 #define DB_DRAFT_COLS	"id, uuid, kind, author, label, total_rp, updated_at_ms"
 
 struct db {

@@ -81,6 +81,8 @@ static const struct db_verify_table db_verify_tables[] = {
 	{ "stok", "stock", 1, DB_ST_VERIFY_STOCK },
 	{ "pengguna", "users", 1, DB_ST_VERIFY_USERS },
 	{ "pengaturan", "settings", 1, DB_ST_VERIFY_SETTINGS },
+	{ "lot", "lots", 1, DB_ST_VERIFY_LOTS },
+	{ "hari pemasok", "consign_days", 1, DB_ST_VERIFY_CONSIGN_DAYS },
 };
 
 static int

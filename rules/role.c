@@ -46,6 +46,9 @@ static const struct {
 	[ACT_SETTINGS] =  { "pengaturan", "ubah pengaturan", ROLE_MANAGER },
 	[ACT_UNLOCK] =	  { "buka-kunci", "buka kunci pengguna",
 			    ROLE_MANAGER },
+	[ACT_STOCKTAKE] = { "opname", "stok opname", ROLE_APPROVAL },
+	[ACT_SELL_EXPIRED] = { "kedaluwarsa", "jual lot kedaluwarsa",
+			    ROLE_APPROVAL },
 };
 
 enum role

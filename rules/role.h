@@ -42,6 +42,8 @@ enum role_act {
 	ACT_USERS,		/* add users, roles, reset PINs */
 	ACT_SETTINGS,		/* outlet settings */
 	ACT_UNLOCK,		/* unlock a user after wrong PINs */
+	ACT_STOCKTAKE,		/* stok opname: stock set to what was counted */
+	ACT_SELL_EXPIRED,	/* sell from a lot past its best-before date */
 	ACT_COUNT
 };
 

@@ -35,6 +35,11 @@ static const struct setting_def setting_defs[] = {
 	    "Diskon terbesar manajer, per 1/100 %" },
 	{ "disc.max_bp.admin", SETTING_BP, "5000", ACT_SETTINGS,
 	    "Diskon terbesar admin, per 1/100 %" },
+	{ "lot.warn_days", SETTING_DAYS, "7", ACT_SETTINGS,
+	    "Hari sebelum tanggal kembali/kedaluwarsa lot masuk daftar" },
+	{ "lot.block_expired", SETTING_BOOL, "1", ACT_SETTINGS,
+	    "1: lot lewat tanggal baik-sebelum hanya terjual dengan "
+	    "persetujuan manajer" },
 };
 #define SETTING_N	(sizeof setting_defs / sizeof setting_defs[0])
 
@@ -83,6 +88,11 @@ setting_check(const struct setting_def *d, const char *v, char **cause)
 		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
 			return cause_set(cause, POS_EINVAL, "%s harus 0 atau 1",
 			    d->name);
+		return POS_OK;
+	case SETTING_DAYS:
+		if (!setting_digits(v) || n > 3 || strtol(v, NULL, 10) > 365)
+			return cause_set(cause, POS_EINVAL, "%s harus 0 sampai "
+			    "365 hari", d->name);
 		return POS_OK;
 	case SETTING_BP:
 		if (!setting_digits(v) || n > 5 || strtol(v, NULL, 10) > 10000)

@@ -25,6 +25,7 @@ enum setting_type {
 	SETTING_QRIS,		/* "" or a static QRIS payload (rules/qris.h) */
 	SETTING_PRINTER,	/* a printer by name: the services check it */
 	SETTING_PROFILE,	/* a paper profile: the services check it */
+	SETTING_DAYS,		/* whole days: "0" to "365" */
 };
 
 struct setting_def {

@@ -35,6 +35,8 @@ static const struct {
 	{ ACT_USERS, ROLE_MANAGER },
 	{ ACT_SETTINGS, ROLE_MANAGER },
 	{ ACT_UNLOCK, ROLE_MANAGER },
+	{ ACT_STOCKTAKE, ROLE_APPROVAL },
+	{ ACT_SELL_EXPIRED, ROLE_APPROVAL },
 };
 #define TEST_NKASIR (sizeof test_kasir / sizeof test_kasir[0])
 
