@@ -552,8 +552,7 @@ gate_lot_unlotted(struct db *db, const struct entry *e, char **cause)
 	size_t	 i, k, n;
 
 	for (i = 0; i < e->nlines; i++) {
-		if (strcmp(e->lines[i].type, "item") != 0 ||
-		    !lot_has_lines(e, i))
+		if (strcmp(e->lines[i].type, "item") != 0)
 			continue;
 		if ((rc = lot_portions(e, i, e->business_day, p,
 		    GATE_LOTS_MAX, &n, cause)) != POS_OK)

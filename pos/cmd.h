@@ -22,6 +22,8 @@ int	 cmd_consign(int argc, char **argv);
 int	 cmd_receive(int argc, char **argv);
 int	 cmd_return(int argc, char **argv);
 int	 cmd_settle(int argc, char **argv);
+int	 cmd_count(int argc, char **argv);
+int	 cmd_lots(int argc, char **argv);
 
 /*
  * cmd-auth.c: who runs a command that writes: user's PIN (and approver's,

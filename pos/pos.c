@@ -26,11 +26,16 @@ static const struct {
 	{ "report", cmd_report, "laporan X hari ini; --close: laporan Z" },
 	{ "consign", cmd_consign,
 	    "nota konsinyasi: --supplier KODE --from HARI --to HARI" },
-	{ "receive", cmd_receive, "barang masuk: --sku SKU --qty N --user KODE" },
-	{ "return", cmd_return,
-	    "titipan kembali ke pemasok: --sku SKU --qty N --user KODE" },
+	{ "receive", cmd_receive, "barang masuk per lot: --sku SKU --qty N "
+	    "--user KODE [--price --commission|--fixed|--cost --best-before "
+	    "--return-by --invoice]" },
+	{ "return", cmd_return, "titipan kembali ke pemasok: --sku SKU|--lot "
+	    "LOT --qty N --user KODE" },
 	{ "settle", cmd_settle, "bayar pemasok: --supplier KODE --from HARI "
-	    "--to HARI --ref BUKTI --user KODE" },
+	    "--to HARI --ref BUKTI [--method cash|transfer] --user KODE" },
+	{ "count", cmd_count, "stok opname: --sku SKU --counted N --reason "
+	    "TEKS --user KODE" },
+	{ "lots", cmd_lots, "daftar lot: [--find TEKS] [--due [--day HARI]]" },
 	{ "qris", cmd_qris, "ubah QRIS statis jadi dinamis: PAYLOAD JUMLAH" },
 	{ "journal", cmd_journal,
 	    "entri satu per baris: --db FILE [--from SEQ] [--lines]" },

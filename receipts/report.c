@@ -171,7 +171,7 @@ report_consign_layout(const struct consign_statement *c, struct layout *l,
 	report_lr_rp(l, 0, "Total penjualan", c->amount_rp);
 	report_lr_rp(l, 0, "Komisi outlet", c->amount_rp - c->share_rp);
 	if (c->carried_rp != 0)
-		report_lr_rp(l, 0, "Termasuk potongan retur periode lalu",
+		report_lr_rp(l, 0, "Retur atas periode lalu",
 		    -c->carried_rp);
 	report_lr_rp(l, LAYOUT_BOLD, "DIBAYAR KE PEMASOK", c->share_rp);
 	if (c->prev_n > 0) {
