@@ -26,7 +26,7 @@ counter_weight_cancel(struct counter *c)
 	c->weigh_sku[0] = '\0';
 }
 
-static enum pos_rc
+enum pos_rc
 counter_lookup(struct counter *c, const char *code, struct product *p,
     char **cause)
 {

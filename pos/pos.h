@@ -331,6 +331,13 @@ void		 office_form_choose_prev(struct ui *);
 void		 office_form_cancel(struct ui *);
 /* office-settings.c, ...: each back-office screen's opener. */
 void		 office_settings_open(struct ui *);
+/* office-lots.c: goods in per lot, lots, returns, counts, settlements. */
+void		 office_intake_open(struct ui *);
+void		 office_lots_open(struct ui *);
+void		 office_due_open(struct ui *);
+void		 office_count_open(struct ui *);
+void		 office_settle_open(struct ui *);
+void		 office_settles_open(struct ui *);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,

@@ -390,6 +390,12 @@ main(void)
 	}
 	entry_free(e);
 	CHECK_EQ_I64(lot_qty(la), 2);
+	/* Named, a lot gives back no more than it holds, whatever the
+	 * product's stock (5). */
+	CHECK(consign_return_lot(l, &fixture_maria, la, 3, NULL, &cause) ==
+	    POS_ESTATE);
+	CHECK(cause_has(cause, "tinggal 2: tidak bisa mengembalikan 3"));
+	cause = NULL;
 
 	/* Stok opname: 3 KOP-1 found where 5 are expected (A 2, B 3). */
 	CHECK(catalog_stock(l, "KOP-1", &stock, NULL) == POS_OK);
