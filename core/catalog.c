@@ -272,15 +272,28 @@ enum pos_rc
 catalog_receive(struct ledger *l, const struct actor *a, const char *sku,
     int64_t qty, char **cause)
 {
+	struct consign_intake in;
+	struct lot_intake lot;
 	struct product p;
 	enum pos_rc rc;
 
 	if ((rc = db_catalog_product(l->db, sku, &p, cause)) != POS_OK)
 		return rc;
-	if (qty <= 0 || qty > 100000000)
+	if (qty <= 0 || qty > LOT_QTY_MAX)
 		return cause_set(cause, POS_EINVAL, "Jumlah tidak sah");
-	return catalog_move(l, a, product_is_consigned(&p) ?
-	    ENTRY_CONSIGN_IN : ENTRY_STOCK_IN, &p, qty, cause);
+	/* One lot on the product's own terms. */
+	memset(&in, 0, sizeof in);
+	memset(&lot, 0, sizeof lot);
+	snprintf(in.supplier, sizeof in.supplier, "%s", p.supplier);
+	in.owned = !product_is_consigned(&p);
+	snprintf(lot.sku, sizeof lot.sku, "%s", p.sku);
+	lot.qty = qty;
+	lot.commission_bp = -1;
+	lot.cost_rp = in.owned ? p.cost_rp : 0;
+	in.confirm_cost = true;
+	in.lots = &lot;
+	in.n = 1;
+	return consign_receive(l, a, &in, NULL, cause);
 }
 
 enum pos_rc

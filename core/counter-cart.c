@@ -26,7 +26,7 @@ counter_weight_cancel(struct counter *c)
 	c->weigh_sku[0] = '\0';
 }
 
-static enum pos_rc
+enum pos_rc
 counter_lookup(struct counter *c, const char *code, struct product *p,
     char **cause)
 {
@@ -116,7 +116,7 @@ counter_guard(struct counter *c, const struct product *p, int64_t qty,
 			mode = setting_get(c->l, "warn.stock_negative");
 			manager |= strcmp(mode, SETTING_MANAGER) == 0;
 			free(mode);
-			snprintf(part, sizeof part, "%s%sstok tercatat %lld%s, "
+			snprintf(part, sizeof part, "%.80s%sstok tercatat %lld%s, "
 			    "terjual %lld", detail, *detail ? "; " : "",
 			    (long long)stock, product_is_weighed(p) ? " g" :
 			    "", (long long)(on_sale + qty));
@@ -129,11 +129,11 @@ counter_guard(struct counter *c, const struct product *p, int64_t qty,
 		counter_key_of(c, ACT_SELL_GUARD, SALE_WHOLE, &k);
 		k.rp = on_sale + qty;
 		counter_copy(k.sku, sizeof k.sku, p->sku);
-		snprintf(part, sizeof part, "%.28s: %s", p->name, detail);
+		snprintf(part, sizeof part, "%.28s: %.120s", p->name, detail);
 		if ((rc = counter_right(c, &k, part, by, cause)) != POS_OK)
 			return rc;
 	}
-	snprintf(c->note, sizeof c->note, "PERINGATAN%s%s%s %.32s: %s",
+	snprintf(c->note, sizeof c->note, "PERINGATAN%s%s%s %.32s: %.100s",
 	    *by ? " (disetujui " : "", by, *by ? ")" : "", p->name, detail);
 	return POS_OK;
 }

@@ -129,6 +129,11 @@ bool		 counter_take_grant(struct counter *,
 		    const struct counter_key *k, char *by, size_t size,
 		    char *role, size_t rsize);
 
+/* counter-cart.c: the product of a scanned or typed code (SKU, barcode,
+ * PLU), as a sale line finds it. */
+enum pos_rc	 counter_lookup(struct counter *, const char *code,
+		    struct product *p, char **cause);
+
 /* counter-refund.c */
 /*
  * A refund taken up again is cut to what may still go back (a note says

@@ -166,6 +166,34 @@ counter_reprint(struct counter *c, const char *number, char **cause)
 	return print_pump(c->l, NULL, NULL, cause);
 }
 
+/*
+ * A sale that would take a lot past its best-before date, where the
+ * outlet blocks them: a manager's approval (a manager selling approves
+ * it as themself), written into the sale as an approval line; the gate
+ * checks it again inside the write.
+ */
+static enum pos_rc
+counter_expired(struct counter *c, struct entry *e, char **cause)
+{
+	struct counter_key k;
+	struct entry_line *li;
+	char	 lot[96], detail[COUNTER_DETAIL_MAX], by[16] = "";
+	enum pos_rc rc;
+
+	if ((rc = gate_lot_expired(c->l, e, lot, sizeof lot, cause)) !=
+	    POS_OK || *lot == '\0')
+		return rc;
+	snprintf(detail, sizeof detail, "Jual lot kedaluwarsa %s", lot);
+	counter_key_of(c, ACT_SELL_EXPIRED, SALE_WHOLE, &k);
+	k.rp = sale_total(c->sale);
+	if ((rc = counter_right(c, &k, detail, by, cause)) != POS_OK)
+		return rc;
+	li = entry_add(e, "approval");
+	entry_set(&li->code, role_act_code(ACT_SELL_EXPIRED));
+	entry_set(&li->text, *by != '\0' ? by : c->user.code);
+	return POS_OK;
+}
+
 enum pos_rc
 counter_commit(struct counter *c, struct counter_done *done, char **cause)
 {
@@ -199,6 +227,11 @@ counter_commit(struct counter *c, struct counter_done *done, char **cause)
 			entry_set(&li->code, role_act_code(ACT_REFUND));
 			entry_set(&li->text, by);
 		}
+	}
+	if (sale_kind(s) == SALE_SALE &&
+	    (rc = counter_expired(c, e, cause)) != POS_OK) {
+		entry_free(e);
+		return rc;
 	}
 	/* The entry and the end of the draft, in one transaction. */
 	rc = counter_append(c, e, NULL, NULL, cause);

@@ -305,4 +305,68 @@ enum pos_rc	 counter_refund(struct counter *, const char *number,
 /* Sets every refund line to all that may still be returned. */
 enum pos_rc	 counter_refund_all(struct counter *, char **cause);
 
+/*
+ * counter-consign.c: lots and producers as the user logged in (managers; the
+ * table of rights says who). Each writes one entry through the services
+ * of consign.h, then its paper: the text kept as struk/DEVICE-SEQ.txt
+ * beside the ledger (path) and sent to the outlet's printer (error says
+ * why not; the entry stands either way).
+ */
+struct consign_intake;
+struct counter_paper {
+	int64_t	 seq;			/* the entry written */
+	int64_t	 qty;			/* a count's variance; what a settle paid */
+	char	 path[512];		/* the text copy, or "" */
+	char	 error[160];		/* why it did not print, or "" */
+};
+enum pos_rc	 counter_receive(struct counter *,
+		    const struct consign_intake *in, struct counter_paper *out,
+		    char **cause);
+enum pos_rc	 counter_return_lot(struct counter *, const char *lot,
+		    int64_t qty, struct counter_paper *out, char **cause);
+enum pos_rc	 counter_count(struct counter *, const char *sku,
+		    int64_t counted, const char *reason,
+		    struct counter_paper *out, char **cause);
+enum pos_rc	 counter_pay_producer(struct counter *, const char *supplier,
+		    const char *from, const char *to, const char *method,
+		    const char *reference, struct counter_paper *out,
+		    char **cause);
+/* A settlement's statement printed again, marked SALINAN. */
+enum pos_rc	 counter_pay_producer_copy(struct counter *, int64_t seq,
+		    struct counter_paper *out, char **cause);
+
+/*
+ * The same from what was typed on a form, parsed here: a product by SKU,
+ * barcode or PLU; whole numbers; rupiah ("15.000"); a commission in
+ * percent ("12,5"); dates YYYY-MM-DD; "" for what was left empty (the
+ * product's price and commission, no date). POS_EINVAL naming the field.
+ */
+struct counter_intake_text {
+	const char	*supplier;	/* "": the product's */
+	const char	*code;		/* SKU, barcode or PLU */
+	const char	*qty;
+	const char	*owned;		/* "titipan" or "beli putus" */
+	const char	*price;
+	const char	*commission;	/* titipan: percent */
+	const char	*fixed;		/* titipan: rupiah per piece/kg */
+	const char	*cost;		/* beli putus: rupiah per piece/kg */
+	const char	*best_before;
+	const char	*return_by;
+	const char	*invoice;
+	const char	*confirm;	/* "ya": a cost above the price */
+};
+enum pos_rc	 counter_receive_text(struct counter *,
+		    const struct counter_intake_text *t,
+		    struct counter_paper *out, char **cause);
+enum pos_rc	 counter_return_text(struct counter *, const char *lot,
+		    const char *qty, struct counter_paper *out, char **cause);
+enum pos_rc	 counter_count_text(struct counter *, const char *code,
+		    const char *counted, const char *reason,
+		    struct counter_paper *out, char **cause);
+/* method "tunai" or "transfer"; from "" is the day after the last paid. */
+enum pos_rc	 counter_pay_producer_text(struct counter *,
+		    const char *supplier, const char *from, const char *to,
+		    const char *method, const char *reference,
+		    struct counter_paper *out, char **cause);
+
 #endif

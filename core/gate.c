@@ -272,6 +272,11 @@ gate_settle(struct db *db, const struct entry *e, char **cause)
 	if (n > 0)
 		return cause_set(cause, POS_ESTATE, "Periode %s s/d %s untuk "
 		    "%.32s sudah (sebagian) dibayar", from, to, sup);
+	if (*entry_field_text(e, "method") != '\0' &&
+	    strcmp(entry_field_text(e, "method"), "cash") != 0 &&
+	    strcmp(entry_field_text(e, "method"), "transfer") != 0)
+		return cause_set(cause, POS_EINVAL, "Cara bayar %.16s tidak "
+		    "dikenal", entry_field_text(e, "method"));
 	if (e->total_rp >= 0)
 		return cause_set(cause, POS_ESTATE, "Tidak ada yang harus "
 		    "dibayar ke %.32s untuk %s s/d %s", sup, from, to);
@@ -319,6 +324,9 @@ gate_check(struct db *db, const struct entry *e, void *arg, char **cause)
 
 	if ((rc = gate_people(db, e, cause)) != POS_OK)
 		return rc;
+	if ((rc = gate_lot_check(db, e, setting_bool(arg,
+	    "lot.block_expired"), cause)) != POS_OK)
+		return rc;
 	if (strcmp(e->kind, ENTRY_REFUND) == 0)
 		return gate_refund(db, e, cause);
 	if (strcmp(e->kind, ENTRY_CONSIGN_RETURN) == 0)
@@ -330,10 +338,16 @@ gate_check(struct db *db, const struct entry *e, void *arg, char **cause)
 	return POS_OK;
 }
 
+static enum pos_rc
+gate_fill(struct db *db, struct entry *e, void *arg, char **cause)
+{
+	return gate_lot_fill(db, e, cause);
+}
+
 void
 gate_install(struct ledger *l)
 {
-	struct db_gate g = { gate_day, gate_check, l };
+	struct db_gate g = { gate_day, gate_check, l, gate_fill };
 
 	db_set_gate(l->db, &g);
 }

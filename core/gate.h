@@ -31,4 +31,27 @@ void		 gate_install(struct ledger *);
 enum pos_rc	 gate_open_day(struct ledger *, int64_t at_ms, char *day,
 		    bool *opened, char **cause);
 
+/*
+ * gate-lot.c: lots inside the write (docs/ledger.md §Lots). gate_lot_fill
+ * completes e from the state of now: an intake's lot codes, the lots a
+ * sale, a refund, a return or a count takes (first-expiring-first-out)
+ * and the producer's share by each lot's terms. gate_lot_check refuses
+ * an intake whose terms break rules/lot.c, more out of a lot than it
+ * holds, a return of a lot bought outright, a count without a reason,
+ * and (when block_expired) a sale from a lot past its best-before date
+ * without a manager's approval line for ACT_SELL_EXPIRED.
+ */
+struct db;
+struct entry;
+enum pos_rc	 gate_lot_fill(struct db *, struct entry *e, char **cause);
+enum pos_rc	 gate_lot_check(struct db *, const struct entry *e,
+		    bool block_expired, char **cause);
+/*
+ * For the screen before a sale is written: the lot it would take that is
+ * past its best-before date, as "L12-1 SKU (2026-11-20)" into lot (size
+ * bytes), or "" when none or when the outlet does not block them.
+ */
+enum pos_rc	 gate_lot_expired(struct ledger *, const struct entry *sale,
+		    char *lot, size_t size, char **cause);
+
 #endif

@@ -67,6 +67,17 @@ int64_t		 auth_pin_delay_ms(int64_t failed);
 enum pos_rc	 print_file_write(const char *path, const char *data,
 		    size_t len, const char *what, char **cause);
 
+/*
+ * report.c: lays out doc with fn for profile (NULL: the outlet's), then
+ * encodes it (bytes, *lenp) and/or previews it (text); either out may be
+ * NULL, both are the caller's.
+ */
+struct layout;
+enum pos_rc	 report_output(struct ledger *, const char *profile,
+		    enum pos_rc (*fn)(const void *, struct layout *, char **),
+		    const void *doc, char **bytes, size_t *lenp, char **text,
+		    char **cause);
+
 /* print.c: setting key as a receipt wants it: NULL when empty; freed. */
 char		*print_setting(struct ledger *, const char *key);
 

@@ -122,3 +122,28 @@ print_archive(struct ledger *l, int64_t seq, struct print_outcome *out)
 	free(profile);
 	free(cause);
 }
+
+enum pos_rc
+print_paper(struct ledger *l, int64_t seq, const char *text,
+    const char *bytes, size_t len, char *path, size_t size, char **cause)
+{
+	char	*copy, *dir;
+	enum pos_rc rc = POS_OK;
+
+	copy = xstrdup(db_path(l->db));
+	dir = xasprintf("%s/struk", dirname(copy));
+	free(copy);
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		rc = cause_set(cause, POS_EIO, "Folder struk tidak bisa "
+		    "dibuat: %s", strerror(errno));
+	if (rc == POS_OK) {
+		snprintf(path, size, "%s/%s-%06" PRId64 ".txt", dir,
+		    l->dev.device_id, seq);
+		rc = print_file_write(path, text, strlen(text), "Nota",
+		    cause);
+	}
+	free(dir);
+	if (rc == POS_OK)
+		rc = print_raw(l, NULL, bytes, len, cause);
+	return rc;
+}

@@ -60,6 +60,14 @@ enum pos_rc	 print_status(struct ledger *, struct print_status *,
 enum pos_rc	 print_raw(struct ledger *, const char *printer,
 		    const char *bytes, size_t len, char **cause);
 /*
+ * A paper of entry seq that is not a receipt (an intake note, a
+ * statement): its text kept as struk/DEVICE-SEQ.txt beside the ledger
+ * (path, size bytes), then bytes sent to the outlet's printer.
+ */
+enum pos_rc	 print_paper(struct ledger *, int64_t seq, const char *text,
+		    const char *bytes, size_t len, char *path, size_t size,
+		    char **cause);
+/*
  * The plain text of entry seq's receipt or refund slip as laid out for
  * profile: the archive copy kept beside the ledger. *text is the caller's.
  */

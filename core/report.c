@@ -7,8 +7,10 @@
 #include "receipts.h"
 #include "report.h"
 
+#define REPORT_LOTS_MAX	40	/* lots due on a Z report */
+
 /* Lays out then encodes and/or previews a document built by fn. */
-static enum pos_rc
+enum pos_rc
 report_output(struct ledger *l, const char *profile,
     enum pos_rc (*fn)(const void *, struct layout *, char **),
     const void *doc, char **bytes, size_t *lenp, char **text, char **cause)
@@ -131,6 +133,36 @@ report_day(struct ledger *l, const char *day, bool z, const char *profile,
 	    cause);
 }
 
+/*
+ * The day report r with the lots due as of its day (consign_lots_due)
+ * at its end, laid out and encoded.
+ */
+static enum pos_rc
+report_with_lots(struct ledger *l, struct day_report *r, const char *profile,
+    char **bytes, size_t *lenp, char **text, char **cause)
+{
+	struct lot due[REPORT_LOTS_MAX];
+	char	*lines[REPORT_LOTS_MAX];
+	enum pos_rc rc;
+	size_t	 i, n = 0;
+
+	if ((rc = consign_lots_due(l, r->day, due, REPORT_LOTS_MAX, &n,
+	    cause)) != POS_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		lines[i] = xasprintf("%s %s sisa %lld, %s %s", due[i].code,
+		    due[i].sku, (long long)due[i].qty,
+		    strcmp(due[i].expires, due[i].best_before) == 0 ?
+		    "baik sebelum" : "kembali", due[i].expires);
+	r->lots_due = (const char *const *)lines;
+	r->nlots_due = n;
+	rc = report_output(l, profile, report_day_fn, r, bytes, lenp, text,
+	    cause);
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	return rc;
+}
+
 /* What a closure sums inside its write transaction, for its paper after. */
 struct report_close {
 	struct db_day_totals	 t;
@@ -210,15 +242,15 @@ report_close_day(struct ledger *l, const struct actor *a, const char *day,
 	report_fill(l, &c.t, true, methods, &r);
 	r.grand_total_rp = c.grand_rp;
 	r.closed_by = a->code;
-	return report_output(l, profile, report_day_fn, &r, bytes, lenp, text,
-	    cause);
+	return report_with_lots(l, &r, profile, bytes, lenp, text, cause);
 }
 
 struct report_rows {
 	struct consign_row	*rows;
-	char			**names;
+	char			**names;	/* and lots, two a row */
 	size_t			 n;
-	int64_t			 amount_rp, share_rp;
+	int64_t			 amount_rp, share_rp, carried_rp;
+	char			 last_sku[32];
 };
 
 static enum pos_rc
@@ -228,46 +260,61 @@ report_consign_row(const struct db_consign_row *d, void *arg)
 	struct consign_row *r;
 
 	w->rows = xreallocarray(w->rows, w->n + 1, sizeof *w->rows);
-	w->names = xreallocarray(w->names, w->n + 1, sizeof *w->names);
-	w->names[w->n] = xstrdup(*d->name != '\0' ? d->name : d->sku);
+	w->names = xreallocarray(w->names, 2 * (w->n + 1), sizeof *w->names);
+	w->names[2 * w->n] = xstrdup(*d->name != '\0' ? d->name : d->sku);
+	w->names[2 * w->n + 1] = xstrdup(d->lot);
 	r = &w->rows[w->n++];
 	memset(r, 0, sizeof *r);
-	r->name = w->names[w->n - 1];
+	r->name = w->names[2 * w->n - 2];
+	r->lot = w->names[2 * w->n - 1];
+	r->first = strcmp(w->last_sku, d->sku) != 0;
+	snprintf(w->last_sku, sizeof w->last_sku, "%s", d->sku);
 	r->grams = unit_is_weighed(d->unit);
 	r->received = d->received;
 	r->taken_back = d->taken_back;
+	r->adjusted = d->adjusted;
 	r->sold = d->sold;
 	r->returned = d->returned;
 	r->amount_rp = d->amount_rp;
 	r->share_rp = d->share_rp;
 	if (!money_add(w->amount_rp, d->amount_rp, &w->amount_rp) ||
-	    !money_add(w->share_rp, d->share_rp, &w->share_rp))
+	    !money_add(w->share_rp, d->share_rp, &w->share_rp) ||
+	    !money_add(w->carried_rp, d->carried_share_rp, &w->carried_rp))
 		return POS_ECORRUPT;
 	return POS_OK;
 }
 
-enum pos_rc
-report_consign(struct ledger *l, const char *supplier, const char *from,
-    const char *to, const char *profile, char **bytes, size_t *lenp,
-    char **text, int64_t *share_rp, char **cause)
+/*
+ * The statement of supplier for [from, to]; of settlement entry settle
+ * (its payment, what was paid before it, SALINAN) when not NULL.
+ */
+static enum pos_rc
+report_consign_of(struct ledger *l, const char *supplier, const char *from,
+    const char *to, const struct entry *settle, bool copy,
+    const char *profile, char **bytes, size_t *lenp, char **text,
+    int64_t *share_rp, char **cause)
 {
 	struct consign_statement c;
 	struct report_rows w;
 	struct supplier s;
+	char	 prev_to[11], number[RCODE_NUMBER_MAX];
 	enum pos_rc rc;
 	size_t	 i;
 
 	memset(&w, 0, sizeof w);
+	memset(&c, 0, sizeof c);
 	if (!clock_day_valid(from) || !clock_day_valid(to) ||
 	    strcmp(from, to) > 0)
-		return cause_set(cause, POS_EINVAL, "Periode tidak sah: %s s/d "
-		    "%s", from, to);
+		return cause_set(cause, POS_EINVAL, "Periode tidak sah: %.12s "
+		    "s/d %.12s", from, to);
 	if ((rc = db_catalog_supplier(l->db, supplier, &s, cause)) != POS_OK)
 		return rc;
 	rc = db_report_consign(l->db, supplier, from, to, report_consign_row,
 	    &w, cause);
+	if (rc == POS_OK)
+		rc = db_lot_paid(l->db, supplier, settle != NULL ? settle->seq :
+		    0, &c.prev_n, &c.prev_paid_rp, prev_to, cause);
 	if (rc == POS_OK) {
-		memset(&c, 0, sizeof c);
 		c.outlet_name = l->dev.outlet_name;
 		c.supplier_code = s.code;
 		c.supplier_name = s.name;
@@ -279,14 +326,58 @@ report_consign(struct ledger *l, const char *supplier, const char *from,
 		c.nrows = w.n;
 		c.amount_rp = w.amount_rp;
 		c.share_rp = w.share_rp;
+		c.carried_rp = w.carried_rp;
+		c.prev_to = prev_to;
+		if (settle != NULL) {
+			c.method = entry_field_text(settle, "method");
+			if (*c.method == '\0')
+				c.method = "transfer";
+			c.reference = entry_field_text(settle, "reference");
+			c.number = rcode_number(settle->device_id, settle->seq,
+			    number);
+			c.copy = copy;
+			/* What was paid, as the entry says. */
+			c.share_rp = -settle->total_rp;
+		}
 		if (share_rp != NULL)
-			*share_rp = w.share_rp;
+			*share_rp = c.share_rp;
 		rc = report_output(l, profile, report_consign_fn, &c, bytes,
 		    lenp, text, cause);
 	}
-	for (i = 0; i < w.n; i++)
+	for (i = 0; i < 2 * w.n; i++)
 		free(w.names[i]);
 	free(w.names);
 	free(w.rows);
+	return rc;
+}
+
+enum pos_rc
+report_consign(struct ledger *l, const char *supplier, const char *from,
+    const char *to, const char *profile, char **bytes, size_t *lenp,
+    char **text, int64_t *share_rp, char **cause)
+{
+	return report_consign_of(l, supplier, from, to, NULL, false, profile,
+	    bytes, lenp, text, share_rp, cause);
+}
+
+enum pos_rc
+report_consign_settled(struct ledger *l, int64_t seq, bool copy,
+    const char *profile, char **bytes, size_t *lenp, char **text,
+    char **cause)
+{
+	struct entry *e = NULL;
+	enum pos_rc rc;
+
+	if ((rc = db_journal_get(l->db, seq, &e, cause)) != POS_OK)
+		return rc;
+	if (strcmp(e->kind, ENTRY_CONSIGN_SETTLE) != 0) {
+		entry_free(e);
+		return cause_set(cause, POS_ENOTFOUND, "Entri %lld bukan "
+		    "pelunasan konsinyasi", (long long)seq);
+	}
+	rc = report_consign_of(l, entry_field_text(e, "supplier"),
+	    entry_field_text(e, "from"), entry_field_text(e, "to"), e, copy,
+	    profile, bytes, lenp, text, NULL, cause);
+	entry_free(e);
 	return rc;
 }

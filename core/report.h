@@ -50,4 +50,13 @@ enum pos_rc	 report_consign(struct ledger *, const char *supplier,
 		    char **bytes, size_t *lenp, char **text, int64_t *share_rp,
 		    char **cause);
 
+/*
+ * The statement of settlement entry seq, as it was paid: its period,
+ * method and reference, what was paid before it; copy marks it SALINAN
+ * (a reprint). POS_ENOTFOUND for any other entry.
+ */
+enum pos_rc	 report_consign_settled(struct ledger *, int64_t seq,
+		    bool copy, const char *profile, char **bytes,
+		    size_t *lenp, char **text, char **cause);
+
 #endif

@@ -105,6 +105,20 @@ enum db_stmt_id {
 	DB_ST_SUPPLIERS_ALL,
 	DB_ST_BARCODE_MAX_IN,
 	DB_ST_VERIFY_PRICES,
+	/* db-lot.c: lots and producers' days (projections, reads) */
+	DB_ST_LOT_PUT,
+	DB_ST_LOT_MOVE,
+	DB_ST_LOT_DAY,
+	DB_ST_LOT_GET,
+	DB_ST_LOT_OF_SKU,
+	DB_ST_LOT_DUE,
+	DB_ST_LOT_SEARCH,
+	DB_ST_LOT_ON_HAND,
+	DB_ST_LOT_PAID,
+	DB_ST_LOT_SETTLES,
+	DB_ST_LOT_BARE,
+	DB_ST_VERIFY_LOTS,
+	DB_ST_VERIFY_CONSIGN_DAYS,
 	DB_ST_MAX
 };
 
@@ -146,6 +160,10 @@ enum db_stmt_id {
 #define DB_OFFICE_PRODUCT_COLS						\
 	"p.sku, p.name, p.unit, p.active, p.supplier, "			\
 	"coalesce((SELECT st.qty FROM stock st WHERE st.sku = p.sku), 0)"
+#define DB_LOT_COLS							\
+	"lot, sku, supplier, unit, owned, intake_seq, intake_day,"	\
+	" price_rp, commission_bp, fixed_rp, cost_rp, best_before,"	\
+	" return_by, expires, received, sold, returned, adjusted, qty"
 #define DB_DRAFT_COLS	"id, uuid, kind, author, label, total_rp, updated_at_ms"
 
 struct db {

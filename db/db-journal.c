@@ -203,6 +203,9 @@ db_journal_append_locked(struct db *db, struct entry *e,
 	if (apply != NULL && apply->prep != NULL &&
 	    (rc = apply->prep(db, e, apply->arg, cause)) != POS_OK)
 		return rc;
+	if (db->gate.fill != NULL &&
+	    (rc = db->gate.fill(db, e, db->gate.arg, cause)) != POS_OK)
+		return rc;
 	if ((rc = entry_check(e, cause)) != POS_OK)
 		return rc;
 	if (db->gate.check != NULL &&

@@ -181,6 +181,56 @@ static const char *const db_migrate_steps[] = {
 	"  PRIMARY KEY (sku, from_day, seq)) STRICT, WITHOUT ROWID;"
 	"ALTER TABLE certifications ADD COLUMN issued TEXT NOT NULL"
 	"  DEFAULT '';",
+	/* 8 (lots): lots and what each producer's goods did per day
+	 * (db-lot.c), projections of the journal like stock. Entries
+	 * written before lots carry no lot lines: their goods are nobody's
+	 * lot (lot ''), and a refund of them counts on its own day, as the
+	 * projection makes them (db_lot_project). */
+	"CREATE TABLE lots ("
+	"  lot TEXT PRIMARY KEY, sku TEXT NOT NULL, supplier TEXT NOT NULL,"
+	"  unit TEXT NOT NULL, owned INTEGER NOT NULL,"
+	"  intake_seq INTEGER NOT NULL, intake_day TEXT NOT NULL,"
+	"  price_rp INTEGER NOT NULL, commission_bp INTEGER NOT NULL,"
+	"  fixed_rp INTEGER NOT NULL, cost_rp INTEGER NOT NULL,"
+	"  best_before TEXT NOT NULL, return_by TEXT NOT NULL,"
+	"  expires TEXT NOT NULL, received INTEGER NOT NULL,"
+	"  sold INTEGER NOT NULL DEFAULT 0,"
+	"  returned INTEGER NOT NULL DEFAULT 0,"
+	"  adjusted INTEGER NOT NULL DEFAULT 0,"
+	"  qty INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX lots_sku ON lots(sku, expires, intake_seq);"
+	"CREATE INDEX lots_expires ON lots(expires) WHERE qty > 0;"
+	"CREATE TABLE consign_days ("
+	"  supplier TEXT NOT NULL, day TEXT NOT NULL, sku TEXT NOT NULL,"
+	"  lot TEXT NOT NULL, sale_day TEXT NOT NULL,"
+	"  received INTEGER NOT NULL DEFAULT 0,"
+	"  taken_back INTEGER NOT NULL DEFAULT 0,"
+	"  adjusted INTEGER NOT NULL DEFAULT 0,"
+	"  sold INTEGER NOT NULL DEFAULT 0,"
+	"  sold_rp INTEGER NOT NULL DEFAULT 0,"
+	"  sold_share_rp INTEGER NOT NULL DEFAULT 0,"
+	"  refunded INTEGER NOT NULL DEFAULT 0,"
+	"  refund_rp INTEGER NOT NULL DEFAULT 0,"
+	"  refund_share_rp INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (supplier, day, sku, lot, sale_day)) STRICT,"
+	"  WITHOUT ROWID;"
+	"INSERT INTO consign_days (supplier, day, sku, lot, sale_day,"
+	"  received, taken_back, sold, sold_rp, sold_share_rp, refunded,"
+	"  refund_rp, refund_share_rp)"
+	"  SELECT l.party, j.business_day, l.code, '', j.business_day,"
+	"  sum(CASE WHEN j.kind IN ('consign.in', 'stock.in') THEN l.qty"
+	"    ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'consign.return' THEN l.qty ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'sale' THEN l.qty ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'sale' THEN l.amount_rp ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'sale' THEN l.share_rp ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'refund' THEN abs(l.qty) ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'refund' THEN abs(l.amount_rp) ELSE 0 END),"
+	"  sum(CASE WHEN j.kind = 'refund' THEN abs(l.share_rp) ELSE 0 END)"
+	"  FROM journal j JOIN journal_lines l ON l.seq = j.seq"
+	"  WHERE l.type = 'item' AND l.party <> '' AND j.kind IN ('sale',"
+	"  'refund', 'consign.in', 'stock.in', 'consign.return')"
+	"  GROUP BY l.party, j.business_day, l.code;",
 };
 
 int

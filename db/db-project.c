@@ -96,7 +96,8 @@ db_project(struct db *db, const struct entry *e, int flags, char **cause)
 	const char *draft;
 	enum pos_rc rc;
 
-	if ((rc = db_journal_stock(db, e, cause)) != POS_OK)
+	if ((rc = db_journal_stock(db, e, cause)) != POS_OK ||
+	    (rc = db_lot_project(db, e, cause)) != POS_OK)
 		return rc;
 	if (strcmp(e->kind, ENTRY_DEVICE) == 0)
 		rc = db_project_device(db, e, cause);

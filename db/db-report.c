@@ -122,12 +122,19 @@ db_report_consign_row(sqlite3_stmt *st, void *arg)
 	db_column_copy(st, 0, r.sku, sizeof r.sku);
 	db_column_copy(st, 1, r.name, sizeof r.name);
 	db_column_copy(st, 2, r.unit, sizeof r.unit);
-	r.sold = sqlite3_column_int64(st, 3);
-	r.returned = sqlite3_column_int64(st, 4);
-	r.amount_rp = sqlite3_column_int64(st, 5);
-	r.share_rp = sqlite3_column_int64(st, 6);
-	r.received = sqlite3_column_int64(st, 7);
-	r.taken_back = sqlite3_column_int64(st, 8);
+	db_column_copy(st, 3, r.lot, sizeof r.lot);
+	r.received = sqlite3_column_int64(st, 4);
+	r.taken_back = sqlite3_column_int64(st, 5);
+	r.adjusted = sqlite3_column_int64(st, 6);
+	r.sold = sqlite3_column_int64(st, 7);
+	r.sold_rp = sqlite3_column_int64(st, 8);
+	r.sold_share_rp = sqlite3_column_int64(st, 9);
+	r.returned = sqlite3_column_int64(st, 10);
+	r.amount_rp = r.sold_rp - sqlite3_column_int64(st, 11);
+	r.share_rp = r.sold_share_rp - sqlite3_column_int64(st, 12);
+	r.carried = sqlite3_column_int64(st, 13);
+	r.carried_rp = sqlite3_column_int64(st, 14);
+	r.carried_share_rp = sqlite3_column_int64(st, 15);
 	w->rc = w->fn(&r, w->arg);
 }
 

@@ -229,20 +229,17 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
 	    "WHERE j.business_day = ? AND j.kind IN ('sale', 'refund')",
 	/* A producer's goods over a period. */
-	[DB_ST_REPORT_CONSIGN] = "SELECT l.code, max(l.text), max(l.unit), "
-	    "sum(CASE WHEN j.kind = 'sale' THEN abs(l.qty) ELSE 0 END), "
-	    "sum(CASE WHEN j.kind = 'refund' THEN abs(l.qty) ELSE 0 END), "
-	    "sum(CASE j.kind WHEN 'sale' THEN abs(l.amount_rp) "
-	    "  WHEN 'refund' THEN -abs(l.amount_rp) ELSE 0 END), "
-	    "sum(CASE j.kind WHEN 'sale' THEN abs(l.share_rp) "
-	    "  WHEN 'refund' THEN -abs(l.share_rp) ELSE 0 END), "
-	    "sum(CASE WHEN j.kind = 'consign.in' THEN abs(l.qty) ELSE 0 END), "
-	    "sum(CASE WHEN j.kind = 'consign.return' THEN abs(l.qty) ELSE 0 "
-	    "  END) "
-	    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
-	    "WHERE l.type = 'item' AND l.party = ? AND j.business_day "
-	    "BETWEEN ? AND ? AND j.kind IN ('sale', 'refund', 'consign.in', "
-	    "'consign.return') GROUP BY l.code ORDER BY l.code",
+	[DB_ST_REPORT_CONSIGN] = "SELECT c.sku, coalesce(p.name, c.sku), "
+	    "coalesce(p.unit, 'pcs'), c.lot, sum(c.received), "
+	    "sum(c.taken_back), sum(c.adjusted), sum(c.sold), sum(c.sold_rp), "
+	    "sum(c.sold_share_rp), sum(c.refunded), sum(c.refund_rp), "
+	    "sum(c.refund_share_rp), "
+	    "sum(CASE WHEN c.sale_day < ?2 THEN c.refunded ELSE 0 END), "
+	    "sum(CASE WHEN c.sale_day < ?2 THEN c.refund_rp ELSE 0 END), "
+	    "sum(CASE WHEN c.sale_day < ?2 THEN c.refund_share_rp ELSE 0 END) "
+	    "FROM consign_days c LEFT JOIN products p ON p.sku = c.sku "
+	    "WHERE c.supplier = ?1 AND c.day BETWEEN ?2 AND ?3 "
+	    "GROUP BY c.sku, c.lot ORDER BY c.sku, c.lot",
 	[DB_ST_REPORT_LAST_CLOSE] = "SELECT j.business_day, coalesce((SELECT "
 	    "l.price_rp FROM journal_lines l WHERE l.seq = j.seq AND l.type = "
 	    "'field' AND l.code = 'grand_total_rp'), 0), j.seq FROM journal j "
@@ -303,6 +300,60 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "BETWEEN ? AND ?",
 	[DB_ST_VERIFY_PRICES] = "SELECT sku, from_day, seq, price_rp FROM "
 	    "prices ORDER BY sku, from_day, seq",
+	/* db-lot.c: the projections of intake, sales, refunds, returns and
+	 * counts on lots and on each producer's days ... */
+	[DB_ST_LOT_PUT] = "INSERT INTO lots (lot, sku, supplier, unit, owned, "
+	    "intake_seq, intake_day, price_rp, commission_bp, fixed_rp, "
+	    "cost_rp, best_before, return_by, expires, received, qty) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[DB_ST_LOT_MOVE] = "UPDATE lots SET sold = sold + ?2, returned = "
+	    "returned + ?3, adjusted = adjusted + ?4, qty = qty - ?2 - ?3 + ?4 "
+	    "WHERE lot = ?1 AND sku = ?5 RETURNING qty",
+	[DB_ST_LOT_DAY] = "INSERT INTO consign_days (supplier, day, sku, lot, "
+	    "sale_day, received, taken_back, adjusted, sold, sold_rp, "
+	    "sold_share_rp, refunded, refund_rp, refund_share_rp) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE "
+	    "SET received = received + excluded.received, taken_back = "
+	    "taken_back + excluded.taken_back, adjusted = adjusted + "
+	    "excluded.adjusted, sold = sold + excluded.sold, sold_rp = "
+	    "sold_rp + excluded.sold_rp, sold_share_rp = sold_share_rp + "
+	    "excluded.sold_share_rp, refunded = refunded + excluded.refunded, "
+	    "refund_rp = refund_rp + excluded.refund_rp, refund_share_rp = "
+	    "refund_share_rp + excluded.refund_share_rp",
+	/* ... and what the gate, the screens and the statement read. */
+	[DB_ST_LOT_GET] = "SELECT " DB_LOT_COLS " FROM lots WHERE lot = ?",
+	[DB_ST_LOT_OF_SKU] = "SELECT " DB_LOT_COLS " FROM lots WHERE sku = ? "
+	    "AND qty > 0 ORDER BY expires, intake_seq, lot",
+	[DB_ST_LOT_DUE] = "SELECT " DB_LOT_COLS " FROM lots WHERE qty > 0 AND "
+	    "expires <= ? ORDER BY expires, lot",
+	[DB_ST_LOT_SEARCH] = "SELECT " DB_LOT_COLS " FROM lots WHERE qty > 0 "
+	    "AND (?1 = '' OR instr(lot, ?1) OR instr(sku, ?1) OR "
+	    "instr(supplier, ?1)) ORDER BY supplier, sku, expires, lot "
+	    "LIMIT ?2",
+	[DB_ST_LOT_ON_HAND] = "SELECT coalesce(sum(qty), 0) FROM lots WHERE "
+	    "sku = ?",
+	/* Settlements of supplier ?1 before seq ?2 (0: all): how many, what
+	 * they paid, the last day they reach. */
+	[DB_ST_LOT_PAID] = "SELECT count(*), coalesce(sum(-j.total_rp), 0), "
+	    "coalesce(max((SELECT l.text FROM journal_lines l WHERE l.seq = "
+	    "j.seq AND l.type = 'field' AND l.code = 'to')), '') FROM journal j "
+	    "WHERE j.kind = 'consign.settle' AND (?2 = 0 OR j.seq < ?2) AND "
+	    "EXISTS (SELECT 1 FROM journal_lines l WHERE l.seq = j.seq AND "
+	    "l.type = 'field' AND l.code = 'supplier' AND l.text = ?1)",
+	[DB_ST_LOT_SETTLES] = "SELECT j.seq FROM journal j WHERE j.kind = "
+	    "'consign.settle' AND (?1 = '' OR EXISTS (SELECT 1 FROM "
+	    "journal_lines l WHERE l.seq = j.seq AND l.type = 'field' AND "
+	    "l.code = 'supplier' AND instr(l.text, ?1))) ORDER BY j.seq DESC "
+	    "LIMIT ?2",
+	/* The floor of make bench: the statement's rows, summed bare. */
+	[DB_ST_LOT_BARE] = "SELECT count(*), coalesce(sum(sold_share_rp - "
+	    "refund_share_rp), 0) FROM consign_days WHERE supplier = ? AND "
+	    "day BETWEEN ? AND ?",
+	[DB_ST_VERIFY_LOTS] = "SELECT " DB_LOT_COLS " FROM lots ORDER BY lot",
+	[DB_ST_VERIFY_CONSIGN_DAYS] = "SELECT supplier || '/' || day || '/' || "
+	    "sku || '/' || lot || '/' || sale_day, received, taken_back, "
+	    "adjusted, sold, sold_rp, sold_share_rp, refunded, refund_rp, "
+	    "refund_share_rp FROM consign_days ORDER BY 1",
 };
 
 const char *

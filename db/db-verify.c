@@ -82,6 +82,8 @@ static const struct db_verify_table db_verify_tables[] = {
 	{ "pengguna", "users", 1, DB_ST_VERIFY_USERS },
 	{ "pengaturan", "settings", 1, DB_ST_VERIFY_SETTINGS },
 	{ "harga", "prices", 3, DB_ST_VERIFY_PRICES },
+	{ "lot", "lots", 1, DB_ST_VERIFY_LOTS },
+	{ "hari pemasok", "consign_days", 1, DB_ST_VERIFY_CONSIGN_DAYS },
 };
 
 static int

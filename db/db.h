@@ -129,6 +129,13 @@ struct db_gate {
 	enum pos_rc	(*check)(struct db *, const struct entry *, void *arg,
 			    char **cause);
 	void		*arg;
+	/*
+	 * Fills in what only the state inside the write may decide (the
+	 * lots a sale takes, a lot's code), after apply's prep and before
+	 * entry_check and check; may be NULL.
+	 */
+	enum pos_rc	(*fill)(struct db *, struct entry *, void *arg,
+			    char **cause);
 };
 /* Installs g (copied; NULL removes the gate). */
 void		 db_set_gate(struct db *, const struct db_gate *g);
@@ -367,21 +374,68 @@ enum pos_rc	 db_report_last_close(struct db *, char *day,
 enum pos_rc	 db_report_settled(struct db *, const char *supplier,
 		    const char *from_day, const char *to_day, int64_t *n,
 		    char **cause);
-/* One product of a producer over a period. */
+/* One product and lot ("" for none) of a producer over a period. */
 struct db_consign_row {
 	char	 sku[32];
 	char	 name[96];
 	char	 unit[4];
-	int64_t	 received, taken_back;	/* consign.in / consign.return qty */
+	char	 lot[24];
+	int64_t	 received, taken_back;	/* intake / back to the producer */
+	int64_t	 adjusted;		/* stock counts: found less expected */
 	int64_t	 sold, returned;	/* by customers: sales / refunds */
+	int64_t	 sold_rp, sold_share_rp;	/* sales, and the producer's */
 	int64_t	 amount_rp;		/* sales less refunds */
 	int64_t	 share_rp;		/* owed to the producer */
+	/* Of the refunds: those of sales before the period (carried in). */
+	int64_t	 carried, carried_rp, carried_share_rp;
 };
-/* Calls fn per product of supplier with activity in [from, to]. */
+/*
+ * Calls fn per product and lot of supplier with activity in [from, to],
+ * by SKU then lot, from the producers' days (db-lot.c).
+ */
 enum pos_rc	 db_report_consign(struct db *, const char *supplier,
 		    const char *from_day, const char *to_day,
 		    enum pos_rc (*fn)(const struct db_consign_row *, void *),
 		    void *arg, char **cause);
+
+/*
+ * db-lot.c: lots and producers' days (docs/ledger.md §Lots). The
+ * projection of e on both tables, inside the caller's transaction (part
+ * of db_project); POS_ECORRUPT for lot lines that do not add up or name
+ * a lot that does not exist.
+ */
+struct lot;
+enum pos_rc	 db_lot_project(struct db *, const struct entry *e,
+		    char **cause);
+/* Lot code; POS_ENOTFOUND (with a cause) when there is none. */
+enum pos_rc	 db_lot_get(struct db *, const char *code, struct lot *out,
+		    char **cause);
+/* The lots of sku with goods on hand, first-expiring first (at most max). */
+enum pos_rc	 db_lot_of_sku(struct db *, const char *sku, struct lot *out,
+		    size_t max, size_t *n, char **cause);
+/* Lots with goods on hand that expire (lot.h) on or before until. */
+enum pos_rc	 db_lot_due(struct db *, const char *until, struct lot *out,
+		    size_t max, size_t *n, char **cause);
+/* Lots on hand whose code, SKU or producer holds q ("" all). */
+enum pos_rc	 db_lot_search(struct db *, const char *q, struct lot *out,
+		    size_t max, size_t *n, char **cause);
+/* Goods of sku on hand in lots (the rest of its stock is in none). */
+enum pos_rc	 db_lot_on_hand(struct db *, const char *sku, int64_t *qty,
+		    char **cause);
+/*
+ * Settlements of supplier before entry before_seq (0: all): how many,
+ * what they paid, and the last day they reach (last_to: 11 bytes, "").
+ */
+enum pos_rc	 db_lot_paid(struct db *, const char *supplier,
+		    int64_t before_seq, int64_t *n, int64_t *paid_rp,
+		    char *last_to, char **cause);
+/* Seqs of settlements of producers whose code holds q, newest first. */
+enum pos_rc	 db_lot_settles(struct db *, const char *q, int64_t *seqs,
+		    size_t max, size_t *n, char **cause);
+/* The bench's floor: the rows of a statement and their sum, bare. */
+enum pos_rc	 db_lot_bare(struct db *, const char *supplier,
+		    const char *from, const char *to, int64_t *rows,
+		    int64_t *share_rp, char **cause);
 
 /* db-print.c: the durable print queue. */
 struct db_print_job {

@@ -32,6 +32,19 @@ struct cmd_ledger_opts {
 	int64_t		 qty;
 	int64_t		 labels;	/* receive: labels to print after */
 	const char	*kind;		/* their kind: rak or barang */
+	/* Lots (receive, return, count, lots). */
+	const char	*lot;
+	const char	*invoice;
+	const char	*best_before;
+	const char	*return_by;
+	const char	*reason;
+	const char	*method;
+	const char	*find;
+	int64_t		 price_rp, fixed_rp, cost_rp;
+	int64_t		 commission_bp;	/* -1: the product's */
+	int64_t		 counted;	/* -1: not given */
+	int		 confirm_cost;
+	int		 due;
 	int		 close;
 	int64_t		 seq;
 	int		 demo;
@@ -88,6 +101,36 @@ cmd_count_ok(const char *s, int64_t max, int64_t *out)
 	return true;
 }
 
+/* Rupiah typed as 15000 or 15.000; above 0. */
+static bool
+cmd_rp_ok(const char *s, int64_t *out)
+{
+	return money_parse(s, out) && *out > 0;
+}
+
+/* A percent to 1/100: "20", "12,5", "12.50" -> 2000, 1250; 0..100. */
+static bool
+cmd_pct_ok(const char *s, int64_t *bp)
+{
+	int64_t	 whole = 0, frac = 0;
+	int	 nf = 0;
+
+	if (*s == '\0')
+		return false;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((whole = whole * 10 + (*s - '0')) > 100)
+			return false;
+	if (*s == ',' || *s == '.')
+		for (s++; *s >= '0' && *s <= '9' && nf < 2; s++, nf++)
+			frac = frac * 10 + (*s - '0');
+	if (*s != '\0')
+		return false;
+	if (nf == 1)
+		frac *= 10;
+	*bp = whole * 100 + frac;
+	return *bp <= 10000;
+}
+
 /* Free text for a reference: 1 to 64 bytes, no control characters. */
 static bool
 cmd_text_ok(const char *s)
@@ -129,11 +172,27 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 		{ "ref", required_argument, NULL, 'R' },
 		{ "labels", required_argument, NULL, 'L' },
 		{ "kind", required_argument, NULL, 'J' },
+		{ "lot", required_argument, NULL, 'T' },
+		{ "price", required_argument, NULL, 'H' },
+		{ "commission", required_argument, NULL, 'C' },
+		{ "fixed", required_argument, NULL, 'F' },
+		{ "cost", required_argument, NULL, 'B' },
+		{ "invoice", required_argument, NULL, 'N' },
+		{ "best-before", required_argument, NULL, 'E' },
+		{ "return-by", required_argument, NULL, 'Y' },
+		{ "confirm-cost", no_argument, NULL, 'Z' },
+		{ "counted", required_argument, NULL, 'Q' },
+		{ "reason", required_argument, NULL, 'A' },
+		{ "method", required_argument, NULL, 'M' },
+		{ "due", no_argument, NULL, 'U' },
+		{ "find", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int	 ch;
 
 	memset(o, 0, sizeof *o);
+	o->commission_bp = -1;
+	o->counted = -1;
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -205,6 +264,61 @@ cmd_ledger_parse(int argc, char **argv, struct cmd_ledger_opts *o,
 				    "angka 1-100000000 (buah, atau gram untuk "
 				    "barang timbang)");
 			break;
+		case 'T':
+			if (!cmd_code_ok(optarg, 24))
+				return cmd_bad("lot", optarg, "kode lot tidak "
+				    "sah");
+			o->lot = optarg;
+			break;
+		case 'H':
+		case 'F':
+		case 'B':
+			if (!cmd_rp_ok(optarg, ch == 'H' ? &o->price_rp :
+			    ch == 'F' ? &o->fixed_rp : &o->cost_rp))
+				return cmd_bad(ch == 'H' ? "price" : ch == 'F' ?
+				    "fixed" : "cost", optarg, "rupiah lebih "
+				    "dari 0, mis. 15000 atau 15.000");
+			break;
+		case 'C':
+			if (!cmd_pct_ok(optarg, &o->commission_bp))
+				return cmd_bad("commission", optarg, "persen 0 "
+				    "sampai 100, mis. 20 atau 12,5");
+			break;
+		case 'E':
+		case 'Y':
+			if (!clock_day_valid(optarg))
+				return cmd_bad(ch == 'E' ? "best-before" :
+				    "return-by", optarg, "tanggal harus "
+				    "YYYY-MM-DD yang ada (2000-2199)");
+			*(ch == 'E' ? &o->best_before : &o->return_by) =
+			    optarg;
+			break;
+		case 'N':
+		case 'A':
+		case 'W':
+			if (!cmd_text_ok(optarg))
+				return cmd_bad(ch == 'N' ? "invoice" : ch == 'A' ?
+				    "reason" : "find", optarg, "1-64 huruf, "
+				    "tanpa karakter kendali");
+			*(ch == 'N' ? &o->invoice : ch == 'A' ? &o->reason :
+			    &o->find) = optarg;
+			break;
+		case 'M':
+			if (strcmp(optarg, "cash") != 0 &&
+			    strcmp(optarg, "transfer") != 0)
+				return cmd_bad("method", optarg, "cash (tunai "
+				    "dari laci) atau transfer");
+			o->method = optarg;
+			break;
+		case 'Q':
+			if (strcmp(optarg, "0") == 0)
+				o->counted = 0;
+			else if (!cmd_count_ok(optarg, 100000000, &o->counted))
+				return cmd_bad("counted", optarg, "jumlah "
+				    "dihitung 0-100000000 (buah, atau gram)");
+			break;
+		case 'Z': o->confirm_cost = 1; break;
+		case 'U': o->due = 1; break;
 		case 's':
 			if (!cmd_count_ok(optarg, INT64_MAX, &o->seq))
 				return cmd_bad("seq", optarg, "nomor entri "
@@ -684,13 +798,17 @@ cmd_consign(int argc, char **argv)
 
 	if (cmd_ledger_parse(argc, argv, &o, cmd_usage("consign")) != 0)
 		return 2;
-	if (o.db == NULL || o.supplier == NULL || o.from == NULL ||
-	    o.to == NULL) {
+	if (o.db == NULL || (o.seq == 0 && (o.supplier == NULL ||
+	    o.from == NULL || o.to == NULL))) {
 		fprintf(stderr, "usage: %s\n", cmd_usage("consign"));
 		return 2;
 	}
 	rc = ledger_open(o.db, NULL, LEDGER_READONLY, NULL, &l, &cause);
-	if (rc == POS_OK)
+	/* --seq: a settlement's statement again, marked SALINAN. */
+	if (rc == POS_OK && o.seq != 0)
+		rc = report_consign_settled(l, o.seq, true, NULL, &bytes, &len,
+		    &text, &cause);
+	else if (rc == POS_OK)
 		rc = report_consign(l, o.supplier, o.from, o.to, NULL, &bytes,
 		    &len, &text, NULL, &cause);
 	return cmd_ledger_output(l, rc, cause, o.printer, text, bytes, len);
@@ -698,18 +816,44 @@ cmd_consign(int argc, char **argv)
 
 /*
  * Konsinyasi at the back office, each by a person who typed a PIN:
- *	ntt-pos receive --db F --sku S --qty N --user U   goods in
- *	ntt-pos return  --db F --sku S --qty N --user U   goods back to the producer
+ *	ntt-pos receive --db F --sku S --qty N --user U [lot terms]   goods in
+ *	ntt-pos return  --db F (--sku S | --lot L) --qty N --user U   back
+ *	ntt-pos count   --db F --sku S --counted N --reason R --user U
  *	ntt-pos settle  --db F --supplier S --from D --to D --ref R --user U
+ * Each prints its paper's text (and sends it to --printer when named).
  */
-static int
-cmd_ledger_stock(int argc, char **argv, bool back)
+/* The note of entry seq to standard output, and to printer if named. */
+static enum pos_rc
+cmd_ledger_note(struct ledger *l, int64_t seq, const char *printer,
+    char **cause)
 {
+	char	*text = NULL, *bytes = NULL;
+	size_t	 len = 0;
+	enum pos_rc rc;
+
+	rc = consign_note(l, seq, NULL, &bytes, &len, &text, cause);
+	if (rc == POS_OK) {
+		fputs(text, stdout);
+		if (printer != NULL)
+			rc = print_raw(l, printer, bytes, len, cause);
+	}
+	free(text);
+	free(bytes);
+	return rc;
+}
+
+int
+cmd_receive(int argc, char **argv)
+{
+	const char *usage = cmd_usage("receive");
+	struct consign_intake in;
+	struct lot_intake lot;
 	struct cmd_ledger_opts o;
 	struct ledger *l = NULL;
+	struct product p;
 	struct actor a;
-	const char *usage = cmd_usage(back ? "return" : "receive");
-	char	*cause = NULL, code[LABEL_CODE_MAX];
+	char	*cause = NULL, code[LOT_CODE_MAX], label[LABEL_CODE_MAX];
+	int64_t	 seq = 0;
 	enum pos_rc rc;
 	bool	 assigned = false;
 	int	 ret;
@@ -717,18 +861,45 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
 		return 2;
 	if (o.db == NULL || o.sku == NULL || o.qty == 0 || o.user == NULL ||
-	    (back && (o.labels > 0 || o.kind != NULL))) {
+	    (o.kind != NULL && o.labels == 0)) {
 		fprintf(stderr, "usage: %s\n", usage);
 		return 2;
 	}
-	if ((ret = cmd_ledger_open_as(&o, back ? ACT_RETURN : ACT_RECEIVE, &l,
-	    &a)) != 0)
+	if ((ret = cmd_ledger_open_as(&o, ACT_RECEIVE, &l, &a)) != 0)
 		return ret;
-	rc = back ? consign_return(l, &a, o.sku, o.qty, &cause) :
-	    catalog_receive(l, &a, o.sku, o.qty, &cause);
-	if (rc == POS_OK)
-		printf("%s %s: %lld\n", back ? "Kembali ke pemasok" :
-		    "Diterima", o.sku, (long long)o.qty);
+	memset(&in, 0, sizeof in);
+	memset(&lot, 0, sizeof lot);
+	rc = catalog_product(l, o.sku, &p, &cause);
+	if (rc == POS_OK) {
+		snprintf(in.supplier, sizeof in.supplier, "%s",
+		    o.supplier != NULL ? o.supplier : p.supplier);
+		/* Bought outright when a cost is given, or the product is. */
+		in.owned = o.cost_rp > 0 || (o.fixed_rp == 0 &&
+		    o.commission_bp < 0 && !product_is_consigned(&p));
+		snprintf(in.return_by, sizeof in.return_by, "%s",
+		    o.return_by != NULL ? o.return_by : "");
+		snprintf(in.invoice, sizeof in.invoice, "%s",
+		    o.invoice != NULL ? o.invoice : "");
+		in.confirm_cost = o.confirm_cost;
+		snprintf(lot.sku, sizeof lot.sku, "%s", p.sku);
+		lot.qty = o.qty;
+		lot.price_rp = o.price_rp;
+		lot.commission_bp = o.commission_bp;
+		lot.fixed_rp = o.fixed_rp;
+		lot.cost_rp = in.owned && o.cost_rp == 0 ? p.cost_rp :
+		    o.cost_rp;
+		snprintf(lot.best_before, sizeof lot.best_before, "%s",
+		    o.best_before != NULL ? o.best_before : "");
+		in.lots = &lot;
+		in.n = 1;
+		rc = consign_receive(l, &a, &in, &seq, &cause);
+	}
+	if (rc == POS_OK) {
+		lot_code(seq, 1, code);
+		printf("Diterima %s: %lld, lot %s\n", o.sku,
+		    (long long)o.qty, code);
+		rc = cmd_ledger_note(l, seq, o.printer, &cause);
+	}
 	/*
 	 * Labels for what came in: goods without a barcode get the outlet's
 	 * number from the manager who received or approved (the gate checks).
@@ -737,9 +908,9 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 		rc = label_print(l, role_is_manager(a.role) ? a.code :
 		    *a.approver != '\0' ? a.approver : NULL, o.sku,
 		    o.kind != NULL ? o.kind : "barang", o.labels, o.printer,
-		    code, &assigned, &cause);
+		    label, &assigned, &cause);
 		if (rc == POS_OK && assigned)
-			printf("Nomor toko %s diberikan ke %s\n", code, o.sku);
+			printf("Nomor toko %s diberikan ke %s\n", label, o.sku);
 		if (rc == POS_OK)
 			printf("%lld label tercetak\n", (long long)o.labels);
 	}
@@ -747,15 +918,107 @@ cmd_ledger_stock(int argc, char **argv, bool back)
 }
 
 int
-cmd_receive(int argc, char **argv)
-{
-	return cmd_ledger_stock(argc, argv, false);
-}
-
-int
 cmd_return(int argc, char **argv)
 {
-	return cmd_ledger_stock(argc, argv, true);
+	const char *usage = cmd_usage("return");
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	struct actor a;
+	char	*cause = NULL;
+	int64_t	 seq = 0;
+	enum pos_rc rc;
+	int	 ret;
+
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
+		return 2;
+	if (o.db == NULL || (o.sku == NULL) == (o.lot == NULL) || o.qty == 0 ||
+	    o.user == NULL) {
+		fprintf(stderr, "usage: %s\n", usage);
+		return 2;
+	}
+	if ((ret = cmd_ledger_open_as(&o, ACT_RETURN, &l, &a)) != 0)
+		return ret;
+	if (o.lot != NULL)
+		rc = consign_return_lot(l, &a, o.lot, o.qty, &seq, &cause);
+	else
+		rc = consign_return(l, &a, o.sku, o.qty, &cause);
+	if (rc == POS_OK) {
+		printf("Kembali ke pemasok %s: %lld\n", o.lot != NULL ? o.lot :
+		    o.sku, (long long)o.qty);
+		if (seq == 0)
+			seq = ledger_count(l);
+		rc = cmd_ledger_note(l, seq, o.printer, &cause);
+	}
+	return cmd_ledger_done(l, rc, cause);
+}
+
+/* ntt-pos count: stok opname of one product. */
+int
+cmd_count(int argc, char **argv)
+{
+	const char *usage = cmd_usage("count");
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	struct actor a;
+	char	*cause = NULL;
+	int64_t	 seq = 0, variance = 0;
+	enum pos_rc rc;
+	int	 ret;
+
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0)
+		return 2;
+	if (o.db == NULL || o.sku == NULL || o.counted < 0 ||
+	    o.reason == NULL || o.user == NULL) {
+		fprintf(stderr, "usage: %s\n", usage);
+		return 2;
+	}
+	if ((ret = cmd_ledger_open_as(&o, ACT_STOCKTAKE, &l, &a)) != 0)
+		return ret;
+	rc = consign_count(l, &a, o.sku, o.counted, o.reason, &seq, &variance,
+	    &cause);
+	if (rc == POS_OK) {
+		printf("Stok opname %s: dihitung %lld, selisih %+lld\n", o.sku,
+		    (long long)o.counted, (long long)variance);
+		rc = cmd_ledger_note(l, seq, o.printer, &cause);
+	}
+	return cmd_ledger_done(l, rc, cause);
+}
+
+/* ntt-pos lots: the lots on hand, or (--due) those due. */
+int
+cmd_lots(int argc, char **argv)
+{
+	const char *usage = cmd_usage("lots");
+	struct cmd_ledger_opts o;
+	struct ledger *l = NULL;
+	struct lot *lots;
+	char	*cause = NULL;
+	enum pos_rc rc;
+	size_t	 i, n = 0;
+
+	if (cmd_ledger_parse(argc, argv, &o, usage) != 0 || o.db == NULL)
+		return 2;
+	lots = xcalloc(500, sizeof *lots);
+	rc = ledger_open(o.db, o.key, LEDGER_READONLY, NULL, &l, &cause);
+	if (rc == POS_OK)
+		rc = o.due ? consign_lots_due(l, o.day, lots, 500, &n, &cause) :
+		    consign_lots(l, o.find, lots, 500, &n, &cause);
+	for (i = 0; rc == POS_OK && i < n; i++)
+		printf("%s %s %s %s sisa %lld terima %lld baik-sebelum %s "
+		    "kembali %s\n", lots[i].code, lots[i].sku,
+		    lots[i].supplier, lots[i].owned ? "beli-putus" : "titipan",
+		    (long long)lots[i].qty, (long long)lots[i].received,
+		    *lots[i].best_before ? lots[i].best_before : "-",
+		    *lots[i].return_by ? lots[i].return_by : "-");
+	free(lots);
+	if (rc != POS_OK) {
+		fprintf(stderr, "ntt-pos: %s\n", cause);
+		free(cause);
+		ledger_close(l);
+		return rc == POS_EINVAL ? 2 : 1;
+	}
+	ledger_close(l);
+	return 0;
 }
 
 int
@@ -766,7 +1029,9 @@ cmd_settle(int argc, char **argv)
 	struct ledger *l = NULL;
 	struct actor a;
 	char	*cause = NULL, m[MONEY_FMT_MAX], today[11];
-	int64_t	 paid = 0;
+	char	*text = NULL, *bytes = NULL;
+	size_t	 len = 0;
+	int64_t	 paid = 0, seq = 0;
 	enum pos_rc rc;
 	int	 ret;
 
@@ -787,10 +1052,22 @@ cmd_settle(int argc, char **argv)
 	}
 	if ((ret = cmd_ledger_open_as(&o, ACT_SETTLE, &l, &a)) != 0)
 		return ret;
-	rc = consign_settle(l, &a, o.supplier, o.from, o.to, o.ref, &paid,
+	rc = consign_settle_by(l, &a, o.supplier, o.from, o.to,
+	    o.method != NULL ? o.method : "transfer", o.ref, &paid, &seq,
 	    &cause);
-	if ((ret = cmd_ledger_done(l, rc, cause)) == 0)
+	if (rc == POS_OK) {
 		printf("Dibayar ke %s untuk %s s/d %s: %s (bukti %s)\n",
 		    o.supplier, o.from, o.to, money_fmt(paid, m), o.ref);
-	return ret;
+		rc = report_consign_settled(l, seq, false, NULL, &bytes, &len,
+		    &text, &cause);
+		if (rc == POS_OK) {
+			fputs(text, stdout);
+			if (o.printer != NULL)
+				rc = print_raw(l, o.printer, bytes, len,
+				    &cause);
+		}
+	}
+	free(text);
+	free(bytes);
+	return cmd_ledger_done(l, rc, cause);
 }

@@ -11,6 +11,10 @@
 
 /* Who writes, as every writing command takes it. */
 #define CMD_WHO	"--user KODE [--approver KODE] [--pin-stdin]"
+/* The terms of a lot received (ntt-pos receive). */
+#define CMD_LOT_TERMS	"[--supplier KODE] [--price RP] [--commission PERSEN " \
+	"| --fixed RP | --cost RP [--confirm-cost]] [--invoice NO] " \
+	"[--best-before HARI] [--return-by HARI]"
 
 /* pos.c: the synopsis of command name, as --help prints it. */
 const char *cmd_usage(const char *name);
@@ -31,6 +35,8 @@ int	 cmd_consign(int argc, char **argv);
 int	 cmd_receive(int argc, char **argv);
 int	 cmd_return(int argc, char **argv);
 int	 cmd_settle(int argc, char **argv);
+int	 cmd_count(int argc, char **argv);
+int	 cmd_lots(int argc, char **argv);
 
 /*
  * cmd-auth.c: who runs a command that writes: user's PIN (and approver's,

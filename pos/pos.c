@@ -44,16 +44,23 @@ static const struct {
 	{ "report", cmd_report, "ntt-pos report --db FILE "
 	    "[--day YYYY-MM-DD] [--close " CMD_WHO "] [--printer NAME]",
 	    "laporan X hari ini; --close: laporan Z" },
-	{ "consign", cmd_consign, "ntt-pos consign --db FILE --supplier KODE "
-	    "--from YYYY-MM-DD --to YYYY-MM-DD [--printer NAME]",
-	    "nota konsinyasi" },
+	{ "consign", cmd_consign, "ntt-pos consign --db FILE (--supplier KODE "
+	    "--from YYYY-MM-DD --to YYYY-MM-DD | --seq N) [--printer NAME]",
+	    "nota konsinyasi; --seq: nota pelunasan lagi (SALINAN)" },
 	{ "receive", cmd_receive, "ntt-pos receive --db FILE --sku SKU "
-	    "--qty N " CMD_WHO " [--labels N [--kind rak|barang]] "
-	    "[--printer NAME]", "barang masuk (dengan label)" },
-	{ "return", cmd_return, "ntt-pos return --db FILE --sku SKU --qty N "
-	    CMD_WHO, "titipan kembali ke pemasok" },
+	    "--qty N " CMD_WHO " " CMD_LOT_TERMS " [--labels N "
+	    "[--kind rak|barang]] [--printer NAME]",
+	    "barang masuk, satu lot (dengan label)" },
+	{ "return", cmd_return, "ntt-pos return --db FILE (--sku SKU | "
+	    "--lot LOT) --qty N " CMD_WHO " [--printer NAME]",
+	    "titipan kembali ke pemasok" },
+	{ "count", cmd_count, "ntt-pos count --db FILE --sku SKU --counted N "
+	    "--reason TEKS " CMD_WHO " [--printer NAME]", "stok opname" },
+	{ "lots", cmd_lots, "ntt-pos lots --db FILE [--find TEKS] "
+	    "[--due [--day YYYY-MM-DD]]", "daftar lot (--due: jatuh tempo)" },
 	{ "settle", cmd_settle, "ntt-pos settle --db FILE --supplier KODE "
-	    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI " CMD_WHO,
+	    "--from YYYY-MM-DD --to YYYY-MM-DD --ref BUKTI "
+	    "[--method cash|transfer] " CMD_WHO " [--printer NAME]",
 	    "bayar pemasok" },
 	{ "labels", cmd_labels, "ntt-pos labels --db FILE --sku SKU "
 	    "[--copies N] [--kind rak|barang] [--printer NAME] [--preview] "

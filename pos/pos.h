@@ -373,6 +373,13 @@ void		 setup_run(struct ui *);
 void		 setup_end(void);
 void		 setup_next(struct ui *);
 void		 setup_quit(struct ui *);
+/* office-lots.c: goods in per lot, lots, returns, counts, settlements. */
+void		 office_intake_open(struct ui *);
+void		 office_lots_open(struct ui *);
+void		 office_due_open(struct ui *);
+void		 office_count_open(struct ui *);
+void		 office_settle_open(struct ui *);
+void		 office_settles_open(struct ui *);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,

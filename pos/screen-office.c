@@ -30,6 +30,15 @@ static const struct office_item office_menu[] = {
 	{ '5', N_("Cetak label"), ACT_NONE, office_labels_open },
 	{ '6', N_("Impor/ekspor CSV"), ACT_CATALOG, office_import_open },
 	{ '9', N_("Pengaturan outlet"), ACT_SETTINGS, office_settings_open },
+	{ 'i', N_("Terima barang (lot)"), ACT_RECEIVE, office_intake_open },
+	{ 'j', N_("Lot di toko: retur ke pemasok"), ACT_RETURN,
+	    office_lots_open },
+	{ 'k', N_("Stok opname"), ACT_STOCKTAKE, office_count_open },
+	{ 'l', N_("Lot jatuh tempo / kedaluwarsa"), ACT_RETURN,
+	    office_due_open },
+	{ 'm', N_("Pelunasan konsinyasi"), ACT_SETTLE, office_settle_open },
+	{ 'n', N_("Cetak ulang nota pelunasan"), ACT_SETTLE,
+	    office_settles_open },
 };
 #define OFFICE_NMENU	(sizeof office_menu / sizeof office_menu[0])
 

@@ -299,16 +299,25 @@ struct day_report {
 	int64_t		 own_rp;	/* the outlet's part */
 	int64_t		 grand_total_rp;	/* Z: perpetual net sales */
 	const char	*closed_by;	/* Z: who closed the day, or NULL */
+	/* Lots to return or past their dates, one line each; borrowed. */
+	const char *const *lots_due;
+	size_t		 nlots_due;
 };
 /* Lays out an X or Z report into l (fresh from layout_init). */
 enum pos_rc	 report_day_layout(const struct day_report *,
 		    struct layout *l, char **cause);
 
-/* One consigned product on a producer's statement. */
+/*
+ * One product and lot of a producer's statement; rows of one product
+ * follow each other, its first row with first set.
+ */
 struct consign_row {
 	const char	*name;		/* borrowed */
+	const char	*lot;		/* "" for goods of no lot; borrowed */
+	bool		 first;		/* the first row of its product */
 	bool		 grams;		/* quantities in grams */
 	int64_t		 received, taken_back;	/* goods in and back */
+	int64_t		 adjusted;	/* stock counts */
 	int64_t		 sold, returned;	/* by customers */
 	int64_t		 amount_rp;	/* sales less refunds */
 	int64_t		 share_rp;	/* owed to the producer */
@@ -323,9 +332,47 @@ struct consign_statement {
 	size_t		 nrows;
 	int64_t		 amount_rp;	/* sum of rows */
 	int64_t		 share_rp;	/* sum of rows: to pay the producer */
+	int64_t		 carried_rp;	/* of it: refunds of earlier sales */
+	int64_t		 prev_n, prev_paid_rp;	/* settled before */
+	const char	*prev_to;	/* the last day settled before, or "" */
+	/* A settlement's statement: how it was paid; NULL for a look. */
+	const char	*method;	/* "cash" or "transfer" */
+	const char	*reference;
+	const char	*number;	/* the settlement's entry number */
+	bool		 copy;		/* a reprint: SALINAN */
 };
 enum pos_rc	 report_consign_layout(const struct consign_statement *,
 		    struct layout *l, char **cause);
+
+/* note.c: papers of lots for a producer to sign (docs/receipts.md). */
+
+/* One line of a note: a lot received, returned or counted. */
+struct note_line {
+	const char	*name;		/* product, borrowed */
+	const char	*lot;		/* lot code, "" for none */
+	bool		 grams;		/* qty in grams */
+	int64_t		 qty;		/* received, returned, or the variance */
+	int64_t		 counted;	/* a count: what was found */
+	bool		 count;		/* a count line: counted and variance */
+	const char	*terms;		/* "komisi 20%", "" */
+	const char	*dates;		/* "baik sebelum 2026-12-01", "" */
+};
+struct lot_note {
+	const char	*outlet_name;
+	const char	*title;		/* "TANDA TERIMA TITIPAN" */
+	const char	*number;	/* the entry's number */
+	const char	*day;		/* business day */
+	int64_t		 at_ms;		/* when it was written */
+	const char	*supplier_code, *supplier_name;	/* or NULL */
+	const char	*author;	/* who wrote it */
+	const char	*approver;	/* or NULL */
+	const char	*extra;		/* "Kembali paling lambat ...", NULL */
+	const struct note_line *lines;
+	size_t		 nlines;
+	bool		 producer_signs;	/* a second signature */
+};
+enum pos_rc	 note_layout(const struct lot_note *, struct layout *l,
+		    char **cause);
 
 /* escpos.c */
 

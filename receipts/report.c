@@ -92,10 +92,27 @@ report_day_layout(const struct day_report *r, struct layout *l,
 		if (r->closed_by != NULL)
 			layout_lr(l, 0, "Ditutup oleh", r->closed_by);
 	}
+	if (r->nlots_due > 0) {
+		layout_rule(l, '-');
+		layout_wrap(l, LAYOUT_BOLD, "Lot jatuh tempo / kedaluwarsa");
+		for (i = 0; i < r->nlots_due; i++)
+			layout_wrap(l, 0, r->lots_due[i]);
+	}
 	layout_blank(l);
 	if (l->failed != POS_OK)
 		return cause_set(cause, l->failed, "Laporan tidak bisa disusun");
 	return POS_OK;
+}
+
+/* "12" pieces or "1,250 kg". */
+static char *
+report_qty(bool grams, int64_t qty)
+{
+	char	 q[MONEY_FMT_MAX];
+
+	if (grams)
+		return xasprintf("%s", money_fmt_grams(qty, q));
+	return xasprintf("%lld", (long long)qty);
 }
 
 enum pos_rc
@@ -103,10 +120,13 @@ report_consign_layout(const struct consign_statement *c, struct layout *l,
     char **cause)
 {
 	const struct consign_row *r;
-	char	 q[MONEY_FMT_MAX], *s;
+	char	*s, *a, *b;
 	size_t	 i;
 
-	report_header(l, c->outlet_name, "NOTA KONSINYASI", c->printed_at_ms);
+	report_header(l, c->outlet_name, c->copy ? "NOTA KONSINYASI "
+	    "(SALINAN)" : "NOTA KONSINYASI", c->printed_at_ms);
+	if (c->number != NULL)
+		layout_lr(l, 0, "Pelunasan", c->number);
 	layout_lr(l, 0, "Pemasok", c->supplier_code);
 	layout_wrap(l, 0, c->supplier_name);
 	s = xasprintf("%s s/d %s", c->from_day, c->to_day);
@@ -115,30 +135,61 @@ report_consign_layout(const struct consign_statement *c, struct layout *l,
 	layout_rule(l, '-');
 	for (i = 0; i < c->nrows; i++) {
 		r = &c->rows[i];
-		layout_wrap(l, 0, r->name);
-		if (r->grams) {
-			s = xasprintf("  terima %s", money_fmt_grams(r->received,
-			    q));
-		} else
-			s = xasprintf("  terima %lld, ambil %lld",
-			    (long long)r->received, (long long)r->taken_back);
+		if (r->first)
+			layout_wrap(l, LAYOUT_BOLD, r->name);
+		s = xasprintf("  lot %s", *r->lot != '\0' ? r->lot : "-");
 		layout_wrap(l, 0, s);
 		free(s);
-		if (r->grams)
-			s = xasprintf("  laku %s", money_fmt_grams(r->sold -
-			    r->returned, q));
-		else
-			s = xasprintf("  laku %lld",
-			    (long long)(r->sold - r->returned));
+		if (r->received != 0 || r->taken_back != 0 ||
+		    r->adjusted != 0) {
+			a = report_qty(r->grams, r->received);
+			b = report_qty(r->grams, r->taken_back);
+			s = xasprintf("   terima %s, ambil %s", a, b);
+			free(a);
+			free(b);
+			if (r->adjusted != 0) {
+				a = report_qty(r->grams, r->adjusted);
+				b = xasprintf("%s, opname %s%s", s,
+				    r->adjusted > 0 ? "+" : "", a);
+				free(a);
+				free(s);
+				s = b;
+			}
+			layout_wrap(l, 0, s);
+			free(s);
+		}
+		a = report_qty(r->grams, r->sold);
+		b = report_qty(r->grams, r->returned);
+		s = xasprintf("   laku %s, retur %s", a, b);
+		free(a);
+		free(b);
 		report_lr_rp(l, 0, s, r->amount_rp);
 		free(s);
-		report_lr_rp(l, 0, "  hak pemasok", r->share_rp);
+		report_lr_rp(l, 0, "   hak pemasok", r->share_rp);
 	}
 	layout_rule(l, '-');
 	report_lr_rp(l, 0, "Total penjualan", c->amount_rp);
 	report_lr_rp(l, 0, "Komisi outlet", c->amount_rp - c->share_rp);
+	if (c->carried_rp != 0)
+		report_lr_rp(l, 0, "Retur atas periode lalu",
+		    -c->carried_rp);
 	report_lr_rp(l, LAYOUT_BOLD, "DIBAYAR KE PEMASOK", c->share_rp);
-	if (c->bank != NULL && *c->bank != '\0') {
+	if (c->prev_n > 0) {
+		s = xasprintf("Sudah dibayar sebelumnya (%lld kali, s/d %s)",
+		    (long long)c->prev_n, c->prev_to != NULL ? c->prev_to :
+		    "-");
+		report_lr_rp(l, 0, s, c->prev_paid_rp);
+		free(s);
+	} else
+		layout_wrap(l, 0, "Belum pernah dibayar sebelumnya");
+	if (c->method != NULL) {
+		layout_lr(l, 0, "Cara bayar", strcmp(c->method, "cash") == 0 ?
+		    "Tunai dari laci" : "Transfer");
+		if (c->reference != NULL)
+			layout_lr(l, 0, "Bukti", c->reference);
+	}
+	if (c->bank != NULL && *c->bank != '\0' && (c->method == NULL ||
+	    strcmp(c->method, "cash") != 0)) {
 		layout_wrap(l, 0, "Transfer ke:");
 		layout_wrap(l, 0, c->bank);
 	}

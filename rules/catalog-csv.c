@@ -410,11 +410,14 @@ catalog_csv_certs(const char *s, struct product *p, char *why,
 			    "panjang", tok);
 			return false;
 		}
-		snprintf(c->kind, sizeof c->kind, "%s", tok);
+		snprintf(c->kind, sizeof c->kind, "%.*s",
+		    (int)sizeof c->kind - 1, tok);
 		for (n = 0; c->kind[n] != '\0'; n++)
 			c->kind[n] = (char)tolower((unsigned char)c->kind[n]);
-		snprintf(c->number, sizeof c->number, "%s", num);
-		snprintf(c->expiry, sizeof c->expiry, "%s", exp);
+		snprintf(c->number, sizeof c->number, "%.*s",
+		    (int)sizeof c->number - 1, num);
+		snprintf(c->expiry, sizeof c->expiry, "%.*s",
+		    (int)sizeof c->expiry - 1, exp);
 	}
 	return true;
 }

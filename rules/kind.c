@@ -54,6 +54,9 @@ static const struct {
 	{ ENTRY_EVENT, "pin.unlock", ACT_UNLOCK, 0, false, false,
 	    KIND_PROV_KEEP },
 	{ ENTRY_EVENT, NULL, ACT_NONE, 0, false, false, KIND_PROV_KEEP },
+	/* A count's item lines carry the variance, signed. */
+	{ ENTRY_STOCK_COUNT, NULL, ACT_STOCKTAKE, +1, false, true,
+	    KIND_PROV_STOCK },
 };
 #define KIND_N	(sizeof kind_table / sizeof kind_table[0])
 

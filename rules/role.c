@@ -48,6 +48,9 @@ static const struct {
 			    ROLE_MANAGER },
 	[ACT_SELL_GUARD] = { "jual-peringatan", "jual walau ada peringatan",
 			    ROLE_APPROVAL },
+	[ACT_STOCKTAKE] = { "opname", "stok opname", ROLE_APPROVAL },
+	[ACT_SELL_EXPIRED] = { "kedaluwarsa", "jual lot kedaluwarsa",
+			    ROLE_APPROVAL },
 };
 
 enum role

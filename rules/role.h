@@ -44,6 +44,8 @@ enum role_act {
 	ACT_UNLOCK,		/* unlock a user after wrong PINs */
 	ACT_SELL_GUARD,		/* sell past a warning: an expired food
 				 * certificate, stock below zero (warn.*) */
+	ACT_STOCKTAKE,		/* stok opname: stock set to what was counted */
+	ACT_SELL_EXPIRED,	/* sell from a lot past its best-before date */
 	ACT_COUNT
 };
 

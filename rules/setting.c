@@ -59,6 +59,11 @@ static const struct setting_def setting_defs[] = {
 	    "Pendaftaran ke provinsi: offline = belum (daftar nanti dengan "
 	    "ntt-sync enrol), kode = kode sekali pakai sudah diberikan",
 	    setting_enrol },
+	{ "lot.warn_days", SETTING_DAYS, "7", ACT_SETTINGS,
+	    "Hari sebelum tanggal kembali/kedaluwarsa lot masuk daftar", NULL },
+	{ "lot.block_expired", SETTING_BOOL, "1", ACT_SETTINGS,
+	    "1: lot lewat tanggal baik-sebelum hanya terjual dengan "
+	    "persetujuan manajer", NULL },
 };
 #define SETTING_N	(sizeof setting_defs / sizeof setting_defs[0])
 
@@ -107,6 +112,11 @@ setting_check(const struct setting_def *d, const char *v, char **cause)
 		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
 			return cause_set(cause, POS_EINVAL, "%s harus 0 atau 1",
 			    d->name);
+		return POS_OK;
+	case SETTING_DAYS:
+		if (!setting_digits(v) || n > 3 || strtol(v, NULL, 10) > 365)
+			return cause_set(cause, POS_EINVAL, "%s harus 0 sampai "
+			    "365 hari", d->name);
 		return POS_OK;
 	case SETTING_BP:
 		if (!setting_digits(v) || n > 5 || strtol(v, NULL, 10) > 10000)

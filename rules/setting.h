@@ -28,6 +28,7 @@ enum setting_type {
 	SETTING_INSTORE,	/* "" or a 4-digit block (rules/barcode.h) */
 	SETTING_CHOICE,		/* one of choices */
 	SETTING_KABUPATEN,	/* "" or a kabupaten/kota of NTT */
+	SETTING_DAYS,		/* whole days: "0" to "365" */
 };
 
 struct setting_def {

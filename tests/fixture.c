@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Shared test setup (fixture.h). */
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -128,4 +129,22 @@ fixture_copy_file(const char *from, const char *to)
 		ok = false;
 	close(in);
 	return close(out) == 0 && ok;
+}
+
+void
+fixture_drop_lots(struct entry *e)
+{
+	size_t	 i, k, n = 0;
+
+	for (i = 0; i < e->nlines; i++) {
+		if (strcmp(e->lines[i].type, "lot") == 0) {
+			for (k = 0; k < ENTRY_LINE_NFIELDS; k++)
+				if (entry_line_fields[k].type == ENTRY_T_TEXT)
+					free(*(char **)((char *)&e->lines[i] +
+					    entry_line_fields[k].off));
+			continue;
+		}
+		e->lines[n++] = e->lines[i];
+	}
+	e->nlines = n;
 }

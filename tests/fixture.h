@@ -37,4 +37,10 @@ bool		 fixture_copy_file(const char *from, const char *to);
 /* Unlinks path and its -wal, -shm, -journal and -open files. */
 void		 fixture_unlink_ledger(const char *path);
 
+/*
+ * Removes the lot lines the gate added to a sale (rules/lot.h), leaving
+ * what its writer wrote; the item lines keep the shares the lots gave.
+ */
+void		 fixture_drop_lots(struct entry *e);
+
 #endif

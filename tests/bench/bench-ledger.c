@@ -618,6 +618,72 @@ bench_open(const char *path, struct ledger **out)
 	return bench_now_ns() - t0;
 }
 
+/*
+ * A month's consignment statement for one producer (issue 15's figure):
+ * report_consign over the month before the open day, against the floor
+ * of a bare sum over the same rows of the producers' days.
+ */
+#define BENCH_SETTLES	21
+static void
+bench_settle(struct ledger *l, const char *supplier)
+{
+	int64_t	 t[BENCH_SETTLES], f[BENCH_SETTLES], rows = 0, sum = 0, share;
+	struct bench_stats a, b;
+	char	 to[11], from[32], *cause = NULL, *text = NULL;
+	int	 y, m, d, j;
+
+	struct entry *e = NULL;
+	int64_t	 seq;
+
+	/* The month up to the last day closed. */
+	for (seq = ledger_count(l); seq > 0; seq--) {
+		if (ledger_get(l, seq, &e, &cause) != POS_OK)
+			bench_fail("ledger_get", cause);
+		if (strcmp(e->kind, ENTRY_DAY_CLOSE) == 0)
+			break;
+		entry_free(e);
+		e = NULL;
+	}
+	if (e == NULL)
+		bench_fail("settle", xstrdup("no day closed"));
+	snprintf(to, sizeof to, "%s", e->business_day);
+	entry_free(e);
+	if (sscanf(to, "%d-%d-%d", &y, &m, &d) != 3)
+		bench_fail(to, xstrdup("not a day"));
+	if (--m == 0) {
+		m = 12;
+		y--;
+	}
+	snprintf(from, sizeof from, "%04d-%02d-%02d", y, m, d > 28 ? 28 : d);
+	for (j = 0; j < BENCH_SETTLES; j++) {
+		t[j] = bench_now_ns();
+		if (report_consign(l, supplier, from, to, "58", NULL, NULL,
+		    &text, &share, &cause) != POS_OK)
+			bench_fail("report_consign", cause);
+		t[j] = bench_now_ns() - t[j];
+		free(text);
+		text = NULL;
+		f[j] = bench_now_ns();
+		if (consign_bare(l, supplier, from, to, &rows, &sum, &cause) !=
+		    POS_OK)
+			bench_fail("consign_bare", cause);
+		f[j] = bench_now_ns() - f[j];
+	}
+	if (sum != share)
+		bench_fail("statement", xasprintf("statement %lld, bare sum "
+		    "%lld", (long long)share, (long long)sum));
+	a = bench_stats(t, BENCH_SETTLES);
+	b = bench_stats(f, BENCH_SETTLES);
+	bench_header("A month's consignment statement, one producer "
+	    "(goal < 50 ms)");
+	printf("  %-38s %s %s s/d %s, %lld rows of consign_days\n", "period",
+	    supplier, from, to, (long long)rows);
+	bench_row("report_consign (statement)", &a);
+	bench_row("floor: bare sum of the same rows", &b);
+	printf("  %-38s %9.1f x the floor\n", "ratio (p50)",
+	    b.p50_ns > 0 ? (double)a.p50_ns / (double)b.p50_ns : 0.0);
+}
+
 static void
 bench_big(const char *path, bool verify)
 {
@@ -720,6 +786,8 @@ bench_big(const char *path, bool verify)
 	for (i = 0; i < n; i++)
 		free(codes[i]);
 	free(codes);
+
+	bench_settle(l, "SUP-0001");
 
 	if (verify) {
 		secs = bench_verify(l, &entries);

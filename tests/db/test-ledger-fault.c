@@ -351,6 +351,8 @@ fault_check_reopen(const struct entry *sale, int64_t base, int64_t sold)
 			CHECK_STR(got->uuid, sale->uuid);
 			CHECK_STR(got->kind, ENTRY_SALE);
 			CHECK_EQ_I64(got->total_rp, sale->total_rp);
+			/* The lots the gate added are not the writer's. */
+			fixture_drop_lots(got);
 			CHECK_EQ_I64(got->nlines, sale->nlines);
 			for (j = 0; j < got->nlines && j < sale->nlines; j++) {
 				CHECK_STR(got->lines[j].type,

@@ -363,6 +363,8 @@ kill_oracle(const char *path, const struct kill_report *reps, size_t n,
 		}
 		if (strcmp(e->kind, ENTRY_SALE) == 0) {
 			nsales++;
+			/* Its lines as written, without the lots added. */
+			fixture_drop_lots(e);
 			ORACLE(e->nlines == 6, "sale %lld has %zu lines",
 			    (long long)seq, e->nlines);
 			sum = pay = 0;
@@ -414,6 +416,7 @@ kill_init(void)
 	struct entry *e = NULL;
 	char	*out;
 	int64_t	 seq;
+	size_t	 i;
 	pid_t	 pid;
 	int	 fd, status = -1;
 	bool	 ok = false;
@@ -433,12 +436,16 @@ kill_init(void)
 	for (seq = 1; seq <= ledger_count(l); seq++) {
 		if (ledger_get(l, seq, &e, NULL) != POS_OK)
 			goto out;
+		/* An intake's first item line (after its field lines). */
+		for (i = 0; i < e->nlines &&
+		    strcmp(e->lines[i].type, "item") != 0; i++)
+			;
 		if ((strcmp(e->kind, ENTRY_STOCK_IN) == 0 ||
 		    strcmp(e->kind, ENTRY_CONSIGN_IN) == 0) &&
-		    kill_env.nsku < KILL_NSKU) {
+		    i < e->nlines && kill_env.nsku < KILL_NSKU) {
 			snprintf(kill_env.sku[kill_env.nsku],
-			    sizeof kill_env.sku[0], "%s", e->lines[0].code);
-			if (catalog_stock(l, e->lines[0].code,
+			    sizeof kill_env.sku[0], "%s", e->lines[i].code);
+			if (catalog_stock(l, e->lines[i].code,
 			    &kill_env.opening[kill_env.nsku], NULL) != POS_OK)
 				goto out;
 			kill_env.nsku++;

@@ -195,7 +195,9 @@ test_ledger_append_verify(void)
 	/* An entry read back re-hashes to what was stored. */
 	CHECK(ledger_get(l, n0 + 3, &e, NULL) == POS_OK);
 	CHECK_EQ_I64(e->seq, n0 + 3);
-	CHECK_EQ_I64(e->nlines, 2);
+	/* The item, the lot it came from (the opening stock's), the pay. */
+	CHECK_EQ_I64(e->nlines, 3);
+	CHECK_STR(e->lines[1].type, "lot");
 	CHECK_STR(e->outlet_id, "KPG01");
 	CHECK_STR(e->device_id, "KPG01-K1");
 	CHECK_STR(e->key_id, ledger_key_id(l));

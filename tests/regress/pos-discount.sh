@@ -74,7 +74,7 @@ $((POS_BASE + 3)) event 0 4 ani approval
 $((POS_BASE + 4)) event 0 2 maria pin.fail
 $((POS_BASE + 5)) event 0 4 ani approval
 $((POS_BASE + 6)) event 0 4 ani approval
-$((POS_BASE + 7)) sale 163750 4 ani -
+$((POS_BASE + 7)) sale 163750 5 ani -
 $((POS_BASE + 8)) event 0 1 ani logout
 EOT
 "$POS" journal --db "$DB" --from $((POS_BASE + 2)) --lines |

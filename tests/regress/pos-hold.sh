@@ -59,7 +59,7 @@ $((POS_BASE + 2)) event 0 4 ani approval
 $((POS_BASE + 3)) event 0 4 ani sale.cancel
 $((POS_BASE + 4)) event 0 1 ani logout
 $((POS_BASE + 5)) event 0 2 yosef login
-$((POS_BASE + 6)) sale 150000 4 yosef -
+$((POS_BASE + 6)) sale 150000 6 yosef -
 $((POS_BASE + 7)) event 0 1 yosef logout
 EOT
 echo "pos-hold: ok"

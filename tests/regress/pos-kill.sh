@@ -52,7 +52,7 @@ pos_verify
 pos_journal_is $((POS_BASE + 1)) <<EOT
 $((POS_BASE + 1)) event 0 2 ani login
 $((POS_BASE + 2)) event 0 2 ani login
-$((POS_BASE + 3)) sale 403125 6 ani -
+$((POS_BASE + 3)) sale 403125 9 ani -
 $((POS_BASE + 4)) event 0 1 ani logout
 EOT
 echo "pos-kill: ok"

@@ -68,12 +68,12 @@ pos_quit
 pos_verify
 pos_journal_is $((POS_BASE + 1)) <<EOT
 $((POS_BASE + 1)) event 0 2 ani login
-$((POS_BASE + 2)) sale 300000 3 ani -
+$((POS_BASE + 2)) sale 300000 5 ani -
 $((POS_BASE + 3)) event 0 4 ani approval
 $((POS_BASE + 4)) event 0 4 ani approval
-$((POS_BASE + 5)) refund -150000 3 ani retur $NUM
+$((POS_BASE + 5)) refund -150000 4 ani retur $NUM
 $((POS_BASE + 6)) event 0 4 ani approval
-$((POS_BASE + 7)) refund -150000 4 ani retur $NUM
+$((POS_BASE + 7)) refund -150000 6 ani retur $NUM
 $((POS_BASE + 8)) event 0 1 ani logout
 EOT
 echo "pos-refund: ok"

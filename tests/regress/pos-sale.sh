@@ -79,7 +79,7 @@ pos_verify
 pos_journal_is $((POS_BASE + 1)) <<EOF
 $((POS_BASE + 1)) event 0 2 ani pin.fail
 $((POS_BASE + 2)) event 0 2 ani login
-$((POS_BASE + 3)) sale 300000 4 ani -
+$((POS_BASE + 3)) sale 300000 6 ani -
 $((POS_BASE + 4)) event 0 1 ani logout
 EOF
 echo "pos-sale: ok"

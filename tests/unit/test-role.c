@@ -36,6 +36,8 @@ static const struct {
 	{ ACT_SETTINGS, ROLE_MANAGER },
 	{ ACT_UNLOCK, ROLE_MANAGER },
 	{ ACT_SELL_GUARD, ROLE_APPROVAL },
+	{ ACT_STOCKTAKE, ROLE_APPROVAL },
+	{ ACT_SELL_EXPIRED, ROLE_APPROVAL },
 };
 #define TEST_NKASIR (sizeof test_kasir / sizeof test_kasir[0])
 
