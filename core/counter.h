@@ -116,7 +116,7 @@ struct counter_status {
 	char	 outlet_name[128];
 	char	 device_id[32];
 	char	 user[16];
-	char	 shift[32];		/* "buka 08:00" / "belum buka" */
+	char	 shift[32];		/* the user's shift: "08:00", or "-" */
 	char	 day[11];		/* business day, WITA */
 	bool	 day_late;		/* it is before today: not closed */
 	char	 time[6];		/* "14:05" WITA */

@@ -34,6 +34,11 @@ struct ledger;
 int	 cmd_auth(struct ledger *, enum role_act act, const char *user,
 	    const char *approver, bool pin_stdin, struct actor *out);
 
+/* cmd-shift.c */
+int	 cmd_shift(int argc, char **argv);
+int	 cmd_month(int argc, char **argv);
+int	 cmd_sales(int argc, char **argv);
+
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);
 

@@ -35,6 +35,11 @@ static const struct {
 	{ "journal", cmd_journal,
 	    "entri satu per baris: --db FILE [--from SEQ] [--lines]" },
 	{ "keys", cmd_keys, "daftar semua tombol layar kasir" },
+	{ "shift", cmd_shift, "buka/tutup shift, kas masuk/keluar, X shift: "
+	    "--user KODE (--open|--close) --cash RP | --in/--out RP" },
+	{ "month", cmd_month, "tutup bulan: --month TTTT-BB --user KODE" },
+	{ "sales", cmd_sales, "laporan penjualan: --by GRUP --from HARI "
+	    "--to HARI [--csv FOLDER]" },
 };
 
 static int

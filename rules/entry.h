@@ -33,6 +33,7 @@
 #define ENTRY_CATALOG		"catalog"	/* product, supplier or user change */
 #define ENTRY_DEVICE		"device"	/* genesis: the device and its key */
 #define ENTRY_EVENT		"event"		/* technical event: approvals, reprints */
+#define ENTRY_MONTH_CLOSE	"month.close"	/* the month's days summed */
 
 /*
  * The fields of an entry and of its lines, each list written once, in the

@@ -42,6 +42,11 @@ enum role_act {
 	ACT_USERS,		/* add users, roles, reset PINs */
 	ACT_SETTINGS,		/* outlet settings */
 	ACT_UNLOCK,		/* unlock a user after wrong PINs */
+	ACT_CASH_OUT_OVER,	/* kas keluar past cash.out_max_rp */
+	ACT_SHIFT_DIFF,		/* a drawer over/short past shift.diff_max_rp */
+	ACT_SHIFT_OTHER,	/* close another cashier's shift */
+	ACT_MONTH_CLOSE,	/* close a month */
+	ACT_REPORTS,		/* sales reports and their CSV files */
 	ACT_COUNT
 };
 

@@ -25,6 +25,8 @@ enum setting_type {
 	SETTING_QRIS,		/* "" or a static QRIS payload (rules/qris.h) */
 	SETTING_PRINTER,	/* a printer by name: the services check it */
 	SETTING_PROFILE,	/* a paper profile: the services check it */
+	SETTING_RP,		/* whole rupiah: "0" to 12 digits */
+	SETTING_DAYS,		/* days: "0" to "31" */
 };
 
 struct setting_def {

@@ -4,7 +4,9 @@
 # socket and temporary directory, all removed on exit. Sourced with
 # POS set to the ntt-pos binary.
 #
-#	pos_setup			new demo ledger in $DIR/ledger.db
+#	pos_setup			new demo ledger in $DIR/ledger.db, with
+#					shifts open for ani, yosef and maria
+#					(not with POS_NO_SHIFTS set)
 #	pos_start [COLS ROWS]		start the cashier in tmux
 #	pos_keys KEY...			tmux send-keys (F1, Enter, Escape ...)
 #	pos_type TEXT			type literal text
@@ -52,6 +54,14 @@ pos_fail() {
 pos_setup() {
 	"$POS" init --db "$DB" --demo >/dev/null 2>"$DIR/init.err" ||
 	    { cat "$DIR/init.err" >&2; pos_fail "init"; }
+	# Money is written only in an open shift (docs/ledger.md §Shifts):
+	# the people who sell in these scenarios open theirs, Rp0 modal.
+	[ -n "${POS_NO_SHIFTS:-}" ] || for who in ani:1234 yosef:2345 \
+	    maria:9876; do
+		echo "${who#*:}" | "$POS" shift --db "$DB" --user "${who%%:*}" \
+		    --pin-stdin --open --cash 0 >/dev/null 2>"$DIR/init.err" ||
+		    { cat "$DIR/init.err" >&2; pos_fail "shift ${who%%:*}"; }
+	done
 	# Every entry the demo wrote; scenarios check what comes after.
 	POS_BASE=$("$POS" journal --db "$DB" | wc -l)
 }
