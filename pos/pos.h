@@ -36,6 +36,7 @@
 #define SCR_MENU	0x0400		/* the back office (screen-office.c) */
 #define SCR_LIST	0x0800
 #define SCR_FORM	0x1000
+#define SCR_REPORT	0x01000000	/* a report on screen (office-shift.c) */
 #define SCR_ALL		0x7fffffff
 
 struct ui;
@@ -138,6 +139,8 @@ struct office_form {
 	const char	*done;		/* said when saved, or NULL */
 	void		*arg;
 	char		 key[OFFICE_KEY_MAX];	/* what is being edited */
+	/* After a save, once the form is closed (may be NULL). */
+	void		(*after)(struct ui *, struct office_form *);
 };
 
 /* An action that waits for a manager, then runs again. */
@@ -148,6 +151,7 @@ enum ui_retry {
 	RETRY_VOID,		/* a line voided once the sale has a tender */
 	RETRY_CANCEL,
 	RETRY_REPRINT,
+	RETRY_FORM,		/* the form's save (F10) again */
 };
 
 struct ui {
@@ -331,12 +335,29 @@ void		 office_form_choose_prev(struct ui *);
 void		 office_form_cancel(struct ui *);
 /* office-settings.c, ...: each back-office screen's opener. */
 void		 office_settings_open(struct ui *);
+/* office-shift.c: shifts, cash, X, Z, month, sales reports. */
+void		 office_shift_open(struct ui *);
+void		 office_cash_open(struct ui *);
+void		 office_x_open(struct ui *);
+void		 office_shift_close_open(struct ui *);
+void		 office_day_close_open(struct ui *);
+void		 office_month_open(struct ui *);
+void		 office_sales_open(struct ui *);
+/* After a login: the shift form when the user has no shift open. */
+void		 office_shift_login(struct ui *);
+void		 office_report_print(struct ui *);
+void		 office_report_up(struct ui *);
+void		 office_report_down(struct ui *);
+void		 office_report_pgup(struct ui *);
+void		 office_report_pgdn(struct ui *);
+void		 office_report_back(struct ui *);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
 		    const char *text, int *h_out, int *w_out);
 
-extern const struct screen screen_menu, screen_list, screen_form;
+extern const struct screen screen_menu, screen_list, screen_form,
+    screen_report;
 extern const struct screen screen_login, screen_sale, screen_pay,
     screen_qris, screen_search, screen_held, screen_prompt,
     screen_approve, screen_confirm, screen_help;

@@ -154,6 +154,10 @@ ui_retry_run(struct ui *ui)
 	case RETRY_REPRINT:
 		act_reprint_run(ui, ui->retry_text);
 		break;
+	case RETRY_FORM:
+		if (ui->form != NULL && ui_top(ui) == &screen_form)
+			office_form_save(ui);
+		break;
 	case RETRY_NONE:
 		break;
 	}
