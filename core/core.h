@@ -23,6 +23,7 @@
 #include "report.h"
 #include "role.h"
 #include "setting.h"
+#include "shift.h"
 #include "types.h"
 #include "util.h"
 

@@ -371,8 +371,9 @@ counter_status(struct counter *c, struct counter_status *out)
 {
 	struct counter_status *st = &c->st;
 	struct sync_view sv;
-	int64_t	 now = clock_now_ms(), seq = 0, at = 0;
-	char	 kind[24] = "", when[17];
+	struct shift_state sh;
+	int64_t	 now = clock_now_ms();
+	char	 when[17];
 
 	if (c->st_at_ms != 0 && now >= c->st_at_ms &&
 	    now - c->st_at_ms < 1000) {
@@ -395,15 +396,13 @@ counter_status(struct counter *c, struct counter_status *out)
 	st->day_late = strcmp(st->day, clock_wita_date(now, when)) < 0;
 	clock_wita_fmt(now, when);
 	counter_copy(st->time, sizeof st->time, when + 11);
-	if (db_sale_last_kind(c->l->db, st->day, ENTRY_SHIFT_OPEN,
-	    ENTRY_SHIFT_CLOSE, &seq, kind, sizeof kind, &at, NULL) == POS_OK &&
-	    seq > 0 && strcmp(kind, ENTRY_SHIFT_OPEN) == 0) {
-		clock_wita_fmt(at, when);
+	/* The shift of the person logged in on this till: since when. */
+	if (c->in && shift_find(c->l, c->user.code, &sh, NULL) == POS_OK) {
+		clock_wita_fmt(sh.opened_at_ms, when);
 		snprintf(st->shift, sizeof st->shift, "buka %s", when + 11);
-	} else if (seq > 0)
-		counter_copy(st->shift, sizeof st->shift, "tutup");
-	else
-		counter_copy(st->shift, sizeof st->shift, "belum buka");
+	} else
+		counter_copy(st->shift, sizeof st->shift, c->in ? "belum buka" :
+		    "-");
 	/* With the daemon's note: what the province lacks, and whether the
 	 * daemon could record it (core.h, ledger-note). */
 	if (ledger_sync_view(c->l, &sv, NULL) == POS_OK) {

@@ -117,7 +117,7 @@ struct counter_status {
 	char	 outlet_name[128];
 	char	 device_id[32];
 	char	 user[16];
-	char	 shift[32];		/* "buka 08:00" / "belum buka" */
+	char	 shift[32];		/* the user's shift: "08:00", or "-" */
 	char	 day[11];		/* business day, WITA */
 	bool	 day_late;		/* it is before today: not closed */
 	char	 time[6];		/* "14:05" WITA */
@@ -368,5 +368,57 @@ enum pos_rc	 counter_pay_producer_text(struct counter *,
 		    const char *supplier, const char *from, const char *to,
 		    const char *method, const char *reference,
 		    struct counter_paper *out, char **cause);
+
+/*
+ * counter-shift.c: the shift work of the person logged in (core/shift.h).
+ * Counts are typed per field: texts[DRAWER_NDENOMS] pieces of each note
+ * (shift_denoms order), then for a close texts of the other tenders'
+ * totals (drawer_others order); "" is 0.
+ */
+struct shift_state;
+/* The user's open shift; POS_ENOTFOUND when none. */
+enum pos_rc	 counter_shift(struct counter *, struct shift_state *out,
+		    char **cause);
+enum pos_rc	 counter_shift_open(struct counter *,
+		    const char *const *texts, char **cause);
+/*
+ * Cash in (dir 1) or out (-1) of amount typed, for reason (rules/drawer.h)
+ * and text; past cash.out_max_rp a kasir's cash out: POS_ENEED_APPROVAL.
+ */
+enum pos_rc	 counter_cash(struct counter *, int dir, const char *amount,
+		    const char *reason, const char *text, char **cause);
+/* Closes the user's shift with the blind count; *out as closed. */
+enum pos_rc	 counter_shift_close(struct counter *,
+		    const char *const *texts, const char *note,
+		    struct shift_state *out, char **cause);
+/*
+ * A manager's approval of s's difference, with note: POS_ENEED_APPROVAL
+ * for a kasir first.
+ */
+enum pos_rc	 counter_shift_diff(struct counter *,
+		    const struct shift_state *s, const char *note,
+		    char **cause);
+/*
+ * Papers: each gives *text (the caller's) and, printed, why (size bytes)
+ * says why the printer failed, "" when it did not.
+ *	counter_x		the user's shift X, or the day's when none
+ *	counter_shift_slip	a shift's close slip, printed
+ *	counter_close_day	the Z: closes the open day (a manager)
+ *	counter_close_month	closes month "YYYY-MM" (a manager)
+ *	counter_sales		sales by group over [from, to]; *csv (may be
+ *				NULL) the path of its CSV file, written
+ */
+enum pos_rc	 counter_x(struct counter *, bool print, char **text,
+		    char *why, size_t size, char **cause);
+enum pos_rc	 counter_shift_slip(struct counter *,
+		    const struct shift_state *s, const char *note, char **text,
+		    char *why, size_t size, char **cause);
+enum pos_rc	 counter_close_day(struct counter *, char **text, char *why,
+		    size_t size, char **cause);
+enum pos_rc	 counter_close_month(struct counter *, const char *month,
+		    char **text, char *why, size_t size, char **cause);
+enum pos_rc	 counter_sales(struct counter *, const char *group,
+		    const char *from, const char *to, bool print, char **text,
+		    char **csv, char *why, size_t size, char **cause);
 
 #endif

@@ -90,7 +90,7 @@ gate_open_day(struct ledger *l, int64_t at_ms, char *day, bool *opened,
 }
 
 /* The role of an active user; ROLE_NONE for anyone else. */
-static enum role
+enum role
 gate_role(struct db *db, const char *code, bool *exists)
 {
 	struct user u;
@@ -138,15 +138,16 @@ gate_own_pin(struct db *db, const struct entry *e)
  * only thing written without one (setting up a new outlet).
  */
 static enum pos_rc
-gate_people(struct db *db, const struct entry *e, char **cause)
+gate_people(struct db *db, struct ledger *l, const struct entry *e,
+    char **cause)
 {
 	const struct entry_line *li;
-	enum role_act act;
+	enum role_act act, more[GATE_SHIFT_ACTS];
 	enum role r, ar;
 	const char *approver = "";
 	enum pos_rc rc;
 	int64_t	 n;
-	size_t	 i;
+	size_t	 i, k, nmore;
 	bool	 exists;
 
 	if (strcmp(e->kind, ENTRY_DEVICE) == 0)
@@ -180,8 +181,23 @@ gate_people(struct db *db, const struct entry *e, char **cause)
 	}
 	if (act == ACT_USERS && gate_own_pin(db, e))
 		return POS_OK;
-	return role_check(act, e->author, r, approver,
-	    gate_role(db, approver, NULL), cause);
+	if ((rc = role_check(act, e->author, r, approver,
+	    gate_role(db, approver, NULL), cause)) != POS_OK)
+		return rc;
+	/* Past a limit, or someone else's shift: a manager's too. */
+	nmore = gate_shift_acts(l, e, more);
+	for (k = 0; k < nmore; k++) {
+		approver = "";
+		for (i = 0; i < e->nlines; i++)
+			if (strcmp(e->lines[i].type, "approval") == 0 &&
+			    strcmp(e->lines[i].code,
+			    role_act_code(more[k])) == 0)
+				approver = e->lines[i].text;
+		if ((rc = role_check(more[k], e->author, r, approver,
+		    gate_role(db, approver, NULL), cause)) != POS_OK)
+			return rc;
+	}
+	return POS_OK;
 }
 
 /* Refund cap: never more than sold less what was refunded before. */
@@ -288,7 +304,8 @@ gate_settle(struct db *db, const struct entry *e, char **cause)
  * since the last closure, and no sale open or held at any counter.
  */
 static enum pos_rc
-gate_close(struct db *db, const struct entry *e, char **cause)
+gate_close(struct db *db, struct ledger *l, const struct entry *e,
+    char **cause)
 {
 	struct db_day_state ds;
 	struct db_draft d[GATE_DRAFTS_MAX];
@@ -314,7 +331,7 @@ gate_close(struct db *db, const struct entry *e, char **cause)
 		    "(%s, %.40s%s): selesaikan atau batalkan dulu",
 		    open ? "terbuka" : "ditahan", d[0].author, d[0].label,
 		    n > 1 ? ", dan lainnya" : "");
-	return POS_OK;
+	return gate_shift_day_close(db, l, day, cause);
 }
 
 static enum pos_rc
@@ -322,7 +339,8 @@ gate_check(struct db *db, const struct entry *e, void *arg, char **cause)
 {
 	enum pos_rc rc;
 
-	if ((rc = gate_people(db, e, cause)) != POS_OK)
+	if ((rc = gate_people(db, arg, e, cause)) != POS_OK ||
+	    (rc = gate_shift_check(db, arg, e, cause)) != POS_OK)
 		return rc;
 	if ((rc = gate_lot_check(db, e, setting_bool(arg,
 	    "lot.block_expired"), cause)) != POS_OK)
@@ -334,7 +352,7 @@ gate_check(struct db *db, const struct entry *e, void *arg, char **cause)
 	if (strcmp(e->kind, ENTRY_CONSIGN_SETTLE) == 0)
 		return gate_settle(db, e, cause);
 	if (strcmp(e->kind, ENTRY_DAY_CLOSE) == 0)
-		return gate_close(db, e, cause);
+		return gate_close(db, arg, e, cause);
 	return POS_OK;
 }
 

@@ -19,6 +19,7 @@
 #define NTT_GATE_H
 
 #include "types.h"
+#include "role.h"
 
 struct ledger;
 
@@ -53,5 +54,35 @@ enum pos_rc	 gate_lot_check(struct db *, const struct entry *e,
  */
 enum pos_rc	 gate_lot_expired(struct ledger *, const struct entry *sale,
 		    char *lot, size_t size, char **cause);
+
+/*
+ * gate-shift.c: the gate's part for shifts and closures (docs/ledger.md
+ * §Shifts), run inside the write transaction; the services also call the
+ * readers to show what the gate will find.
+ */
+struct db_shift;
+struct db_shift_sums;
+/* The open shift of cashier on this till; POS_ENOTFOUND when none. */
+enum pos_rc	 gate_shift_of(struct db *, const char *cashier,
+		    struct db_shift *out, char **cause);
+/*
+ * Shift s's drawer: its entries up to seq upto_seq summed into *t, and
+ * the cash the drawer should hold (rules/shift.h).
+ */
+enum pos_rc	 gate_shift_drawer(struct db *, const struct db_shift *s,
+		    int64_t upto_seq, struct db_shift_sums *t,
+		    int64_t *expected_rp, char **cause);
+/* Every rule of the list above that e's kind meets. */
+enum pos_rc	 gate_shift_check(struct db *, struct ledger *,
+		    const struct entry *e, char **cause);
+/* A day closes only with no shift open and each difference approved. */
+enum pos_rc	 gate_shift_day_close(struct db *, struct ledger *,
+		    const char *day, char **cause);
+/* The actions e needs approved beyond its own (rules/role.h). */
+#define GATE_SHIFT_ACTS	2
+size_t		 gate_shift_acts(struct ledger *, const struct entry *e,
+		    enum role_act acts[GATE_SHIFT_ACTS]);
+/* gate.c: the role of an active user; ROLE_NONE for anyone else. */
+enum role	 gate_role(struct db *, const char *code, bool *exists);
 
 #endif

@@ -9,6 +9,7 @@
 #include "role.h"
 #include "setting.h"
 #include "gate.h"
+#include "receipts.h"
 
 struct ledger {
 	struct db	*db;		/* owned */
@@ -88,5 +89,36 @@ char		*print_setting(struct ledger *, const char *key);
  */
 enum pos_rc	 setting_allowed(const struct setting_def *d,
 		    const char *value, char **cause);
+
+/*
+ * report.c: lays out doc with fn for the paper of profile (NULL: the
+ * outlet's printer.profile), then its printer bytes and/or its text
+ * (either may be NULL; both the caller's).
+ */
+enum pos_rc	 report_output(struct ledger *, const char *profile,
+		    enum pos_rc (*fn)(const void *, struct layout *, char **),
+		    const void *doc, char **bytes, size_t *lenp, char **text,
+		    char **cause);
+
+/*
+ * report-close.c: what a day's X and Z say beyond sales, read inside the
+ * caller's transaction (a closure's) or a read of its own: the drawer
+ * from db_shift_day, and for a Z the QRIS to match and the sync state.
+ * view points into the struct; report_more_free releases the QRIS list.
+ */
+struct report_more {
+	struct db_day_extra	 x;
+	struct report_shift_row	 rows[DB_DAY_SHIFTS];
+	struct report_qris	*qris;
+	char			**refs;
+	int64_t			 n_qris;	/* all, listed or not */
+	struct day_report_more	 view;
+};
+enum pos_rc	 report_more_read(struct ledger *, struct db *,
+		    const char *day, bool z, struct report_more *,
+		    char **cause);
+void		 report_more_free(struct report_more *);
+/* The closure's fields and lines of m (docs/ledger.md §Kinds). */
+void		 report_more_fields(struct entry *, const struct report_more *);
 
 #endif

@@ -101,6 +101,15 @@ report_fill(struct ledger *l, const struct db_day_totals *t, bool z,
 	r->own_rp = t->own_rp;
 }
 
+/* The day's drawer: the opening floats and cash moved besides the sales. */
+static void
+report_fill_more(struct day_report *r, const struct report_more *m)
+{
+	r->more = &m->view;
+	r->cash_expected_rp += m->view.modal_rp + m->view.cash_in_rp -
+	    m->view.cash_out_rp;
+}
+
 enum pos_rc
 report_day(struct ledger *l, const char *day, bool z, const char *profile,
     char **bytes, size_t *lenp, char **text, char **cause)
@@ -108,6 +117,7 @@ report_day(struct ledger *l, const char *day, bool z, const char *profile,
 	struct db_day_totals t;
 	struct report_method methods[DB_REPORT_METHODS];
 	struct day_report r;
+	struct report_more more;
 	char	 open[11], closed[11];
 	int64_t	 grand;
 	enum pos_rc rc;
@@ -119,18 +129,23 @@ report_day(struct ledger *l, const char *day, bool z, const char *profile,
 	} else if (!clock_day_valid(day))
 		return cause_set(cause, POS_EINVAL, "Tanggal %.12s tidak sah",
 		    day);
-	if ((rc = db_report_day(l->db, day, &t, cause)) != POS_OK)
+	if ((rc = db_report_day(l->db, day, &t, cause)) != POS_OK ||
+	    (rc = report_more_read(l, l->db, day, z, &more, cause)) != POS_OK)
 		return rc;
 	report_fill(l, &t, z, methods, &r);
+	report_fill_more(&r, &more);
 	if (z) {
 		/* A Z reprint: the grand total as of the last closure. */
 		if ((rc = db_report_last_close(l->db, closed, &grand, NULL,
 		    cause)) != POS_OK)
-			return rc;
+			goto out;
 		r.grand_total_rp = grand;
 	}
-	return report_output(l, profile, report_day_fn, &r, bytes, lenp, text,
+	rc = report_output(l, profile, report_day_fn, &r, bytes, lenp, text,
 	    cause);
+out:
+	report_more_free(&more);
+	return rc;
 }
 
 /*
@@ -166,6 +181,7 @@ report_with_lots(struct ledger *l, struct day_report *r, const char *profile,
 /* What a closure sums inside its write transaction, for its paper after. */
 struct report_close {
 	struct db_day_totals	 t;
+	struct report_more	 more;
 	int64_t			 grand_rp;
 };
 
@@ -211,6 +227,13 @@ report_close_prep(struct db *db, struct entry *e, void *arg, char **cause)
 		entry_set(&li->code, t->methods[i].method);
 		li->amount_rp = t->methods[i].in_rp - t->methods[i].out_rp;
 	}
+	/* The drawer, voids, QRIS to match, the sync state (R2.5). */
+	entry_add_field_rp(e, "disc_rp", t->disc_rp);
+	report_more_free(&c->more);
+	if ((rc = report_more_read(NULL, db, e->business_day, true, &c->more,
+	    cause)) != POS_OK)
+		return rc;
+	report_more_fields(e, &c->more);
 	return POS_OK;
 }
 
@@ -237,12 +260,15 @@ report_close_day(struct ledger *l, const struct actor *a, const char *day,
 		entry_set(&e->business_day, day);
 	rc = ledger_append_as(l, e, ACT_DAY_CLOSE, a, &apply, cause);
 	entry_free(e);
-	if (rc != POS_OK)
-		return rc;
-	report_fill(l, &c.t, true, methods, &r);
-	r.grand_total_rp = c.grand_rp;
-	r.closed_by = a->code;
-	return report_with_lots(l, &r, profile, bytes, lenp, text, cause);
+	if (rc == POS_OK) {
+		report_fill(l, &c.t, true, methods, &r);
+		report_fill_more(&r, &c.more);
+		r.grand_total_rp = c.grand_rp;
+		r.closed_by = a->code;
+		rc = report_with_lots(l, &r, profile, bytes, lenp, text, cause);
+	}
+	report_more_free(&c.more);
+	return rc;
 }
 
 struct report_rows {

@@ -59,4 +59,34 @@ enum pos_rc	 report_consign_settled(struct ledger *, int64_t seq,
 		    bool copy, const char *profile, char **bytes,
 		    size_t *lenp, char **text, char **cause);
 
+/*
+ * report-close.c. Closes month "YYYY-MM" by a: a month.close entry whose
+ * fields are the sums of the month's day closures, summed inside the
+ * write; the gate refuses a month not over, one closed before, one with
+ * no day closed. Its paper as report_day.
+ */
+enum pos_rc	 report_close_month(struct ledger *, const struct actor *a,
+		    const char *month, const char *profile, char **bytes,
+		    size_t *lenp, char **text, char **cause);
+/* The groups of the sales report: "produk", "kategori", "pemasok",
+ * "kasir", "metode". */
+const char *const *report_sales_groups(size_t *n);
+/*
+ * Sales over business days [from, to] by group, net of refunds (methods:
+ * money taken less change and money paid back), as paper and text like
+ * report_day; *total_rp (may be NULL) the total.
+ */
+enum pos_rc	 report_sales(struct ledger *, const char *group,
+		    const char *from, const char *to, const char *profile,
+		    char **bytes, size_t *lenp, char **text, int64_t *total_rp,
+		    char **cause);
+/*
+ * The same as a CSV file in dir (NULL or "": the setting report.csv_dir,
+ * else the folder FILE.laporan beside the ledger): written to a temporary
+ * name, synced, renamed. *path (may be NULL) is the caller's.
+ */
+enum pos_rc	 report_sales_csv(struct ledger *, const char *group,
+		    const char *from, const char *to, const char *dir,
+		    char **path, int64_t *total_rp, char **cause);
+
 #endif

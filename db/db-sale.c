@@ -433,28 +433,3 @@ db_sale_entries_free(struct entry **es, size_t n)
 		entry_free(es[i]);
 	free(es);
 }
-
-enum pos_rc
-db_sale_last_kind(struct db *db, const char *day, const char *kind_a,
-    const char *kind_b, int64_t *seq, char *kind, size_t size,
-    int64_t *at_ms, char **cause)
-{
-	sqlite3_stmt *st;
-	enum pos_rc rc;
-
-	*seq = 0;
-	if ((rc = db_stmt_get(db, DB_ST_LAST_KIND, &st, cause)) != POS_OK)
-		return rc;
-	db_bind_text(st, 1, day);
-	db_bind_text(st, 2, kind_a);
-	db_bind_text(st, 3, kind_b);
-	rc = db_stmt_row(db, st, "membaca shift", cause);
-	if (rc == POS_OK) {
-		*seq = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, kind, size);
-		*at_ms = sqlite3_column_int64(st, 2);
-	} else if (rc == POS_ENOTFOUND)
-		rc = POS_OK;	/* none that day: *seq 0 */
-	db_stmt_put(db, st);
-	return rc;
-}

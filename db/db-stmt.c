@@ -354,6 +354,148 @@ static const char *const db_stmt_sqls[DB_ST_MAX] = {
 	    "sku || '/' || lot || '/' || sale_day, received, taken_back, "
 	    "adjusted, sold, sold_rp, sold_share_rp, refunded, refund_rp, "
 	    "refund_share_rp FROM consign_days ORDER BY 1",
+	/*
+	 * db-shift.c. A shift is its shift.open entry until a shift.close
+	 * names it (ref_uuid); no table holds it. Open shifts are sought
+	 * among the opens after the last day closure (?1), one seek on
+	 * journal_kind, and their closes on journal_ref.
+	 */
+	[DB_ST_SHIFT_OPEN] = "SELECT j.seq, j.uuid, j.author, j.created_at_ms, "
+	    "j.total_rp FROM journal j WHERE j.kind = 'shift.open' AND "
+	    "j.seq > ?1 AND (?2 = '' OR j.author = ?2) AND NOT EXISTS "
+	    "(SELECT 1 FROM journal c WHERE c.ref_uuid = j.uuid AND "
+	    "c.ref_uuid <> '' AND c.kind = 'shift.close') ORDER BY j.seq",
+	/* A cashier's drawer over entries (?1, ?2] by seq: what customers
+	 * handed over, the change given, cash paid back; per method. */
+	[DB_ST_SHIFT_DRAWER_PAYS] = "SELECT l.code, "
+	    "coalesce(sum(CASE WHEN j.kind = 'sale' AND l.type = 'pay' THEN "
+	    "abs(l.amount_rp) END), 0), "
+	    "coalesce(sum(CASE WHEN j.kind = 'sale' AND l.type = 'change' THEN "
+	    "abs(l.amount_rp) END), 0), "
+	    "coalesce(sum(CASE WHEN j.kind = 'refund' AND l.type = 'pay' THEN "
+	    "abs(l.amount_rp) END), 0) "
+	    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
+	    "WHERE j.seq > ?1 AND j.seq <= ?2 AND j.author = ?3 AND "
+	    "j.kind IN ('sale', 'refund') AND l.type IN ('pay', 'change') "
+	    "GROUP BY l.code ORDER BY l.code",
+	/*
+	 * Cash out of a drawer: a cash out, or a producer paid in cash
+	 * (consign.settle, field method cash; docs/ledger.md §Shifts).
+	 */
+#define DB_CASH_OUT							\
+	"((kind = 'cash' AND total_rp < 0) OR (kind = 'consign.settle' "	\
+	"AND EXISTS (SELECT 1 FROM journal_lines f WHERE f.seq = "	\
+	"journal.seq AND f.type = 'field' AND f.code = 'method' AND "	\
+	"f.text = 'cash')))"
+	[DB_ST_SHIFT_DRAWER_KINDS] = "SELECT "
+	    "count(CASE WHEN kind = 'sale' THEN 1 END), "
+	    "coalesce(sum(CASE WHEN kind = 'sale' THEN abs(total_rp) END), 0), "
+	    "count(CASE WHEN kind = 'refund' THEN 1 END), "
+	    "coalesce(sum(CASE WHEN kind = 'refund' THEN abs(total_rp) END), "
+	    "0), "
+	    "count(CASE WHEN kind = 'cash' AND total_rp > 0 THEN 1 END), "
+	    "coalesce(sum(CASE WHEN kind = 'cash' AND total_rp > 0 THEN "
+	    "total_rp END), 0), "
+	    "count(CASE WHEN " DB_CASH_OUT " THEN 1 END), "
+	    "coalesce(sum(CASE WHEN " DB_CASH_OUT " THEN -total_rp END), 0), "
+	    "coalesce(min(seq), 0), coalesce(max(seq), 0) "
+	    "FROM journal WHERE seq > ?1 AND seq <= ?2 AND author = ?3 AND "
+	    "kind IN ('sale', 'refund', 'cash', 'consign.settle')",
+	/* A business day's opening floats and cash movements, on journal_day. */
+	[DB_ST_SHIFT_DAY_CASH] = "SELECT "
+	    "count(CASE WHEN kind = 'shift.open' THEN 1 END), "
+	    "coalesce(sum(CASE WHEN kind = 'shift.open' THEN total_rp END), 0),"
+	    " count(CASE WHEN kind = 'cash' AND total_rp > 0 THEN 1 END), "
+	    "coalesce(sum(CASE WHEN kind = 'cash' AND total_rp > 0 THEN "
+	    "total_rp END), 0), "
+	    "count(CASE WHEN " DB_CASH_OUT " THEN 1 END), "
+	    "coalesce(sum(CASE WHEN " DB_CASH_OUT " THEN -total_rp END), 0) "
+	    "FROM journal WHERE business_day = ? AND kind IN ('shift.open', "
+	    "'cash', 'consign.settle')",
+	/* The day's shift closures: cashier, expected, counted, over/short. */
+	[DB_ST_SHIFT_DAY_CLOSES] = "SELECT j.seq, "
+	    "coalesce((SELECT l.text FROM journal_lines l WHERE l.seq = j.seq "
+	    "AND l.type = 'field' AND l.code = 'cashier'), ''), "
+	    "coalesce((SELECT l.price_rp FROM journal_lines l WHERE l.seq = "
+	    "j.seq AND l.type = 'field' AND l.code = 'expected_cash_rp'), 0), "
+	    "j.total_rp, "
+	    "coalesce((SELECT l.price_rp FROM journal_lines l WHERE l.seq = "
+	    "j.seq AND l.type = 'field' AND l.code = 'diff_rp'), 0), "
+	    "coalesce((SELECT l.qty FROM journal_lines l WHERE l.seq = j.seq "
+	    "AND l.type = 'field' AND l.code = 'needs_approval'), 0), "
+	    "EXISTS (SELECT 1 FROM journal a WHERE a.ref_uuid = j.uuid AND "
+	    "a.ref_uuid <> '' AND a.kind = 'event' AND a.note = 'shift.diff') "
+	    "FROM journal j WHERE j.business_day = ? AND j.kind = 'shift.close' "
+	    "ORDER BY j.seq",
+	/* Voided lines: on sales paid, and whole sales cancelled. */
+	[DB_ST_SHIFT_DAY_VOIDS] = "SELECT "
+	    "count(CASE WHEN j.kind = 'sale' THEN 1 END), "
+	    "coalesce(sum(CASE WHEN j.kind = 'sale' THEN abs(l.amount_rp) "
+	    "END), 0), "
+	    "count(DISTINCT CASE WHEN j.kind = 'event' THEN j.seq END), "
+	    "coalesce(sum(CASE WHEN j.kind = 'event' THEN abs(l.amount_rp) "
+	    "END), 0) "
+	    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
+	    "WHERE j.business_day = ? AND l.type = 'void' AND (j.kind = 'sale' "
+	    "OR (j.kind = 'event' AND j.note = 'sale.cancel'))",
+	/* QRIS taken, to be matched against the bank's statement later. */
+	[DB_ST_SHIFT_DAY_QRIS] = "SELECT j.seq, l.text, abs(l.amount_rp) "
+	    "FROM journal j JOIN journal_lines l ON l.seq = j.seq "
+	    "WHERE j.business_day = ? AND j.kind = 'sale' AND l.type = 'pay' "
+	    "AND l.code = 'qris' ORDER BY j.seq, l.line_no",
+	/* A month: its day closures' fields and methods summed. */
+	[DB_ST_SHIFT_MONTH_FIELDS] = "SELECT l.code, sum(l.qty), "
+	    "sum(l.price_rp), count(*) FROM journal j JOIN journal_lines l ON "
+	    "l.seq = j.seq WHERE j.kind = 'day.close' AND j.business_day "
+	    "BETWEEN ?1 AND ?2 AND l.type = 'field' GROUP BY l.code",
+	[DB_ST_SHIFT_MONTH_PAYS] = "SELECT l.code, sum(l.amount_rp) FROM "
+	    "journal j JOIN journal_lines l ON l.seq = j.seq WHERE j.kind = "
+	    "'day.close' AND j.business_day BETWEEN ?1 AND ?2 AND l.type = "
+	    "'pay' GROUP BY l.code ORDER BY l.code",
+	/* The month's day closures: how many, the first and the last, and
+	 * whether the month was closed already. */
+	[DB_ST_SHIFT_MONTH_DONE] = "SELECT count(*), coalesce(min(seq), 0), "
+	    "coalesce(max(seq), 0), coalesce(min(business_day), ''), "
+	    "coalesce(max(business_day), ''), (SELECT count(*) FROM journal m "
+	    "WHERE m.kind = 'month.close' AND m.note = ?3) FROM journal WHERE "
+	    "kind = 'day.close' AND business_day BETWEEN ?1 AND ?2",
+	/*
+	 * Sales over days [?1, ?2], net of refunds, by one key: key, name,
+	 * quantity (pieces or grams), amount, PPN, entries. Refund lines
+	 * are positive in the journal: signs come from the kind.
+	 */
+#define DB_SALES_SUMS							\
+	"sum(CASE j.kind WHEN 'sale' THEN abs(l.qty) ELSE -abs(l.qty) END), " \
+	"sum(CASE j.kind WHEN 'sale' THEN abs(l.amount_rp) ELSE "	\
+	"-abs(l.amount_rp) END), "					\
+	"sum(CASE j.kind WHEN 'sale' THEN abs(l.tax_rp) ELSE "		\
+	"-abs(l.tax_rp) END), count(DISTINCT j.seq) "
+#define DB_SALES_FROM							\
+	"FROM journal j JOIN journal_lines l ON l.seq = j.seq "	\
+	"WHERE j.business_day BETWEEN ?1 AND ?2 AND j.kind IN ('sale', " \
+	"'refund') AND l.type = 'item' "
+	[DB_ST_SALES_BY_PRODUCT] = "SELECT l.code, max(l.text), "
+	    DB_SALES_SUMS DB_SALES_FROM "GROUP BY l.code ORDER BY l.code",
+	[DB_ST_SALES_BY_CATEGORY] = "SELECT coalesce((SELECT p.category FROM "
+	    "products p WHERE p.sku = l.code), ''), '', " DB_SALES_SUMS
+	    DB_SALES_FROM "GROUP BY 1 ORDER BY 1",
+	[DB_ST_SALES_BY_PRODUCER] = "SELECT l.party, coalesce((SELECT s.name "
+	    "FROM suppliers s WHERE s.code = l.party), ''), " DB_SALES_SUMS
+	    DB_SALES_FROM "GROUP BY l.party ORDER BY l.party",
+	[DB_ST_SALES_BY_CASHIER] = "SELECT j.author, coalesce((SELECT u.name "
+	    "FROM users u WHERE u.code = j.author), ''), " DB_SALES_SUMS
+	    DB_SALES_FROM "GROUP BY j.author ORDER BY j.author",
+	/* Money by method: handed over less change, less paid back. */
+	[DB_ST_SALES_BY_METHOD] = "SELECT l.code, l.code, count(*), "
+	    "sum(CASE WHEN j.kind = 'sale' AND l.type = 'pay' THEN "
+	    "abs(l.amount_rp) ELSE -abs(l.amount_rp) END), 0, "
+	    "count(DISTINCT j.seq) FROM journal j JOIN journal_lines l ON "
+	    "l.seq = j.seq WHERE j.business_day BETWEEN ?1 AND ?2 AND j.kind "
+	    "IN ('sale', 'refund') AND l.type IN ('pay', 'change') GROUP BY "
+	    "l.code ORDER BY l.code",
+	/* The floor of make bench: a bare sum over the same rows. */
+	[DB_ST_SALES_SUM] = "SELECT coalesce(sum(l.amount_rp), 0) "
+	    DB_SALES_FROM,
 };
 
 const char *

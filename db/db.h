@@ -315,10 +315,6 @@ enum pos_rc	 db_sale_refunds_of(struct db *, const char *ref_uuid,
 enum pos_rc	 db_sale_refund_entries(struct db *, const char *ref_uuid,
 		    struct entry ***out, size_t *n, char **cause);
 void		 db_sale_entries_free(struct entry **, size_t n);
-/* The last entry of kind_a or kind_b on business day; *seq 0 if none. */
-enum pos_rc	 db_sale_last_kind(struct db *, const char *day,
-		    const char *kind_a, const char *kind_b, int64_t *seq,
-		    char *kind, size_t size, int64_t *at_ms, char **cause);
 /* A user's wrong-PIN state (docs/requirements.md R4.11). */
 struct db_pin {
 	int64_t	 failed;		/* wrong PINs in a row */
@@ -569,5 +565,115 @@ enum pos_rc	 db_counts(struct db *, struct db_counts *out, char **cause);
 /* Stock on hand for sku: pieces, or grams for weighed goods. */
 enum pos_rc	 db_stock(struct db *, const char *sku, int64_t *qty,
 		    char **cause);
+
+/*
+ * db-shift.c: shifts, closures and sales reports, summed from the
+ * journal by indexed queries; no table holds a shift (docs/ledger.md
+ * §Shifts). Each runs in the caller's transaction, or a read of its own.
+ */
+/* An open shift: its shift.open entry, not yet named by a shift.close. */
+struct db_shift {
+	int64_t	 seq;			/* of its shift.open */
+	char	 uuid[ENTRY_UUID_LEN + 1];
+	char	 cashier[16];		/* its author: whose shift it is */
+	int64_t	 opened_at_ms;
+	int64_t	 modal_rp;		/* modal awal */
+};
+/*
+ * The shifts open among those opened after seq after_seq (the last day
+ * closure: none stays open across one), of cashier ("" for everyone's),
+ * oldest first: at most max into out, *n found (may exceed max).
+ */
+enum pos_rc	 db_shift_open(struct db *, int64_t after_seq,
+		    const char *cashier, struct db_shift *out, size_t max,
+		    size_t *n, char **cause);
+/* What cashier's entries moved through the drawer, per tender. */
+#define DB_SHIFT_METHODS	8
+struct db_shift_method {
+	char	 method[16];		/* "cash", "qris", ... */
+	int64_t	 paid_rp;		/* handed over on sales */
+	int64_t	 change_rp;		/* change given back */
+	int64_t	 refund_rp;		/* paid back on refunds */
+};
+struct db_shift_sums {
+	int64_t	 n_sales, sales_rp;
+	int64_t	 n_refunds, refunds_rp;
+	int64_t	 n_cash_in, cash_in_rp;		/* kas masuk */
+	int64_t	 n_cash_out, cash_out_rp;	/* kas keluar, positive */
+	int64_t	 first_seq, last_seq;		/* 0 when none */
+	struct db_shift_method methods[DB_SHIFT_METHODS];
+	size_t	 nmethods;
+};
+/* Sums cashier's sales, refunds and cash entries with seq in (after, upto]. */
+enum pos_rc	 db_shift_sums(struct db *, const char *cashier,
+		    int64_t after_seq, int64_t upto_seq,
+		    struct db_shift_sums *out, char **cause);
+/* A business day's shifts, cash movements, voids and cancellations. */
+#define DB_DAY_SHIFTS	32
+struct db_day_shift {
+	int64_t	 seq;			/* its shift.close */
+	char	 cashier[16];
+	int64_t	 expected_rp, counted_rp;	/* cash in the drawer */
+	int64_t	 diff_rp;		/* over > 0, short < 0 */
+	bool	 needs_approval;	/* past shift.diff_max_rp at its close */
+	bool	 approved;		/* a shift.diff event names it */
+};
+struct db_day_extra {
+	int64_t	 n_shifts, modal_rp;	/* shifts opened, their opening floats */
+	int64_t	 n_cash_in, cash_in_rp;
+	int64_t	 n_cash_out, cash_out_rp;
+	int64_t	 n_voids, voids_rp;	/* lines voided on paid sales */
+	int64_t	 n_cancels, cancels_rp;	/* sales cancelled whole */
+	struct db_day_shift closes[DB_DAY_SHIFTS];
+	size_t	 ncloses;		/* may exceed DB_DAY_SHIFTS */
+};
+enum pos_rc	 db_shift_day(struct db *, const char *day,
+		    struct db_day_extra *out, char **cause);
+/* Calls fn for each QRIS payment taken on day, in order. */
+enum pos_rc	 db_shift_day_qris(struct db *, const char *day,
+		    enum pos_rc (*fn)(int64_t seq, const char *ref,
+		    int64_t amount_rp, void *), void *arg, char **cause);
+/* The day closures of days [from, to], summed field by field. */
+#define DB_MONTH_FIELDS	48
+struct db_month_field {
+	char	 code[32];
+	int64_t	 qty, rp;		/* sums of qty and price_rp */
+};
+struct db_month {
+	int64_t	 n_days;		/* day closures */
+	int64_t	 first_close_seq, last_close_seq;
+	char	 first_day[11], last_day[11];
+	int64_t	 n_month_closes;	/* month.close entries noted month */
+	struct db_month_field fields[DB_MONTH_FIELDS];
+	size_t	 nfields;
+	struct db_day_method methods[DB_REPORT_METHODS];	/* in_rp: net */
+	size_t	 nmethods;
+};
+enum pos_rc	 db_shift_month(struct db *, const char *from_day,
+		    const char *to_day, const char *month,
+		    struct db_month *out, char **cause);
+/* Sales over a period net of refunds, by one key (core/report-sales.c). */
+enum db_sales_by {
+	DB_SALES_PRODUCT,
+	DB_SALES_CATEGORY,
+	DB_SALES_PRODUCER,
+	DB_SALES_CASHIER,
+	DB_SALES_METHOD,
+};
+struct db_sales_row {
+	char	 key[32];
+	char	 name[96];
+	int64_t	 qty;			/* pieces or grams; payments by method */
+	int64_t	 amount_rp;
+	int64_t	 ppn_rp;
+	int64_t	 n;			/* entries */
+};
+enum pos_rc	 db_sales(struct db *, enum db_sales_by, const char *from_day,
+		    const char *to_day,
+		    enum pos_rc (*fn)(const struct db_sales_row *, void *),
+		    void *arg, char **cause);
+/* The bare sum of item amounts over the same rows (the bench's floor). */
+enum pos_rc	 db_sales_sum(struct db *, const char *from_day,
+		    const char *to_day, int64_t *sum_rp, char **cause);
 
 #endif

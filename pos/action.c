@@ -86,6 +86,7 @@ act_login_submit(struct ui *ui)
 	ui_replace(ui, &screen_sale);
 	s = counter_sale(ui->c);
 	counter_status(ui->c, &st);
+	office_shift_login(ui);
 	if (sale_nlines(s) > 0)
 		ui_msg(ui, MSG_INFO, _("Transaksi terbuka dilanjutkan (%zu "
 		    "baris, %s)"), sale_nlines(s), sale_author(s));
@@ -1056,6 +1057,29 @@ const struct action pos_actions[] = {
 	    N_("Halaman berikutnya"), office_import_pgdn },
 	{ "import-back", SCR_IMPORT, KEY_ESC, "Esc", N_("Kembali"),
 	    N_("Kembali ke menu"), act_pop },
+
+	/* Shifts and closures (office-shift.c). */
+	{ "shift-open", SCR_SALE, CTRL('o'), "Ctrl-O", NULL,
+	    N_("Buka shift: hitung modal awal"), office_shift_open },
+	{ "cash-move", SCR_SALE, CTRL('e'), "Ctrl-E", NULL,
+	    N_("Kas masuk / kas keluar laci"), office_cash_open },
+	{ "x-report", SCR_SALE, CTRL('x'), "Ctrl-X", NULL,
+	    N_("Laporan X shift (atau hari)"), office_x_open },
+	{ "shift-close", SCR_SALE, CTRL('t'), "Ctrl-T", NULL,
+	    N_("Tutup shift: hitung kas tanpa melihat sistem"),
+	    office_shift_close_open },
+	{ "report-print", SCR_REPORT, KEY_F(10), "F10", N_("Cetak"),
+	    N_("Cetak laporan ini"), office_report_print },
+	{ "report-up", SCR_REPORT, KEY_UP, "Atas", NULL,
+	    N_("Gulung ke atas"), office_report_up },
+	{ "report-down", SCR_REPORT, KEY_DOWN, "Bawah", NULL,
+	    N_("Gulung ke bawah"), office_report_down },
+	{ "report-pgup", SCR_REPORT, KEY_PPAGE, "PgUp", NULL,
+	    N_("Halaman sebelumnya"), office_report_pgup },
+	{ "report-pgdn", SCR_REPORT, KEY_NPAGE, "PgDn", NULL,
+	    N_("Halaman berikutnya"), office_report_pgdn },
+	{ "report-back", SCR_REPORT, KEY_ESC, "Esc", N_("Kembali"),
+	    N_("Kembali"), office_report_back },
 };
 const size_t pos_nactions = sizeof pos_actions / sizeof pos_actions[0];
 

@@ -53,6 +53,10 @@ int	 cmd_auth(struct ledger *, enum role_act act, const char *user,
 int	 cmd_labels(int argc, char **argv);
 int	 cmd_import(int argc, char **argv);
 int	 cmd_export(int argc, char **argv);
+/* cmd-shift.c */
+int	 cmd_shift(int argc, char **argv);
+int	 cmd_month(int argc, char **argv);
+int	 cmd_sales(int argc, char **argv);
 
 /* cmd-qris.c */
 int	 cmd_qris(int argc, char **argv);

@@ -62,8 +62,8 @@ office_settings_pick(struct ui *ui, struct office_list *l, const char *key)
 	office_settings_field[0].label = N_("Nilai");
 	office_settings_field[0].hint = d->help;
 	office_settings_field[0].flags = d->type == SETTING_BP ||
-	    d->type == SETTING_DAYS ? FORM_DIGITS :
-	    0;
+	    d->type == SETTING_DAYS || d->type == SETTING_AGE ||
+	    d->type == SETTING_RP ? FORM_DIGITS : 0;
 	office_settings_field[0].choices = d->type == SETTING_BOOL ?
 	    office_settings_bool : d->type == SETTING_PROFILE ?
 	    office_settings_profiles : d->type == SETTING_CHOICE ? d->choices :

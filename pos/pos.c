@@ -76,6 +76,17 @@ static const struct {
 	    "ntt-pos journal --db FILE [--from SEQ] [--lines]",
 	    "entri satu per baris" },
 	{ "keys", cmd_keys, "ntt-pos keys", "daftar semua tombol layar kasir" },
+	{ "shift", cmd_shift, "ntt-pos shift --db FILE " CMD_WHO " (--open "
+	    "--cash RP | --close --cash RP [--qris RP --debit RP --transfer RP] "
+	    "[--note TEKS] [--cashier KODE] | --in RP --reason R | --out RP "
+	    "--reason R [--text TEKS] | --x) [--printer NAMA]",
+	    "buka/tutup shift, kas masuk/keluar, X shift" },
+	{ "month", cmd_month, "ntt-pos month --db FILE --month TTTT-BB "
+	    "--user KODE [--pin-stdin] [--printer NAMA]", "tutup bulan" },
+	{ "sales", cmd_sales, "ntt-pos sales --db FILE --by "
+	    "produk|kategori|pemasok|kasir|metode --from TTTT-BB-HH --to "
+	    "TTTT-BB-HH [--csv FOLDER] [--printer NAMA]",
+	    "laporan penjualan (dan CSV)" },
 };
 #define POS_NCMDS	(sizeof pos_cmds / sizeof pos_cmds[0])
 

@@ -38,6 +38,7 @@
 #define SCR_FORM	0x1000
 #define SCR_IMPORT	0x00100000	/* CSV import (office-import.c) */
 #define SCR_SETUP	0x00010000	/* the first-run setup */
+#define SCR_REPORT	0x01000000	/* a report on screen (office-shift.c) */
 #define SCR_ALL		0x7fffffff
 
 struct ui;
@@ -142,9 +143,10 @@ struct office_form {
 	enum pos_rc	(*submit)(struct ui *, struct office_form *,
 			    char **cause);
 	const char	*done;		/* said when saved, or NULL */
-	void		(*after)(struct ui *);	/* once closed, saved */
 	void		*arg;
 	char		 key[OFFICE_KEY_MAX];	/* what is being edited */
+	/* After a save, once the form is closed (may be NULL). */
+	void		(*after)(struct ui *, struct office_form *);
 };
 
 /* An action that waits for a manager, then runs again. */
@@ -158,6 +160,7 @@ enum ui_retry {
 	RETRY_SCAN,		/* a code past a warning (warn.*) */
 	RETRY_ADD,		/* a search hit past a warning: sku, qty */
 	RETRY_WEIGHT,		/* grams of a weighed product, the same */
+	RETRY_FORM,		/* the form's save (F10) again */
 };
 
 struct ui {
@@ -380,13 +383,29 @@ void		 office_due_open(struct ui *);
 void		 office_count_open(struct ui *);
 void		 office_settle_open(struct ui *);
 void		 office_settles_open(struct ui *);
+/* office-shift.c: shifts, cash, X, Z, month, sales reports. */
+void		 office_shift_open(struct ui *);
+void		 office_cash_open(struct ui *);
+void		 office_x_open(struct ui *);
+void		 office_shift_close_open(struct ui *);
+void		 office_day_close_open(struct ui *);
+void		 office_month_open(struct ui *);
+void		 office_sales_open(struct ui *);
+/* After a login: the shift form when the user has no shift open. */
+void		 office_shift_login(struct ui *);
+void		 office_report_print(struct ui *);
+void		 office_report_up(struct ui *);
+void		 office_report_down(struct ui *);
+void		 office_report_pgup(struct ui *);
+void		 office_report_pgdn(struct ui *);
+void		 office_report_back(struct ui *);
 
 /* qr.c: a QR of text drawn with block characters; returns its size. */
 int		 qr_draw(struct ui *, int y, int x, int max_h, int max_w,
 		    const char *text, int *h_out, int *w_out);
 
 extern const struct screen screen_menu, screen_list, screen_form,
-    screen_import, screen_setup;
+    screen_import, screen_setup, screen_report;
 extern const struct screen screen_login, screen_sale, screen_pay,
     screen_qris, screen_search, screen_held, screen_prompt,
     screen_approve, screen_confirm, screen_help;

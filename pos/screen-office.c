@@ -30,6 +30,15 @@ static const struct office_item office_menu[] = {
 	{ '5', N_("Cetak label"), ACT_NONE, office_labels_open },
 	{ '6', N_("Impor/ekspor CSV"), ACT_CATALOG, office_import_open },
 	{ '9', N_("Pengaturan outlet"), ACT_SETTINGS, office_settings_open },
+	{ 'a', N_("Buka shift (modal awal)"), ACT_SHIFT, office_shift_open },
+	{ 'b', N_("Kas masuk / kas keluar"), ACT_CASH_IN, office_cash_open },
+	{ 'c', N_("Laporan X (shift, atau hari)"), ACT_NONE, office_x_open },
+	{ 'd', N_("Tutup shift (hitung kas)"), ACT_SHIFT,
+	    office_shift_close_open },
+	{ 'e', N_("Tutup hari (Z)"), ACT_DAY_CLOSE, office_day_close_open },
+	{ 'f', N_("Tutup bulan"), ACT_MONTH_CLOSE, office_month_open },
+	{ 'g', N_("Laporan penjualan dan CSV"), ACT_REPORTS,
+	    office_sales_open },
 	{ 'i', N_("Terima barang (lot)"), ACT_RECEIVE, office_intake_open },
 	{ 'j', N_("Lot di toko: retur ke pemasok"), ACT_RETURN,
 	    office_lots_open },
@@ -470,7 +479,7 @@ office_form_save(struct ui *ui)
 	enum pos_rc rc;
 
 	rc = f->submit(ui, f, &cause);
-	if (ui_approve(ui, rc, cause, RETRY_NONE, 0, ""))
+	if (ui_approve(ui, rc, cause, RETRY_FORM, 0, ""))
 		return;
 	if (rc != POS_OK) {
 		ui_fail(ui, cause, _("Tidak tersimpan"));
@@ -484,7 +493,7 @@ office_form_save(struct ui *ui)
 	ui_msg(ui, MSG_OK, "%s", f->done != NULL ? _(f->done) :
 	    _("Tersimpan (tercatat di ledger)"));
 	if (f->after != NULL)
-		f->after(ui);
+		f->after(ui, f);
 }
 
 void

@@ -167,6 +167,10 @@ ui_retry_run(struct ui *ui)
 		rc = counter_weight(ui->c, ui->retry_text, &cause);
 		sale_screen_after(ui, rc, cause);
 		break;
+	case RETRY_FORM:
+		if (ui->form != NULL && ui_top(ui) == &screen_form)
+			office_form_save(ui);
+		break;
 	case RETRY_NONE:
 		break;
 	}

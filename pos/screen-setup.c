@@ -216,8 +216,9 @@ extern const struct screen screen_setup_qr;
 
 /* A step's form was saved: on to the next. */
 static void
-setup_after(struct ui *ui)
+setup_after(struct ui *ui, struct office_form *f)
 {
+	(void)f;
 	setup.step++;
 	if (setup.step == SETUP_STEP_QR && setup.qris[0] == '\0')
 		setup.step++;

@@ -425,9 +425,7 @@ ui_draw_status(struct ui *ui)
 		else
 			snprintf(day, sizeof day, "%.2s-%.2s%s", st.day + 8,
 			    st.day + 5, st.day_late ? "!" : "");
-		snprintf(sh, sizeof sh, "%s %s", _("Shift"), step < 2 ?
-		    st.shift : strcmp(st.shift, "belum buka") == 0 ? "-" :
-		    st.shift);
+		snprintf(sh, sizeof sh, "%s %s", _("Shift"), st.shift);
 		if (st.pending < 0)
 			snprintf(sync, sizeof sync, "%s", _("Sinkron ?"));
 		else if (st.sync_unsaved)
@@ -437,6 +435,9 @@ ui_draw_status(struct ui *ui)
 			    _("Sink GAGAL %lld"), (long long)st.pending);
 		else if (st.pending == 0)
 			snprintf(sync, sizeof sync, "%s", _("Tersinkron"));
+		else if (step == 2)
+			snprintf(sync, sizeof sync, _("Blm sinkron %lld"),
+			    (long long)st.pending);
 		else
 			snprintf(sync, sizeof sync, step == 0 ?
 			    _("Belum sinkron %lld (%s)") :

@@ -280,6 +280,7 @@ struct report_method {
  * An X report (a look at the day so far) or a Z report (the day closed),
  * as plain data; every pointer is borrowed. Amounts in whole rupiah.
  */
+struct day_report_more;
 struct day_report {
 	bool		 z;		/* Z: the closure; X: a look */
 	const char	*outlet_name;
@@ -302,9 +303,112 @@ struct day_report {
 	/* Lots to return or past their dates, one line each; borrowed. */
 	const char *const *lots_due;
 	size_t		 nlots_due;
+	/* Shifts, the drawer, QRIS, sync (report-shift.c), or NULL. */
+	const struct day_report_more *more;
 };
+/* Lines shared by the reports: label and money, label and count, the
+ * outlet, the title and when it was printed. */
+void		 report_lr_rp(struct layout *, int flags, const char *label,
+		    int64_t rp);
+void		 report_lr_int(struct layout *, const char *label, int64_t n);
+void		 report_header(struct layout *, const char *outlet,
+		    const char *title, int64_t printed_at_ms);
 /* Lays out an X or Z report into l (fresh from layout_init). */
 enum pos_rc	 report_day_layout(const struct day_report *,
+		    struct layout *l, char **cause);
+
+/* report-shift.c: shifts, the day's drawer, months, sales reports. */
+
+/* One shift's close as the day saw it. */
+struct report_shift_row {
+	const char	*cashier;	/* borrowed */
+	int64_t		 expected_rp, counted_rp;
+	int64_t		 diff_rp;	/* over > 0, short < 0 */
+	bool		 approved;	/* past the limit and approved */
+	bool		 needs_approval;
+};
+/* A QRIS payment, not yet matched against the bank. */
+struct report_qris {
+	int64_t		 seq;		/* the sale */
+	const char	*ref;		/* borrowed; may be "" */
+	int64_t		 amount_rp;
+};
+/* What the day's X and Z say beyond sales (the day's drawer, R2.5). */
+struct day_report_more {
+	int64_t		 n_shifts, modal_rp;
+	int64_t		 n_cash_in, cash_in_rp;
+	int64_t		 n_cash_out, cash_out_rp;
+	int64_t		 n_voids, voids_rp;
+	int64_t		 n_cancels, cancels_rp;
+	const struct report_shift_row *shifts;
+	size_t		 nshifts;
+	int64_t		 over_short_rp;		/* sum of the shifts' diffs */
+	const struct report_qris *qris;	/* Z only: listed */
+	size_t		 nqris;
+	int64_t		 qris_rp;
+	bool		 sync;			/* Z: the sync state below */
+	int64_t		 sync_pending;		/* entries not acknowledged */
+	int64_t		 sync_acked_seq;
+	int64_t		 sync_days;		/* since the last ack; -1 never */
+};
+/* The day's drawer and the rest, into an X or Z (report_day_layout). */
+void		 report_more_layout(const struct day_report_more *, bool z,
+		    struct layout *l);
+
+/* A cashier's shift: its X (a look) or its close (the count). */
+struct shift_paper_method {
+	const char	*label;		/* "QRIS"; borrowed */
+	int64_t		 expected_rp;	/* net taken */
+	int64_t		 counted_rp;	/* close: the total typed */
+};
+struct shift_paper {
+	const char	*outlet_name, *device_id, *cashier;
+	int64_t		 opened_at_ms, printed_at_ms;
+	bool		 closed;
+	const char	*closed_by;	/* close: who closed it */
+	int64_t		 n_sales, sales_rp, n_refunds, refunds_rp;
+	int64_t		 modal_rp, cash_paid_rp, change_rp, cash_refund_rp;
+	int64_t		 cash_in_rp, cash_out_rp, expected_cash_rp;
+	int64_t		 counted_cash_rp, diff_rp;	/* close only */
+	bool		 needs_approval;	/* close: past the limit */
+	const struct shift_paper_method *methods;
+	size_t		 nmethods;
+	const char	*note;		/* close: the cashier's, or NULL */
+};
+enum pos_rc	 shift_paper_layout(const struct shift_paper *,
+		    struct layout *l, char **cause);
+
+/* A month closed: its days summed (R2.5). */
+struct month_paper {
+	const char	*outlet_name, *device_id, *month;
+	const char	*first_day, *last_day;
+	int64_t		 printed_at_ms;
+	int64_t		 n_days, n_sales, sales_rp, n_refunds, refunds_rp;
+	int64_t		 ppn_rp, disc_rp, consign_rp;
+	int64_t		 cash_in_rp, cash_out_rp, over_short_rp;
+	int64_t		 grand_total_rp;
+	bool		 pkp;
+	const struct report_method *methods;	/* in_rp: net */
+	size_t		 nmethods;
+	const char	*closed_by;
+};
+enum pos_rc	 month_paper_layout(const struct month_paper *,
+		    struct layout *l, char **cause);
+
+/* Sales over a period by one key. */
+struct sales_paper_row {
+	const char	*key, *name;	/* borrowed */
+	int64_t		 qty, amount_rp;
+};
+struct sales_paper {
+	const char	*outlet_name, *title, *from_day, *to_day;
+	int64_t		 printed_at_ms;
+	bool		 grams;		/* never: qty is a count */
+	const struct sales_paper_row *rows;
+	size_t		 nrows;
+	int64_t		 total_rp;
+};
+enum pos_rc	 sales_paper_layout(const struct sales_paper *,
 		    struct layout *l, char **cause);
 
 /*

@@ -11,7 +11,7 @@
 #include "money.h"
 #include "receipts.h"
 
-static void
+void
 report_lr_rp(struct layout *l, int flags, const char *label, int64_t rp)
 {
 	char	 m[MONEY_FMT_MAX];
@@ -19,7 +19,7 @@ report_lr_rp(struct layout *l, int flags, const char *label, int64_t rp)
 	layout_lr(l, flags, label, money_fmt(rp, m));
 }
 
-static void
+void
 report_lr_int(struct layout *l, const char *label, int64_t n)
 {
 	char	 v[32];
@@ -28,7 +28,7 @@ report_lr_int(struct layout *l, const char *label, int64_t n)
 	layout_lr(l, 0, label, v);
 }
 
-static void
+void
 report_header(struct layout *l, const char *outlet, const char *title,
     int64_t printed_at_ms)
 {
@@ -85,6 +85,8 @@ report_day_layout(const struct day_report *r, struct layout *l,
 	layout_rule(l, '-');
 	report_lr_rp(l, 0, "Hak pemasok", r->consign_rp);
 	report_lr_rp(l, 0, "Bagian outlet", r->own_rp);
+	if (r->more != NULL)
+		report_more_layout(r->more, r->z, l);
 	if (r->z) {
 		layout_rule(l, '=');
 		report_lr_rp(l, LAYOUT_BOLD, "Total kumulatif",

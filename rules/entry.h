@@ -34,6 +34,7 @@
 #define ENTRY_DEVICE		"device"	/* genesis: the device and its key */
 #define ENTRY_EVENT		"event"		/* technical event: approvals, reprints */
 #define ENTRY_STOCK_COUNT	"stock.count"	/* stok opname: counted less expected */
+#define ENTRY_MONTH_CLOSE	"month.close"	/* the month's days summed */
 
 /*
  * The fields of an entry and of its lines, each list written once, in the

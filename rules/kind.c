@@ -40,6 +40,8 @@ static const struct {
 	    KIND_PROV_PAYABLE },
 	{ ENTRY_DAY_CLOSE, NULL, ACT_DAY_CLOSE, 0, false, false,
 	    KIND_PROV_CLOSE },
+	{ ENTRY_MONTH_CLOSE, NULL, ACT_MONTH_CLOSE, 0, false, false,
+	    KIND_PROV_CLOSE },
 	{ ENTRY_CATALOG, "user", ACT_USERS, 0, false, false,
 	    KIND_PROV_CATALOG },
 	{ ENTRY_CATALOG, "setting", ACT_SETTINGS, 0, false, false,
@@ -52,6 +54,9 @@ static const struct {
 	{ ENTRY_EVENT, "reprint", ACT_REPRINT, 0, false, false,
 	    KIND_PROV_KEEP },
 	{ ENTRY_EVENT, "pin.unlock", ACT_UNLOCK, 0, false, false,
+	    KIND_PROV_KEEP },
+	/* A drawer's difference past the limit, approved after the close. */
+	{ ENTRY_EVENT, "shift.diff", ACT_SHIFT_DIFF, 0, false, false,
 	    KIND_PROV_KEEP },
 	{ ENTRY_EVENT, NULL, ACT_NONE, 0, false, false, KIND_PROV_KEEP },
 	/* A count's item lines carry the variance, signed. */
@@ -209,4 +214,45 @@ kind_closes_draft(const struct entry *e)
 	    strcmp(e->note, "sale.cancel") == 0)
 		return entry_field_text(e, "sale");
 	return NULL;
+}
+
+/*
+ * What the shift work asks of a kind (docs/ledger.md §Shifts): whether
+ * it is money through the drawer, written in its author's open shift on
+ * this till, and whether it is refused while the open business day is
+ * older than the setting day.max_age allows. A second table rather than
+ * columns of the first, so each stays one row per kind.
+ */
+static const struct {
+	const char	*kind;
+	bool		 in_shift;	/* needs the author's open shift */
+	bool		 late_refused;	/* refused on a day left open */
+} kind_shift_table[] = {
+	{ ENTRY_SALE, true, true },
+	{ ENTRY_REFUND, true, true },
+	{ ENTRY_CASH, true, false },
+	{ ENTRY_SHIFT_OPEN, false, true },
+};
+#define KIND_SHIFT_N	(sizeof kind_shift_table / sizeof kind_shift_table[0])
+
+bool
+kind_in_shift(const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < KIND_SHIFT_N; i++)
+		if (strcmp(kind, kind_shift_table[i].kind) == 0)
+			return kind_shift_table[i].in_shift;
+	return false;
+}
+
+bool
+kind_late_refused(const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < KIND_SHIFT_N; i++)
+		if (strcmp(kind, kind_shift_table[i].kind) == 0)
+			return kind_shift_table[i].late_refused;
+	return false;
 }

@@ -79,4 +79,14 @@ enum pos_rc	 kind_pin_effects(const struct entry *e,
  */
 const char	*kind_closes_draft(const struct entry *e);
 
+/*
+ * The shift work (docs/ledger.md §Shifts): kind_in_shift is true for money
+ * through the drawer (sales, refunds, cash in and out), which the gate
+ * writes only in its author's open shift on this till; kind_late_refused
+ * for what opens new trade (sales, refunds, opening a shift), which the
+ * gate refuses while the open business day is older than day.max_age.
+ */
+bool		 kind_in_shift(const char *kind);
+bool		 kind_late_refused(const char *kind);
+
 #endif

@@ -34,7 +34,7 @@ static const struct {
 	[ACT_REPRINT] =	  { "cetak-ulang", "cetak ulang struk",
 			    ROLE_APPROVAL },
 	[ACT_CASH_IN] =	  { "kas-masuk", "kas masuk", ROLE_ALONE },
-	[ACT_CASH_OUT] =  { "kas-keluar", "kas keluar", ROLE_APPROVAL },
+	[ACT_CASH_OUT] =  { "kas-keluar", "kas keluar", ROLE_ALONE },
 	[ACT_SHIFT] =	  { "shift", "buka/tutup shift", ROLE_ALONE },
 	[ACT_DAY_CLOSE] = { "tutup-hari", "tutup hari (Z)", ROLE_MANAGER },
 	[ACT_RECEIVE] =	  { "terima", "terima barang", ROLE_APPROVAL },
@@ -51,6 +51,15 @@ static const struct {
 	[ACT_STOCKTAKE] = { "opname", "stok opname", ROLE_APPROVAL },
 	[ACT_SELL_EXPIRED] = { "kedaluwarsa", "jual lot kedaluwarsa",
 			    ROLE_APPROVAL },
+	/* Past the limits of the settings, read by core/gate-shift.c. */
+	[ACT_CASH_OUT_OVER] = { "kas-keluar-besar", "kas keluar di atas batas",
+			    ROLE_APPROVAL },
+	[ACT_SHIFT_DIFF] = { "selisih-kas", "selisih kas di atas batas",
+			    ROLE_APPROVAL },
+	[ACT_SHIFT_OTHER] = { "tutup-shift-lain", "tutup shift kasir lain",
+			    ROLE_APPROVAL },
+	[ACT_MONTH_CLOSE] = { "tutup-bulan", "tutup bulan", ROLE_MANAGER },
+	[ACT_REPORTS] =	  { "laporan", "laporan manajer", ROLE_MANAGER },
 };
 
 enum role

@@ -46,6 +46,11 @@ enum role_act {
 				 * certificate, stock below zero (warn.*) */
 	ACT_STOCKTAKE,		/* stok opname: stock set to what was counted */
 	ACT_SELL_EXPIRED,	/* sell from a lot past its best-before date */
+	ACT_CASH_OUT_OVER,	/* kas keluar past cash.out_max_rp */
+	ACT_SHIFT_DIFF,		/* a drawer over/short past shift.diff_max_rp */
+	ACT_SHIFT_OTHER,	/* close another cashier's shift */
+	ACT_MONTH_CLOSE,	/* close a month */
+	ACT_REPORTS,		/* sales reports and their CSV files */
 	ACT_COUNT
 };
 

@@ -64,6 +64,20 @@ static const struct setting_def setting_defs[] = {
 	{ "lot.block_expired", SETTING_BOOL, "1", ACT_SETTINGS,
 	    "1: lot lewat tanggal baik-sebelum hanya terjual dengan "
 	    "persetujuan manajer", NULL },
+	/* Shifts and closures (core/shift.c, core/gate-shift.c). */
+	{ "cash.out_max_rp", SETTING_RP, "500000", ACT_SETTINGS,
+	    "Kas keluar terbesar kasir tanpa persetujuan manajer (Rp)", NULL },
+	{ "shift.diff_max_rp", SETTING_RP, "20000", ACT_SETTINGS,
+	    "Selisih kas (lebih/kurang) terbesar tanpa persetujuan manajer "
+	    "(Rp)", NULL },
+	{ "shift.modal_max_rp", SETTING_RP, "5000000", ACT_SETTINGS,
+	    "Modal awal laci terbesar saat buka shift (Rp)", NULL },
+	{ "day.max_age", SETTING_AGE, "1", ACT_SETTINGS,
+	    "Hari usaha yang belum ditutup setelah sekian hari: penjualan "
+	    "ditolak sampai manajer tutup hari (Z)", NULL },
+	{ "report.csv_dir", SETTING_TEXT, "", ACT_SETTINGS,
+	    "Folder laporan CSV (mis. /media/usb); kosong: folder laporan di "
+	    "sebelah ledger", NULL },
 };
 #define SETTING_N	(sizeof setting_defs / sizeof setting_defs[0])
 
@@ -118,10 +132,20 @@ setting_check(const struct setting_def *d, const char *v, char **cause)
 			return cause_set(cause, POS_EINVAL, "%s harus 0 sampai "
 			    "365 hari", d->name);
 		return POS_OK;
+	case SETTING_AGE:
+		if (!setting_digits(v) || n > 2 || strtol(v, NULL, 10) > 31)
+			return cause_set(cause, POS_EINVAL, "%s harus 0 sampai "
+			    "31 hari", d->name);
+		return POS_OK;
 	case SETTING_BP:
 		if (!setting_digits(v) || n > 5 || strtol(v, NULL, 10) > 10000)
 			return cause_set(cause, POS_EINVAL, "%s harus 0 sampai "
 			    "10000 (per 1/100 %%)", d->name);
+		return POS_OK;
+	case SETTING_RP:
+		if (!setting_digits(v) || n > 12)
+			return cause_set(cause, POS_EINVAL, "%s harus rupiah "
+			    "utuh 0 sampai 999999999999", d->name);
 		return POS_OK;
 	case SETTING_NPWP:
 		if (n != 0 && (!setting_digits(v) || (n != 15 && n != 16)))

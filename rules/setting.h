@@ -29,6 +29,8 @@ enum setting_type {
 	SETTING_CHOICE,		/* one of choices */
 	SETTING_KABUPATEN,	/* "" or a kabupaten/kota of NTT */
 	SETTING_DAYS,		/* whole days: "0" to "365" */
+	SETTING_RP,		/* whole rupiah: "0" to 12 digits */
+	SETTING_AGE,		/* days a business day may stay open: "0" to "31" */
 };
 
 struct setting_def {

@@ -46,6 +46,72 @@ fixture_people(struct ledger *l, char **cause)
 		u.active = true;
 		rc = catalog_put_user(l, "admin", &u, people[i].pin, cause);
 	}
+	return rc == POS_OK ? fixture_shifts(l, cause) : rc;
+}
+
+void
+fixture_count(int64_t rp, struct drawer_count *c)
+{
+	size_t	 i;
+
+	memset(c, 0, sizeof *c);
+	for (i = 0; i < DRAWER_NDENOMS; i++) {
+		c->pieces[i] = rp / drawer_denoms[i];
+		rp -= c->pieces[i] * drawer_denoms[i];
+	}
+}
+
+enum pos_rc
+fixture_shift_open(struct ledger *l, const struct actor *a, int64_t modal_rp,
+    char **cause)
+{
+	struct shift_state s;
+	struct drawer_count c;
+	enum pos_rc rc;
+
+	if ((rc = shift_find(l, a->code, &s, cause)) != POS_ENOTFOUND)
+		return rc;
+	fixture_count(modal_rp, &c);
+	return shift_open(l, a, &c, NULL, cause);
+}
+
+enum pos_rc
+fixture_shift_close(struct ledger *l, const struct actor *a, char **cause)
+{
+	struct shift_state s;
+	struct drawer_count c;
+	enum pos_rc rc;
+
+	if ((rc = shift_find(l, a->code, &s, cause)) != POS_OK)
+		return rc == POS_ENOTFOUND ? POS_OK : rc;
+	fixture_count(s.expected_cash_rp, &c);
+	memcpy(c.other_rp, s.others_rp, sizeof c.other_rp);
+	return shift_close(l, a, NULL, &c, "", NULL, cause);
+}
+
+static const struct actor *const fixture_all[] = { &fixture_admin,
+    &fixture_ani, &fixture_maria };
+#define FIXTURE_NALL	(sizeof fixture_all / sizeof fixture_all[0])
+
+enum pos_rc
+fixture_shifts(struct ledger *l, char **cause)
+{
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	for (i = 0; rc == POS_OK && i < FIXTURE_NALL; i++)
+		rc = fixture_shift_open(l, fixture_all[i], 0, cause);
+	return rc;
+}
+
+enum pos_rc
+fixture_shifts_close(struct ledger *l, char **cause)
+{
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	for (i = 0; rc == POS_OK && i < FIXTURE_NALL; i++)
+		rc = fixture_shift_close(l, fixture_all[i], cause);
 	return rc;
 }
 

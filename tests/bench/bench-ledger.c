@@ -684,6 +684,125 @@ bench_settle(struct ledger *l, const char *supplier)
 	    b.p50_ns > 0 ? (double)a.p50_ns / (double)b.p50_ns : 0.0);
 }
 
+#define BENCH_REPORTS	7
+
+/* Sales are written in a shift (core/shift.h): the demo people's,
+ * opened empty. */
+static enum pos_rc
+bench_shifts(struct ledger *l, char **cause)
+{
+	static const char *const who[] = { "ani", "yosef", "maria", "admin" };
+	struct drawer_count none;
+	struct actor a;
+	enum pos_rc rc = POS_OK;
+	size_t	 i;
+
+	memset(&none, 0, sizeof none);
+	for (i = 0; rc == POS_OK && i < sizeof who / sizeof who[0]; i++) {
+		memset(&a, 0, sizeof a);
+		snprintf(a.code, sizeof a.code, "%s", who[i]);
+		a.role = i < 2 ? ROLE_KASIR : ROLE_MANAJER;
+		rc = shift_open(l, &a, &none, NULL, cause);
+	}
+	return rc;
+}
+
+/* One report, timed BENCH_REPORTS times: its p50 in ns. */
+static int64_t
+bench_report_one(struct ledger *l, int what, const char *day,
+    const char *from, const char *to)
+{
+	int64_t	 t[BENCH_REPORTS], t0;
+	char	*text, *cause = NULL;
+	enum pos_rc rc;
+	int	 i;
+
+	for (i = 0; i < BENCH_REPORTS; i++) {
+		text = NULL;
+		t0 = bench_now_ns();
+		if (what == 2)
+			rc = report_sales(l, "produk", from, to, "58", NULL,
+			    NULL, &text, NULL, &cause);
+		else
+			rc = report_day(l, day, what == 1, "58", NULL, NULL,
+			    &text, &cause);
+		t[i] = bench_now_ns() - t0;
+		if (rc != POS_OK)
+			bench_fail("report", cause);
+		free(text);
+	}
+	return bench_stats(t, BENCH_REPORTS).p50_ns;
+}
+
+/* The floor: a bare SELECT sum() over the same rows, p50 in ns. */
+static int64_t
+bench_report_floor(sqlite3 *sq, const char *from, const char *to)
+{
+	sqlite3_stmt *st;
+	int64_t	 t[BENCH_REPORTS], t0;
+	int	 i;
+
+	bench_sq(sq, sqlite3_prepare_v2(sq, "SELECT sum(l.amount_rp) FROM "
+	    "journal j JOIN journal_lines l ON l.seq = j.seq WHERE "
+	    "j.business_day BETWEEN ?1 AND ?2 AND j.kind IN ('sale', "
+	    "'refund') AND l.type = 'item'", -1, &st, NULL), "floor");
+	for (i = 0; i < BENCH_REPORTS; i++) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		t0 = bench_now_ns();
+		while (sqlite3_step(st) == SQLITE_ROW)
+			;
+		t[i] = bench_now_ns() - t0;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return bench_stats(t, BENCH_REPORTS).p50_ns;
+}
+
+/*
+ * The reports of docs/cashier.md §Shifts on the last closed day of a
+ * ledger: the X, the Z (as reprinted: the closure's own sums plus its
+ * QRIS list and the sync state), and the product report of its month,
+ * each against a bare sum over the same rows (goal: under 50 ms).
+ */
+static void
+bench_reports(struct ledger *l, const char *path)
+{
+	sqlite3	*sq;
+	sqlite3_stmt *st;
+	char	 day[11] = "", from[11], to[11];
+	int64_t	 x, z, m, fd, fm;
+
+	bench_sq(NULL, sqlite3_open_v2(path, &sq, SQLITE_OPEN_READONLY, NULL),
+	    "open");
+	bench_sq(sq, sqlite3_prepare_v2(sq, "SELECT max(business_day) FROM "
+	    "journal WHERE kind = 'day.close'", -1, &st, NULL), "last day");
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(day, sizeof day, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (*day == '\0') {
+		sqlite3_close(sq);
+		return;
+	}
+	snprintf(from, sizeof from, "%.8s01", day);
+	snprintf(to, sizeof to, "%.8s31", day);
+	x = bench_report_one(l, 0, day, NULL, NULL);
+	z = bench_report_one(l, 1, day, NULL, NULL);
+	m = bench_report_one(l, 2, NULL, from, to);
+	fd = bench_report_floor(sq, day, day);
+	fm = bench_report_floor(sq, from, to);
+	sqlite3_close(sq);
+	printf("\nReports on %s (p50 of %d; goal < 50 ms)\n", day,
+	    BENCH_REPORTS);
+	printf("  %-38s %9.3f ms  floor %8.3f ms  x%.1f\n", "X of the day",
+	    bench_ms(x), bench_ms(fd), (double)x / (double)(fd ? fd : 1));
+	printf("  %-38s %9.3f ms  floor %8.3f ms  x%.1f\n", "Z of the day",
+	    bench_ms(z), bench_ms(fd), (double)z / (double)(fd ? fd : 1));
+	printf("  %-38s %9.3f ms  floor %8.3f ms  x%.1f\n",
+	    "products of the month", bench_ms(m), bench_ms(fm),
+	    (double)m / (double)(fm ? fm : 1));
+}
+
 static void
 bench_big(const char *path, bool verify)
 {
@@ -786,6 +905,7 @@ bench_big(const char *path, bool verify)
 	for (i = 0; i < n; i++)
 		free(codes[i]);
 	free(codes);
+	bench_reports(l, path);
 
 	bench_settle(l, "SUP-0001");
 
@@ -867,7 +987,8 @@ main(int argc, char **argv)
 	path = xasprintf("%s/bench-%ld.db", dir, (long)getpid());
 	fpath = xasprintf("%s/floor-%ld.db", dir, (long)getpid());
 	if (ledger_create(path, NULL, &init, &l, &cause) != POS_OK ||
-	    demo_load(l, &cause) != POS_OK)
+	    demo_load(l, &cause) != POS_OK ||
+	    bench_shifts(l, &cause) != POS_OK)
 		bench_fail(path, cause);
 	bench_load_sale(l, bench_demo_skus, &bs);
 	bench_floor_open(&f, fpath);

@@ -134,7 +134,8 @@ main(void)
 	s.active = true;
 	CHECK(catalog_put_supplier(l, "admin", &s, NULL) == POS_OK);
 	n = ledger_count(l);
-	CHECK_EQ_I64(n, 5);	/* genesis, 3 people, supplier */
+	CHECK_EQ_I64(n, 8);	/* genesis, 3 people and their shifts,
+				 * supplier */
 
 	/* Three products, three entries, one transaction. */
 	product(&ps[0], "KOP-1", "8997214001027", "");

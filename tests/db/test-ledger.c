@@ -181,8 +181,8 @@ test_ledger_append_verify(void)
 	int	 i;
 
 	n0 = ledger_count(l);
-	CHECK_EQ_I64(n0, 7);	/* genesis, 3 people, supplier, product,
-				 * intake */
+	CHECK_EQ_I64(n0, 10);	/* genesis, 3 people and their shifts,
+				 * supplier, product, intake */
 	for (i = 1; i <= 10; i++)
 		CHECK(add_sale(l, i % 3 + 1, "", NULL) == POS_OK);
 	CHECK_EQ_I64(ledger_count(l), n0 + 10);
@@ -263,19 +263,19 @@ static void
 test_ledger_tamper_sql(void)
 {
 	static const char *const tampers[] = {
-		"UPDATE journal SET total_rp = total_rp - 1 WHERE seq = 10",
-		"UPDATE journal SET note = 'x' WHERE seq = 10",
-		"UPDATE journal SET created_at_ms = created_at_ms + 1 WHERE seq = 10",
-		"UPDATE journal SET author = 'yosef' WHERE seq = 10",
-		"UPDATE journal SET sig = zeroblob(64) WHERE seq = 10",
-		"UPDATE journal SET hash = zeroblob(32) WHERE seq = 10",
-		"UPDATE journal SET prev_hash = zeroblob(32) WHERE seq = 10",
-		"UPDATE journal_lines SET qty = qty + 1 WHERE seq = 10",
-		"UPDATE journal_lines SET amount_rp = 1 WHERE seq = 10 AND "
+		"UPDATE journal SET total_rp = total_rp - 1 WHERE seq = 13",
+		"UPDATE journal SET note = 'x' WHERE seq = 13",
+		"UPDATE journal SET created_at_ms = created_at_ms + 1 WHERE seq = 13",
+		"UPDATE journal SET author = 'yosef' WHERE seq = 13",
+		"UPDATE journal SET sig = zeroblob(64) WHERE seq = 13",
+		"UPDATE journal SET hash = zeroblob(32) WHERE seq = 13",
+		"UPDATE journal SET prev_hash = zeroblob(32) WHERE seq = 13",
+		"UPDATE journal_lines SET qty = qty + 1 WHERE seq = 13",
+		"UPDATE journal_lines SET amount_rp = 1 WHERE seq = 13 AND "
 		    "type = 'pay'",
-		"DELETE FROM journal_lines WHERE seq = 10 AND type = 'pay'",
-		"DELETE FROM journal_lines WHERE seq = 10; "
-		    "DELETE FROM journal WHERE seq = 10",
+		"DELETE FROM journal_lines WHERE seq = 13 AND type = 'pay'",
+		"DELETE FROM journal_lines WHERE seq = 13; "
+		    "DELETE FROM journal WHERE seq = 13",
 	};
 	char	*path, *sql, *cause = NULL;
 	struct ledger *l;
@@ -295,11 +295,11 @@ test_ledger_tamper_sql(void)
 		raw_exec(path, sql, 1);
 		free(sql);
 		CHECK(verify_path(path, &bad, &cause) == POS_ECORRUPT);
-		if (bad != 10)
+		if (bad != 13)
 			fprintf(stderr, "tamper %zu: bad %lld: %s\n", i,
 			    (long long)bad, cause);
-		CHECK_EQ_I64(bad, 10);
-		CHECK(cause != NULL && strstr(cause, "entri 10") != NULL);
+		CHECK_EQ_I64(bad, 13);
+		CHECK(cause != NULL && strstr(cause, "entri 13") != NULL);
 		free(cause);
 		cause = NULL;
 		free(path);
@@ -336,8 +336,8 @@ test_ledger_tamper_byte(void)
 	close(fd);
 	free(buf);
 	CHECK(verify_path(path, &bad, &cause) == POS_ECORRUPT);
-	CHECK_EQ_I64(bad, 9);
-	CHECK(cause != NULL && strstr(cause, "entri 9: isi tidak cocok") !=
+	CHECK_EQ_I64(bad, 12);
+	CHECK(cause != NULL && strstr(cause, "entri 12: isi tidak cocok") !=
 	    NULL);
 	free(cause);
 	free(path);

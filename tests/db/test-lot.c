@@ -163,11 +163,18 @@ cause_has(char *cause, const char *what)
 	return ok;
 }
 
+/* A day closes with every shift closed (core/gate-shift.c); the next
+ * day's open at once. */
 static void
 close_day(void)
 {
+	CHECK(fixture_shifts_close(l, NULL) == POS_OK);
 	CHECK(report_close_day(l, &fixture_maria, NULL, "58", NULL, NULL,
 	    NULL, NULL) == POS_OK);
+	/* Cash in the tills for the next day's refunds and producers. */
+	CHECK(fixture_shift_open(l, &fixture_ani, 1000000, NULL) == POS_OK);
+	CHECK(fixture_shift_open(l, &fixture_maria, 1000000, NULL) == POS_OK);
+	CHECK(fixture_shifts(l, NULL) == POS_OK);
 }
 
 static void
@@ -433,8 +440,28 @@ main(void)
 	CHECK(sell(ENTRY_SALE, "MDU-1", 3, 225000, NULL, NULL, NULL) ==
 	    POS_OK);
 	close_day();
+	/* Paid in cash: out of the payer's drawer, which must hold it
+	 * (docs/ledger.md §Shifts). */
+	CHECK(fixture_shift_close(l, &fixture_maria, NULL) == POS_OK);
+	CHECK(consign_settle_by(l, &fixture_maria, "SUP-1", DAY2, "2026-11-25",
+	    "cash", "KW-1", NULL, NULL, &cause) == POS_ESTATE);
+	CHECK(cause_has(cause, "belum buka shift"));
+	cause = NULL;
+	CHECK(fixture_shift_open(l, &fixture_maria, 70000, NULL) == POS_OK);
+	CHECK(consign_settle_by(l, &fixture_maria, "SUP-1", DAY2, "2026-11-25",
+	    "cash", "KW-1", NULL, NULL, &cause) == POS_ESTATE);
+	CHECK(cause_has(cause, "melebihi uang di laci"));
+	cause = NULL;
+	CHECK(fixture_shift_close(l, &fixture_maria, NULL) == POS_OK);
+	CHECK(fixture_shift_open(l, &fixture_maria, 100000, NULL) == POS_OK);
 	CHECK(consign_settle_by(l, &fixture_maria, "SUP-1", DAY2, "2026-11-25",
 	    "cash", "KW-1", &paid, &seq, NULL) == POS_OK);
+	{
+		struct shift_state sh;
+
+		CHECK(shift_find(l, "maria", &sh, NULL) == POS_OK);
+		CHECK_EQ_I64(sh.expected_cash_rp, 100000 - 74000);
+	}
 	CHECK_EQ_I64(paid, 74000);
 	CHECK(ledger_get(l, seq, &e, NULL) == POS_OK);
 	CHECK_STR(entry_field_text(e, "method"), "cash");

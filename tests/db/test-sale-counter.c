@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "core.h"
 #include "db-int.h"
 #include "ledger-int.h"
@@ -657,7 +658,8 @@ main(void)
 	snprintf(dbpath, sizeof dbpath, "%s/ledger.db", dir);
 	set_now(now_ms);
 	if (ledger_create(dbpath, NULL, &init, &l, &cause) != POS_OK ||
-	    demo_load(l, &cause) != POS_OK) {
+	    demo_load(l, &cause) != POS_OK ||
+	    fixture_shifts(l, &cause) != POS_OK) {
 		fprintf(stderr, "setup: %s\n", cause);
 		return 1;
 	}

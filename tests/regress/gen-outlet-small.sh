@@ -16,13 +16,14 @@ die() { echo "FAIL: $*"; echo "$pass passed, 1 failed"; exit 1; }
 # 1 genesis + 5 settings + 8 users + 5 suppliers + 300 products
 # + 300 opening-stock entries + the closure of that day + 2000 sales + 310
 # day closures (2025-01-02 to 2026-01-01 without Sundays, New Year, Good
-# Friday and Christmas).
-grep -q ": 2930 entries, 5 suppliers, 300 products, 2000 sales, 310 day \
+# Friday and Christmas) + 6 cashiers' shifts opened and closed on each of
+# those 310 days.
+grep -q ": 6650 entries, 5 suppliers, 300 products, 2000 sales, 310 day \
 closures," "$tmp/a.out" || die "gen-outlet said: $(cat "$tmp/a.out")"; ok
 grep -q "sales 2000/2000 (100%)" "$tmp/a.err" || die "no progress line"; ok
 
 out=$("$pos" verify --db "$tmp/a.db") || die "verify: $out"
-echo "$out" | grep -q "^OK: 2930 entri, rantai utuh" || die "verify: $out"; ok
+echo "$out" | grep -q "^OK: 6650 entri, rantai utuh" || die "verify: $out"; ok
 
 "$pos" summary --db "$tmp/a.db" > "$tmp/a.sum" || die "summary"
 grep -q "Pemasok    : 5$" "$tmp/a.sum" || die "suppliers: $(cat "$tmp/a.sum")"; ok

@@ -92,7 +92,8 @@ have=$(stock)
 ok
 echo "return: $rounds rounds, 1 winner each; losers: $(grep -c 'tinggal' "$tmp/return.err") past stock"
 
-# A refund of one receipt at two counters at once.
+# A refund of one receipt at two counters at once, in maria's shift.
+"$race" shift "$db" maria || fail "maria's shift"
 for r in $(seq 1 "$rounds"); do
 	seq=$("$race" sale "$db" KOP-BJW-250 2) || fail "sale $r"
 	race refund "$race" refund "$db" "$seq"

@@ -4,7 +4,9 @@
 # socket and temporary directory, all removed on exit. Sourced with
 # POS set to the ntt-pos binary.
 #
-#	pos_setup			new demo ledger in $DIR/ledger.db
+#	pos_setup			new demo ledger in $DIR/ledger.db, with
+#					shifts open for ani, yosef and maria
+#					(not with POS_NO_SHIFTS set)
 #	pos_start [COLS ROWS]		start the cashier in tmux
 #	pos_keys KEY...			tmux send-keys (F1, Enter, Escape ...)
 #	pos_type TEXT			type literal text
@@ -52,8 +54,24 @@ pos_fail() {
 pos_setup() {
 	"$POS" init --db "$DB" --demo >/dev/null 2>"$DIR/init.err" ||
 	    { cat "$DIR/init.err" >&2; pos_fail "init"; }
+	# Money is written only in an open shift (docs/ledger.md §Shifts):
+	# the people who sell in these scenarios open theirs, Rp0 modal.
+	[ -n "${POS_NO_SHIFTS:-}" ] || for who in ani:1234 yosef:2345 \
+	    maria:9876; do
+		echo "${who#*:}" | "$POS" shift --db "$DB" --user "${who%%:*}" \
+		    --pin-stdin --open --cash 0 >/dev/null 2>"$DIR/init.err" ||
+		    { cat "$DIR/init.err" >&2; pos_fail "shift ${who%%:*}"; }
+	done
 	# Every entry the demo wrote; scenarios check what comes after.
 	POS_BASE=$("$POS" journal --db "$DB" | wc -l)
+}
+
+# A shift opened or closed at a shell (docs/cashier.md §Shifts): who,
+# their PIN, the cash counted.
+pos_shift() {
+	echo "$3" | "$POS" shift --db "$DB" --user "$2" --pin-stdin "--$1" \
+	    --cash "$4" >"$DIR/shift.out" 2>&1 ||
+	    { cat "$DIR/shift.out" >&2; pos_fail "shift --$1 $2"; }
 }
 
 # Each start gets a tmux server of its own: a killed one may linger.
@@ -104,11 +122,31 @@ pos_gone() {
 	fi
 }
 
+# A person without a shift sees its form first: Esc leaves it for later
+# (nothing written; docs/cashier.md §Shifts), or with a third argument
+# "open", F10 opens it with no cash.
 pos_login() {
 	pos_type "$1"
 	pos_keys Enter
 	pos_type "$2"
 	pos_keys Enter
+	i=0
+	while [ $i -lt 100 ]; do
+		s=$(tmux -L "$SOCK" capture-pane -p)
+		case $s in
+		*"Buka shift: hitung modal"*)
+			if [ "${3:-}" = open ]; then
+				pos_keys F10
+				pos_wait "Shift dibuka"
+			else
+				pos_keys Escape
+			fi
+			break ;;
+		*"Kode:"*) break ;;
+		esac
+		sleep 0.1
+		i=$((i + 1))
+	done
 	pos_wait "Kode:"
 }
 

@@ -78,9 +78,14 @@ pos_keys Escape
 pos_keys Escape
 pos_wait "F10Bayar"
 
-# The day closes at a shell; then the producer is paid in cash.
+# The shifts close and the day closes at a shell; then the producer is
+# paid in cash, out of the manager's drawer (docs/ledger.md §Shifts).
+pos_shift close ani 1234 0
+pos_shift close yosef 2345 0
+pos_shift close maria 9876 150000
 printf '9876\n' | "$POS" report --db "$DB" --close --user maria --pin-stdin \
     >"$DIR/z.txt" || pos_fail "close"
+pos_shift open maria 9876 200000
 grep -q "Lot jatuh tempo" "$DIR/z.txt" || pos_fail "lots due on the Z"
 pos_keys F11
 pos_wait "MENU MANAJER"
@@ -115,10 +120,19 @@ pos_keys Escape
 pos_wait "F10Bayar"
 pos_keys Escape
 pos_quit
+# The drawer holds Rp200.000 less the Rp120.000 paid: more is refused.
+echo 9876 | "$POS" shift --db "$DB" --user maria --pin-stdin --out 80100 \
+    --reason belanja >/dev/null 2>&1 && pos_fail "cash out past the drawer"
+pos_shift close maria 9876 80000
+grep -q "^SELISIH  *Rp0$" "$DIR/shift.out" ||
+    { cat "$DIR/shift.out" >&2; pos_fail "the drawer less the producer"; }
+printf '9876\n' | "$POS" report --db "$DB" --close --user maria --pin-stdin \
+    >/dev/null || pos_fail "close 2"
 
 # Three days on: the sachet lot is past its best-before date.
 NTT_FAKE_NOW_MS=$((NTT_FAKE_NOW_MS + 3 * 86400000))
 POS_ENV="NTT_FAKE_NOW_MS=$NTT_FAKE_NOW_MS"
+pos_shift open ani 1234 0
 pos_start 80 24
 pos_login ani 1234
 pos_scan "8992647000210" "TOTAL (1 barang)"
@@ -137,14 +151,23 @@ $((POS_BASE + 2)) consign.in 0 4 maria -
 $((POS_BASE + 3)) consign.in 0 3 maria -
 $((POS_BASE + 4)) sale 150000 3 maria -
 $((POS_BASE + 5)) consign.return 0 3 maria -
-$((POS_BASE + 6)) day.close 150000 10 maria -
-$((POS_BASE + 7)) consign.settle -120000 10 maria KW-0001
-$((POS_BASE + 8)) event 0 1 maria logout
-$((POS_BASE + 9)) event 0 2 ani login
-$((POS_BASE + 10)) event 0 4 ani approval
-$((POS_BASE + 11)) sale 25000 4 ani -
-$((POS_BASE + 12)) event 0 1 ani logout
+$((POS_BASE + 6)) shift.close 0 20 ani -
+$((POS_BASE + 7)) shift.close 0 20 yosef -
+$((POS_BASE + 8)) shift.close 150000 22 maria -
+$((POS_BASE + 9)) day.close 150000 30 maria -
+$((POS_BASE + 10)) shift.open 200000 1 maria -
+$((POS_BASE + 11)) consign.settle -120000 10 maria KW-0001
+$((POS_BASE + 12)) event 0 1 maria logout
+$((POS_BASE + 13)) shift.close 80000 23 maria -
+$((POS_BASE + 14)) day.close 0 27 maria -
+$((POS_BASE + 15)) shift.open 0 0 ani -
+$((POS_BASE + 16)) event 0 2 ani login
+$((POS_BASE + 17)) event 0 4 ani approval
+$((POS_BASE + 18)) sale 25000 4 ani -
+$((POS_BASE + 19)) event 0 1 ani logout
 EOT
-"$POS" journal --db "$DB" --from $((POS_BASE + 11)) --lines |
+"$POS" journal --db "$DB" --from $((POS_BASE + 14)) --lines |
+    grep -q "^  field cash_out_rp 0 - 120000 " || pos_fail "the Z's cash out"
+"$POS" journal --db "$DB" --from $((POS_BASE + 18)) --lines |
     grep -q "^  approval kedaluwarsa .* maria$" || pos_fail "the approval line"
 echo "pos-lots: ok"

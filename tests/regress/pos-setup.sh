@@ -130,7 +130,7 @@ pos_wait "Outlet dibuat"
 [ -e "$DB" ] && [ -e "$DB.key" ] || pos_fail "ledger not made"
 
 # --- The new manager: a producer, a product, a first sale. ---
-pos_login yohana 7391
+pos_login yohana 7391 open
 pos_wait "Yohana Manek (manajer)"
 pos_keys F11
 pos_type 2

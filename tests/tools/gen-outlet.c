@@ -268,6 +268,7 @@ struct gen {
 	int64_t		 lines, entries, total_rp;
 	int64_t		 printed, pumped;	/* receipts; through print_pump */
 	int64_t		 closed;		/* day closures */
+	int64_t		 shifts;		/* shift entries */
 	int64_t		 append_ns, print_ns, close_ns;
 	struct timespec	 t0;
 };
@@ -787,6 +788,51 @@ gen_outlet_flush(struct gen *g, struct entry **batch, int64_t *nbatch)
 }
 
 /*
+ * The cashiers' shifts of a day (core/shift.h): each opens with Rp500.000
+ * in notes before the first sale, and closes before the Z with what the
+ * drawer should hold, counted in notes down to Rp100.
+ */
+static void
+gen_outlet_shifts(struct gen *g, int64_t day_ms, bool open)
+{
+	struct actor a;
+	struct shift_state s;
+	struct drawer_count c;
+	char	*cause = NULL;
+	int64_t	 rp;
+	size_t	 i, k;
+	enum pos_rc rc;
+
+	gen_set_clock(day_ms + (open ? GEN_OPEN_MS - 10 * 60 * 1000 :
+	    GEN_CLOSE_MS + 15 * 60 * 1000));
+	for (i = 0; i < GEN_N(gen_cashiers); i++) {
+		memset(&a, 0, sizeof a);
+		snprintf(a.code, sizeof a.code, "%s", gen_cashiers[i]);
+		a.role = ROLE_KASIR;
+		rp = 500000;
+		if (!open) {
+			if ((rc = shift_find(g->l, a.code, &s, &cause)) !=
+			    POS_OK)
+				gen_fail("shift", cause);
+			rp = s.expected_cash_rp;
+		}
+		memset(&c, 0, sizeof c);
+		for (k = 0; k < DRAWER_NDENOMS; k++) {
+			c.pieces[k] = rp / drawer_denoms[k];
+			rp -= c.pieces[k] * drawer_denoms[k];
+		}
+		if (!open)
+			memcpy(c.other_rp, s.others_rp, sizeof c.other_rp);
+		rc = open ? shift_open(g->l, &a, &c, NULL, &cause) :
+		    shift_close(g->l, &a, NULL, &c, "", NULL, &cause);
+		if (rc != POS_OK)
+			gen_fail("shift", cause);
+		g->shifts++;
+	}
+	unsetenv("NTT_FAKE_NOW_MS");
+}
+
+/*
  * The end of business day d. The last day's receipts go through print_pump
  * (printer "none": rendered, then marked printed one commit each, as at
  * the counter); earlier days' are settled in one go, since rendering a
@@ -811,8 +857,10 @@ gen_outlet_close_day(struct gen *g, int64_t day_ms, bool last)
 	g->printed += printed;
 	if (last)
 		g->pumped += printed;
+	gen_outlet_shifts(g, day_ms, false);
 	t0 = gen_now_ns();
 	clock_wita_date(day_ms + GEN_OPEN_MS, day);
+	gen_set_clock(day_ms + GEN_CLOSE_MS + 30 * 60 * 1000);
 	if (report_close_day(g->l, &gen_maria, day, NULL, NULL, NULL, NULL,
 	    &cause) != POS_OK)
 		gen_fail("tutup hari", cause);
@@ -842,6 +890,8 @@ gen_outlet_sales(struct gen *g)
 		acc += w;
 		want = g->nsales * acc / wsum;
 		k = want - done;
+		if (k > 0)
+			gen_outlet_shifts(g, day_ms, true);
 		for (i = 0; i < k; i++) {
 			/* Evenly through the day, jittered, never backwards. */
 			at = day_ms + GEN_OPEN_MS + span * (2 * i + 1) /
@@ -867,7 +917,7 @@ gen_outlet_sales(struct gen *g)
 			    (double)done);
 		}
 	}
-	g->entries += done + g->closed;
+	g->entries += done + g->closed + g->shifts;
 	t = gen_elapsed(g) - start;
 	fprintf(stderr, "gen-outlet: %lld sales in %.1f s (%.0f/s): appends "
 	    "%.1f s; %lld receipts marked printed (%lld through print_pump) "

@@ -4,7 +4,12 @@
  * ledger-race.sh), a real process for what ntt-pos does only on screen.
  *
  *	ntt-race sale PATH SKU QTY
- *		a sale of QTY of SKU by ani, paid in cash; prints its seq
+ *		a sale of QTY of SKU by ani, paid in cash, in a shift of
+ *		ani's opened before it and closed after it (counted exactly),
+ *		so that a day may close next; prints its seq
+ *	ntt-race shift PATH CODE
+ *		opens CODE's shift (Rp0), unless one is open: maria's
+ *		refunds need hers
  *	ntt-race refund PATH SEQ
  *		a refund of all that sale SEQ sold less what was refunded
  *		before, by maria, built exactly as a counter builds it from
@@ -24,6 +29,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "fixture.h"
 #include "ledger-int.h"
 
 #define RACE_REFUNDS_MAX	64
@@ -48,13 +54,16 @@ race_sale(struct ledger *l, const char *sku, int64_t qty)
 	enum pos_rc rc;
 
 	s = sale_new(SALE_SALE, "ani", false);
-	if ((rc = catalog_product(l, sku, &p, &cause)) == POS_OK &&
+	if ((rc = fixture_shift_open(l, &fixture_ani, 0, &cause)) == POS_OK &&
+	    (rc = catalog_product(l, sku, &p, &cause)) == POS_OK &&
 	    (rc = sale_add(s, &p, qty, sku, &cause)) == POS_OK &&
 	    (rc = sale_pay(s, SALE_CASH, sale_total(s), "", &cause)) ==
 	    POS_OK && (rc = sale_entry(s, &e, &cause)) == POS_OK)
 		rc = ledger_append(l, e, &cause);
 	if (rc == POS_OK)
 		printf("%lld\n", (long long)e->seq);
+	if (rc == POS_OK)
+		rc = fixture_shift_close(l, &fixture_ani, &cause);
 	entry_free(e);
 	sale_free(s);
 	if (rc != POS_OK)
@@ -134,11 +143,21 @@ main(int argc, char **argv)
 	struct ledger *l = NULL;
 	char	*cause = NULL;
 
+	if (argc == 4 && strcmp(argv[1], "shift") == 0) {
+		if (ledger_open(argv[2], NULL, 0, NULL, &l, &cause) != POS_OK)
+			return race_fail(NULL, "open", cause);
+		if (fixture_shift_open(l, strcmp(argv[3], "maria") == 0 ?
+		    &fixture_maria : &fixture_ani, 0, &cause) != POS_OK)
+			return race_fail(l, "shift", cause);
+		ledger_close(l);
+		return 0;
+	}
 	if (argc < 4 || (strcmp(argv[1], "sale") == 0 && argc != 5) ||
 	    (strcmp(argv[1], "refund") == 0 && argc != 4) ||
 	    (strcmp(argv[1], "user-off") == 0 && argc != 4)) {
 		fprintf(stderr, "usage: ntt-race sale PATH SKU QTY | "
-		    "refund PATH SEQ | user-off PATH CODE\n");
+		    "refund PATH SEQ | user-off PATH CODE | shift PATH "
+		    "ani|maria\n");
 		return 2;
 	}
 	if (ledger_open(argv[2], NULL, 0, NULL, &l, &cause) != POS_OK)

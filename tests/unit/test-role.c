@@ -25,7 +25,7 @@ static const struct {
 	{ ACT_REFUND, ROLE_APPROVAL },
 	{ ACT_REPRINT, ROLE_APPROVAL },
 	{ ACT_CASH_IN, ROLE_ALONE },
-	{ ACT_CASH_OUT, ROLE_APPROVAL },
+	{ ACT_CASH_OUT, ROLE_ALONE },
 	{ ACT_SHIFT, ROLE_ALONE },
 	{ ACT_DAY_CLOSE, ROLE_MANAGER },
 	{ ACT_RECEIVE, ROLE_APPROVAL },
@@ -38,6 +38,11 @@ static const struct {
 	{ ACT_SELL_GUARD, ROLE_APPROVAL },
 	{ ACT_STOCKTAKE, ROLE_APPROVAL },
 	{ ACT_SELL_EXPIRED, ROLE_APPROVAL },
+	{ ACT_CASH_OUT_OVER, ROLE_APPROVAL },
+	{ ACT_SHIFT_DIFF, ROLE_APPROVAL },
+	{ ACT_SHIFT_OTHER, ROLE_APPROVAL },
+	{ ACT_MONTH_CLOSE, ROLE_MANAGER },
+	{ ACT_REPORTS, ROLE_MANAGER },
 };
 #define TEST_NKASIR (sizeof test_kasir / sizeof test_kasir[0])
 
@@ -251,7 +256,7 @@ test_role_check(void)
 		{ ACT_RECEIVE, "ani", ROLE_MANAJER, "bukan manajer" },
 		{ ACT_REFUND, "yosef", ROLE_KASIR, "bukan manajer" },
 		{ ACT_REFUND, "ghost", ROLE_NONE, "bukan manajer" },
-		{ ACT_CASH_OUT, "", ROLE_MANAJER, "perlu persetujuan" },
+		{ ACT_CASH_OUT_OVER, "", ROLE_MANAJER, "perlu persetujuan" },
 	};
 	enum role_need need;
 	size_t	 i;
